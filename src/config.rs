@@ -1,0 +1,569 @@
+//! `site.yaml` → [`Config`]: parsed once, validated once, every key defaulted.
+//!
+//! Unknown keys are errors with the line and a "did you mean" hint: a typo in
+//! configuration silently ignored is a day lost for a web team.
+
+use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LangCode(pub String);
+
+impl LangCode {
+    /// The code as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LangCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What to do with an article that has no translation in a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Untranslated {
+    /// The article does not exist in that language.
+    #[default]
+    Hide,
+    /// The source text is published in that language with a notice.
+    Fallback,
+}
+
+/// Text direction of a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right (every language of the demo portal).
+    #[default]
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+/// One language of the site.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// BCP 47 code.
+    pub code: LangCode,
+    /// The language's name in itself (`Tiếng Việt`).
+    pub name: String,
+    /// Where missing Fluent messages and untranslated articles come from.
+    #[serde(default)]
+    pub fallback: Vec<LangCode>,
+    /// Text direction; `ltr` unless set.
+    #[serde(default)]
+    pub dir: Direction,
+}
+
+/// `images:` (used by the image pipeline).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImagesConfig {
+    /// Widths of the responsive variants, in pixels.
+    pub widths: Vec<u32>,
+    /// Output formats, best first.
+    pub formats: Vec<String>,
+    /// Encoder quality, 1–100.
+    pub quality: u8,
+}
+
+impl Default for ImagesConfig {
+    fn default() -> Self {
+        ImagesConfig {
+            widths: vec![480, 960, 1600],
+            formats: vec!["webp".into(), "jpeg".into()],
+            quality: 80,
+        }
+    }
+}
+
+/// `markdown:`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// Sanitize raw HTML in Markdown (scripts, event handlers, `javascript:`).
+    pub safe: bool,
+}
+
+/// The raw file, as serde reads it. Defaults here are the documented ones.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: String,
+    default_language: Option<LangCode>,
+    default_language_in_subdir: bool,
+    languages: Vec<Language>,
+    untranslated: Untranslated,
+    paginate_by: usize,
+    taxonomies: Vec<String>,
+    theme: String,
+    images: ImagesConfig,
+    feeds: bool,
+    feed_limit: usize,
+    search: bool,
+    markdown: MarkdownConfig,
+    sectors: Vec<String>,
+    extra: serde_yaml::Mapping,
+}
+
+impl Default for RawConfig {
+    fn default() -> Self {
+        RawConfig {
+            title: None,
+            base_url: "/".into(),
+            default_language: None,
+            default_language_in_subdir: false,
+            languages: Vec::new(),
+            untranslated: Untranslated::Hide,
+            paginate_by: 10,
+            taxonomies: vec!["tags".into()],
+            theme: "default".into(),
+            images: ImagesConfig::default(),
+            feeds: true,
+            feed_limit: 20,
+            search: true,
+            markdown: MarkdownConfig::default(),
+            sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
+            extra: serde_yaml::Mapping::new(),
+        }
+    }
+}
+
+/// Investment sectors accepted in `project.sector` unless `sectors:` says otherwise.
+pub const DEFAULT_SECTORS: &[&str] = &[
+    "industry",
+    "agriculture",
+    "energy",
+    "logistics",
+    "tourism",
+    "urban",
+    "services",
+];
+
+/// The validated configuration every later stage reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The folder holding `site.yaml`.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// Site title; a Fluent `site-title` message overrides it per language.
+    pub title: String,
+    /// Scheme and host, e.g. `https://portal.example.org` (no trailing slash);
+    /// empty when `base_url` is a bare path.
+    pub origin: String,
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub base_path: String,
+    /// The default language.
+    pub default_language: LangCode,
+    /// Whether the default language lives under `/vi/` too.
+    pub default_language_in_subdir: bool,
+    /// Languages in the order of `site.yaml`, the default first.
+    pub languages: Vec<Language>,
+    /// Untranslated articles: hidden or published from their source.
+    pub untranslated: Untranslated,
+    /// Articles per list page.
+    pub paginate_by: usize,
+    /// Taxonomies (only `tags` is read from front matter).
+    pub taxonomies: Vec<String>,
+    /// Theme name (`themes/NAME/`; `default` is also built in).
+    pub theme: String,
+    /// Image pipeline settings.
+    pub images: ImagesConfig,
+    /// Whether Atom feeds are written.
+    pub feeds: bool,
+    /// Newest entries per feed.
+    pub feed_limit: usize,
+    /// Whether the search index is written.
+    pub search: bool,
+    /// Markdown settings.
+    pub markdown: MarkdownConfig,
+    /// Sectors accepted in `project.sector`.
+    pub sectors: Vec<String>,
+    /// Free map for templates.
+    pub extra: serde_yaml::Mapping,
+}
+
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "base_url",
+    "default_language",
+    "default_language_in_subdir",
+    "languages",
+    "untranslated",
+    "paginate_by",
+    "taxonomies",
+    "theme",
+    "images",
+    "feeds",
+    "feed_limit",
+    "search",
+    "markdown",
+    "sectors",
+    "extra",
+];
+
+impl Config {
+    /// Reads `ROOT/site.yaml`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join("site.yaml");
+        let file = PathBuf::from("site.yaml");
+        let bytes = std::fs::read(&path).map_err(|e| {
+            Diagnostics::from_iter([Diagnostic::error(file.clone(), format!("cannot read the site configuration: {e}"))
+                .hint("run mekong in the folder that holds site.yaml, or pass --root DIR; `mekong init DIR` writes a new site")])
+        })?;
+        let text = match crate::content::decode_utf8(&bytes) {
+            Ok(t) => t,
+            Err(d) => return Err(Diagnostics::from_iter([d.located_in(file)])),
+        };
+        Config::parse(root, &text)
+    }
+
+    /// Parses and validates the text of `site.yaml`.
+    pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let file = PathBuf::from("site.yaml");
+        let raw: RawConfig = match serde_yaml::from_str(text) {
+            Ok(r) => r,
+            Err(e) => {
+                return Err(Diagnostics::from_iter([yaml_error(
+                    &file, text, 0, &e, KNOWN_KEYS,
+                )]));
+            }
+        };
+        let mut diags = Diagnostics::new();
+        let line_of = |key: &str| crate::content::front_matter::key_line(text, &[key]);
+        let err = |key: &str, msg: String, hint: &str| {
+            Diagnostic::error(file.clone(), msg)
+                .at_line(line_of(key))
+                .with_source(text)
+                .hint(hint)
+        };
+
+        let (origin, base_path) = match split_base_url(&raw.base_url) {
+            Some(parts) => parts,
+            None => {
+                diags.push(err(
+                    "base_url",
+                    format!("`base_url: {}` is not a URL", raw.base_url),
+                    "write a full URL such as https://portal.example.org/ or https://example.org/portal/",
+                ));
+                (String::new(), "/".into())
+            }
+        };
+        if raw.languages.is_empty() {
+            diags.push(err(
+                "languages",
+                "no languages are configured".into(),
+                "add `languages:` with at least one entry: `- { code: vi, name: Tiếng Việt }`",
+            ));
+            return Err(diags);
+        }
+        let codes: Vec<&str> = raw.languages.iter().map(|l| l.code.as_str()).collect();
+        for (i, lang) in raw.languages.iter().enumerate() {
+            if !is_lang_code(lang.code.as_str()) {
+                diags.push(err(
+                    "languages",
+                    format!("`{}` is not a language code", lang.code),
+                    "use a BCP 47 code such as vi, en, lo, km or zh-Hans",
+                ));
+            }
+            if codes[..i].contains(&lang.code.as_str()) {
+                diags.push(err(
+                    "languages",
+                    format!("language `{}` is listed twice", lang.code),
+                    "remove one of the entries",
+                ));
+            }
+            for fb in &lang.fallback {
+                if !codes.contains(&fb.as_str()) {
+                    let hint = match closest(fb.as_str(), codes.iter().copied()) {
+                        Some(c) => {
+                            format!("did you mean `{c}`? Fallbacks must be languages of the site")
+                        }
+                        None => format!(
+                            "fallbacks must be languages of the site: {}",
+                            codes.join(", ")
+                        ),
+                    };
+                    diags.push(err(
+                        "fallback",
+                        format!(
+                            "language `{}` falls back to `{fb}`, which is not configured",
+                            lang.code
+                        ),
+                        &hint,
+                    ));
+                }
+            }
+        }
+        let default_language = raw
+            .default_language
+            .clone()
+            .unwrap_or_else(|| raw.languages[0].code.clone());
+        if !codes.contains(&default_language.as_str()) {
+            diags.push(err(
+                "default_language",
+                format!("the default language `{default_language}` is not in `languages`"),
+                &format!("use one of: {}", codes.join(", ")),
+            ));
+        }
+        if raw.paginate_by == 0 {
+            diags.push(err(
+                "paginate_by",
+                "`paginate_by` must be at least 1".into(),
+                "write e.g. `paginate_by: 10`",
+            ));
+        }
+        for t in &raw.taxonomies {
+            if t != "tags" {
+                diags.push(err(
+                    "taxonomies",
+                    format!("taxonomy `{t}` is not supported"),
+                    "only `tags` is supported: `taxonomies: [tags]`",
+                ));
+            }
+        }
+        if !(1..=100).contains(&raw.images.quality) {
+            diags.push(err(
+                "quality",
+                "`images.quality` must be between 1 and 100".into(),
+                "80 is a good default",
+            ));
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        // The default language goes first: it is the source of translations.
+        let mut languages = raw.languages;
+        if let Some(pos) = languages.iter().position(|l| l.code == default_language) {
+            let lang = languages.remove(pos);
+            languages.insert(0, lang);
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title.unwrap_or_else(|| "mekong".into()),
+            origin,
+            base_path,
+            default_language,
+            default_language_in_subdir: raw.default_language_in_subdir,
+            languages,
+            untranslated: raw.untranslated,
+            paginate_by: raw.paginate_by.max(1),
+            taxonomies: raw.taxonomies,
+            theme: raw.theme,
+            images: raw.images,
+            feeds: raw.feeds,
+            feed_limit: raw.feed_limit,
+            search: raw.search,
+            markdown: raw.markdown,
+            sectors: raw.sectors,
+            extra: raw.extra,
+        })
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code.as_str() == code)
+    }
+
+    /// Whether `code` is a language of the site.
+    pub fn has_language(&self, code: &str) -> bool {
+        self.language(code).is_some()
+    }
+
+    /// The chain a language falls back through: itself, its `fallback`
+    /// list, then the default language; each once.
+    pub fn fallback_chain(&self, code: &LangCode) -> Vec<LangCode> {
+        let mut chain = vec![code.clone()];
+        if let Some(lang) = self.language(code.as_str()) {
+            for fb in &lang.fallback {
+                if !chain.contains(fb) {
+                    chain.push(fb.clone());
+                }
+            }
+        }
+        if !chain.contains(&self.default_language) {
+            chain.push(self.default_language.clone());
+        }
+        chain
+    }
+
+    /// The URL prefix of a language: `/en/`, or `/` for the default language
+    /// at the root. Relative to the base path.
+    pub fn lang_prefix(&self, code: &LangCode) -> String {
+        if *code == self.default_language && !self.default_language_in_subdir {
+            "/".into()
+        } else {
+            format!("/{code}/")
+        }
+    }
+
+    /// The folder of the theme.
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+}
+
+/// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
+/// (`/` or `/portal/`) gives an empty origin: links stay root-relative.
+fn split_base_url(url: &str) -> Option<(String, String)> {
+    let url = url.trim();
+    if url.starts_with('/') {
+        return Some((String::new(), normalize_path(url)));
+    }
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme, "http" | "https") || rest.is_empty() {
+        return None;
+    }
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((format!("{scheme}://{host}"), normalize_path(path)))
+}
+
+fn normalize_path(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".into()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+fn is_lang_code(code: &str) -> bool {
+    code.parse::<unic_langid::LanguageIdentifier>().is_ok()
+        && !code.is_empty()
+        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// Turns a serde_yaml error into a diagnostic: the line and column, the
+/// offending line, and for unknown keys the closest known one.
+pub fn yaml_error(
+    file: &Path,
+    text: &str,
+    line_offset: usize,
+    e: &serde_yaml::Error,
+    known: &[&str],
+) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_yaml appends " at line L column C"; we show the location ourselves.
+    let message = raw
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim()
+        .to_string();
+    let mut d = Diagnostic::error(file.to_path_buf(), String::new());
+    if let Some(loc) = e.location() {
+        d = d.at(loc.line() + line_offset, loc.column());
+        d.source_line = text
+            .lines()
+            .nth(loc.line().saturating_sub(1))
+            .map(str::to_owned);
+    }
+    if let Some(name) = message
+        .strip_prefix("unknown field `")
+        .and_then(|r| r.split('`').next())
+    {
+        d.message = format!("unknown key `{name}`");
+        d.hint = Some(match closest(name, known.iter().copied()) {
+            Some(c) => format!("did you mean `{c}`?"),
+            None => format!("known keys are: {}", known.join(", ")),
+        });
+    } else if message.contains("found character that cannot start any token")
+        && d.source_line
+            .as_deref()
+            .is_some_and(|l| l.starts_with('\t') || l.contains(":\t"))
+    {
+        d.message = "a tab is used for indentation; YAML allows only spaces".into();
+        d.hint = Some("replace the tab at the start of the line with spaces".into());
+    } else if let Some(line) = d.source_line.as_deref().filter(|l| l.starts_with('\t')) {
+        let _ = line;
+        d.message = format!("a tab is used for indentation; YAML allows only spaces ({message})");
+        d.hint = Some("replace the tab at the start of the line with spaces".into());
+    } else {
+        d.message = format!("invalid YAML: {message}");
+        d.hint = Some(yaml_hint(&message).into());
+    }
+    d
+}
+
+fn yaml_hint(message: &str) -> &'static str {
+    if message.contains("invalid type") {
+        "check the value's type: text, a number, a date (YYYY-MM-DD), a list [a, b] or true/false"
+    } else if message.contains("mapping values are not allowed") {
+        "a value containing `: ` must be quoted: title: \"Bình Phước: tiềm năng\""
+    } else if message.contains("did not find expected") {
+        "check the indentation and that quotes and brackets are closed"
+    } else {
+        "check the syntax near this line; quote values that contain `:` or `#`"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostics> {
+        Config::parse(Path::new("/site"), text)
+    }
+
+    #[test]
+    fn a_three_line_site_yaml_works() {
+        let c = parse("title: T\nlanguages:\n  - { code: vi, name: Tiếng Việt }\n").expect("valid");
+        assert_eq!(c.default_language.as_str(), "vi");
+        assert_eq!(c.paginate_by, 10);
+        assert_eq!(c.base_path, "/");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line_and_suggestion() {
+        let err = parse("title: T\ntitel: x\nlanguages: [{ code: vi, name: V }]\n")
+            .expect_err("unknown key");
+        let d = &err.items()[0];
+        assert_eq!(d.line, Some(2));
+        assert!(d.message.contains("titel"), "{}", d.message);
+        assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn base_url_with_a_sub_path_is_split() {
+        let c = parse("base_url: https://example.org/portal\nlanguages: [{ code: vi, name: V }]\n")
+            .expect("valid");
+        assert_eq!(c.origin, "https://example.org");
+        assert_eq!(c.base_path, "/portal/");
+    }
+
+    #[test]
+    fn fallback_chain_ends_with_the_default_language() {
+        let c = parse("default_language: vi\nlanguages:\n  - { code: vi, name: V }\n  - { code: en, name: E }\n  - { code: lo, name: L, fallback: [en] }\n").expect("valid");
+        let chain: Vec<_> = c
+            .fallback_chain(&LangCode("lo".into()))
+            .into_iter()
+            .map(|l| l.0)
+            .collect();
+        assert_eq!(chain, ["lo", "en", "vi"]);
+    }
+
+    #[test]
+    fn unknown_fallback_language_is_named() {
+        let err = parse(
+            "languages:\n  - { code: vi, name: V }\n  - { code: lo, name: L, fallback: [em] }\n",
+        )
+        .expect_err("bad fallback");
+        assert!(err.items()[0].message.contains("`em`"));
+    }
+}

@@ -1,0 +1,434 @@
+//! Load: `content/` → [`Sources`]. Files are found, read, decoded and their
+//! front matter parsed (in parallel); nothing here knows about URLs.
+//!
+//! A file's place in the tree says what it is:
+//!
+//! ```text
+//! content/_index.LANG.md               the home page
+//! content/SECTION/_index.LANG.md       a section
+//! content/SECTION/SLUG.LANG.md         an article
+//! content/SECTION/SLUG/index.LANG.md   an article with its files beside it
+//! content/SLUG.LANG.md                 a page outside any section (about, contact)
+//! ```
+//!
+//! `.LANG` is omitted for the default language.
+
+pub mod front_matter;
+pub mod slug;
+
+use crate::config::{Config, LangCode};
+use crate::diagnostics::{display_path, line_col, Diagnostic, Diagnostics};
+use front_matter::FrontMatter;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What a source file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `content/_index.md`.
+    Home,
+    /// `content/SECTION/_index.md`.
+    Section,
+    /// Everything else.
+    Article,
+}
+
+/// One Markdown file, read and parsed.
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    /// Path relative to the site root (`content/tourism/nui-ba-ra.en.md`).
+    pub file: PathBuf,
+    /// The `@/` form: relative to `content/`, without the language
+    /// (`tourism/nui-ba-ra.md`). Links and translation groups use it.
+    pub content_path: String,
+    /// Home, section or article.
+    pub kind: Kind,
+    /// The section's folder name; `None` for the home page and loose pages.
+    pub section: Option<String>,
+    /// The slug from the file name (`nui-ba-ra`).
+    pub file_slug: String,
+    /// The language.
+    pub lang: LangCode,
+    /// Parsed front matter.
+    pub front: FrontMatter,
+    /// Markdown body, with `\r\n` already turned into `\n`.
+    pub body: String,
+    /// The 1-based line in the file where the body starts.
+    pub body_line: usize,
+    /// Files beside a folder article (images), absolute paths.
+    pub assets: Vec<PathBuf>,
+    /// Hash of the file's bytes: what `serve` compares to skip work.
+    pub hash: blake3::Hash,
+}
+
+impl SourcePage {
+    /// The key that makes files translations of each other.
+    pub fn group_key(&self) -> String {
+        match &self.front.translation_key {
+            Some(k) => format!("key:{k}"),
+            None => self.content_path.clone(),
+        }
+    }
+}
+
+/// Everything `load` read.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Markdown files, sorted by path.
+    pub pages: Vec<SourcePage>,
+    /// Non-Markdown files in section folders, copied beside the section
+    /// (absolute source, output path relative to the language root).
+    pub section_assets: Vec<(PathBuf, String)>,
+}
+
+/// Decodes file bytes: UTF-8 only, a BOM accepted and dropped, Windows line
+/// endings turned into `\n` (line numbers stay the same).
+pub fn decode_utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(if s.contains('\r') {
+            s.replace("\r\n", "\n")
+        } else {
+            s.to_owned()
+        }),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let (line, col) = line_col(&valid, valid.len());
+            Err(Diagnostic::error(None, "the file is not valid UTF-8 text")
+                .at(line, col)
+                .hint("save the file as UTF-8 in your editor (in Notepad: File > Save as > Encoding: UTF-8)"))
+        }
+    }
+}
+
+/// Whether a path component is hidden (`.git`, `.env`): never read, never published.
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+/// Walks `root/dir` without leaving the site: hidden entries are skipped,
+/// symlinks are followed only when they stay inside `root`, loops are reported.
+/// Returns files in path order.
+pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    if !dir.exists() {
+        return files;
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                match e.path().canonicalize() {
+                    Ok(target) if target.starts_with(&canonical_root) => true,
+                    Ok(target) => {
+                        found.push(
+                            Diagnostic::error(display_path(root, e.path()), format!("this symlink points outside the site, to {}", target.display()))
+                                .hint("copy the file into the site instead of linking to it; mekong never reads outside the site folder"),
+                        );
+                        false
+                    }
+                    Err(err) => {
+                        found.push(
+                            Diagnostic::error(display_path(root, e.path()), format!("this symlink cannot be followed: {err}"))
+                                .hint("remove the broken or looping symlink"),
+                        );
+                        false
+                    }
+                }
+            } else {
+                true
+            }
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(|p| display_path(root, p));
+                let msg = if err.loop_ancestor().is_some() {
+                    "a symlink loop: this folder links back to one of its parents".to_string()
+                } else {
+                    format!("cannot read: {err}")
+                };
+                diags.push(
+                    Diagnostic::error(path, msg)
+                        .hint("remove the symlink or fix the folder's permissions"),
+                );
+            }
+        }
+    }
+    diags.extend(found);
+    files
+}
+
+/// Where a Markdown file sits, before it is read.
+struct Located {
+    abs: PathBuf,
+    kind: Kind,
+    section: Option<String>,
+    file_slug: String,
+    content_path: String,
+    lang: LangCode,
+    bundle_dir: Option<PathBuf>,
+}
+
+/// Reads `content/`. Drafts are kept (with `front.draft`); the resolver drops them.
+pub fn load(config: &Config) -> (Sources, Diagnostics) {
+    let root = &config.root;
+    let content_dir = root.join("content");
+    let mut diags = Diagnostics::new();
+    let files = walk_files(root, &content_dir, &mut diags);
+
+    let mut markdown = Vec::new();
+    let mut other = Vec::new();
+    for abs in files {
+        let rel = abs.strip_prefix(&content_dir).unwrap_or(&abs).to_path_buf();
+        if rel.extension().is_some_and(|e| e == "md") {
+            match locate(config, &abs, &rel) {
+                Ok(Some(l)) => markdown.push(l),
+                Ok(None) => {}
+                Err(d) => diags.push(d.located_in(display_path(root, &abs))),
+            }
+        } else {
+            other.push((abs, rel));
+        }
+    }
+
+    // Files beside a folder article belong to it; files in a section folder
+    // are published beside the section.
+    let bundle_dirs: BTreeMap<PathBuf, ()> = markdown
+        .iter()
+        .filter_map(|l| l.bundle_dir.clone())
+        .map(|d| (d, ()))
+        .collect();
+    let mut bundle_assets: BTreeMap<PathBuf, Vec<PathBuf>> = BTreeMap::new();
+    let mut section_assets = Vec::new();
+    for (abs, rel) in other {
+        if let Some(dir) = abs.ancestors().find(|a| bundle_dirs.contains_key(*a)) {
+            bundle_assets
+                .entry(dir.to_path_buf())
+                .or_default()
+                .push(abs);
+        } else {
+            let out = rel.to_string_lossy().replace('\\', "/");
+            section_assets.push((abs, out));
+        }
+    }
+
+    let results: Vec<Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>>> = markdown
+        .into_par_iter()
+        .map(|l| {
+            let assets = l
+                .bundle_dir
+                .as_ref()
+                .and_then(|d| bundle_assets.get(d))
+                .cloned()
+                .unwrap_or_default();
+            read_page(config, l, assets)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok((page, warnings)) => {
+                diags.extend(warnings);
+                pages.push(page);
+            }
+            Err(errors) => diags.extend(errors),
+        }
+    }
+    (
+        Sources {
+            pages,
+            section_assets,
+        },
+        diags,
+    )
+}
+
+/// Splits `name.LANG` into the name and the language. A suffix that looks
+/// like a language code but is not one of the site's is an error: the
+/// translator's work would otherwise be published as a separate article.
+fn split_lang<'a>(config: &Config, stem: &'a str) -> Result<(&'a str, LangCode), Diagnostic> {
+    if let Some((name, suffix)) = stem.rsplit_once('.') {
+        if config.has_language(suffix) {
+            return Ok((name, LangCode(suffix.to_owned())));
+        }
+        if looks_like_lang(suffix) {
+            let codes: Vec<_> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(Diagnostic::error(
+                None,
+                format!(
+                    "this is a translation into `{suffix}`, which is not a language of the site"
+                ),
+            )
+            .hint(format!(
+                "add `{suffix}` to `languages:` in site.yaml, or rename the file to one of: {}",
+                codes.join(", ")
+            )));
+        }
+    }
+    Ok((stem, config.default_language.clone()))
+}
+
+fn looks_like_lang(s: &str) -> bool {
+    let (base, region) = s.split_once('-').unwrap_or((s, ""));
+    (2..=3).contains(&base.len())
+        && base.chars().all(|c| c.is_ascii_lowercase())
+        && region.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+fn locate(config: &Config, abs: &Path, rel: &Path) -> Result<Option<Located>, Diagnostic> {
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let file_name = parts.last().cloned().unwrap_or_default();
+    let stem = file_name.strip_suffix(".md").unwrap_or(&file_name);
+    let (name, lang) = split_lang(config, stem)?;
+    let dirs = &parts[..parts.len() - 1];
+    let mk = |kind,
+              section: Option<&String>,
+              file_slug: &str,
+              content_path: String,
+              bundle: Option<PathBuf>| {
+        Ok(Some(Located {
+            abs: abs.to_path_buf(),
+            kind,
+            section: section.cloned(),
+            file_slug: file_slug.to_owned(),
+            content_path,
+            lang: lang.clone(),
+            bundle_dir: bundle,
+        }))
+    };
+    match (dirs, name) {
+        ([], "_index") => mk(Kind::Home, None, "", "_index.md".into(), None),
+        ([], slug) => mk(Kind::Article, None, slug, format!("{slug}.md"), None),
+        ([sec], "_index") => mk(Kind::Section, Some(sec), "", format!("{sec}/_index.md"), None),
+        ([sec], "index") => Err(Diagnostic::error(None, "`index.md` directly in a section folder is ambiguous")
+            .hint(format!("a section's own page is `content/{sec}/_index.md`; an article with its images goes in `content/{sec}/SLUG/index.md`"))),
+        ([sec], slug) => mk(Kind::Article, Some(sec), slug, format!("{sec}/{slug}.md"), None),
+        ([sec, slug], "index") => {
+            let dir = abs.parent().map(Path::to_path_buf);
+            mk(Kind::Article, Some(sec), slug, format!("{sec}/{slug}/index.md"), dir)
+        }
+        _ => {
+            if dirs.len() >= 2 && abs.ancestors().skip(1).any(|a| has_index(a)) {
+                // A Markdown file inside an article folder: an attachment, not a page.
+                return Ok(None);
+            }
+            Err(Diagnostic::error(None, "this file is nested too deep to be an article")
+                .hint("articles live in content/SECTION/SLUG.md or content/SECTION/SLUG/index.md; nested sections are not supported"))
+        }
+    }
+}
+
+fn has_index(dir: &Path) -> bool {
+    std::fs::read_dir(dir).map_or(false, |rd| {
+        rd.flatten().any(|e| {
+            let n = e.file_name();
+            let n = n.to_string_lossy();
+            n == "index.md" || (n.starts_with("index.") && n.ends_with(".md"))
+        })
+    })
+}
+
+fn read_page(
+    config: &Config,
+    l: Located,
+    assets: Vec<PathBuf>,
+) -> Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let file = display_path(&config.root, &l.abs);
+    let bytes = std::fs::read(&l.abs).map_err(|e| {
+        vec![Diagnostic::error(
+            file.clone(),
+            format!("cannot read the file: {e}"),
+        )]
+    })?;
+    let hash = blake3::hash(&bytes);
+    let text = decode_utf8(&bytes).map_err(|d| vec![d.located_in(file.clone())])?;
+    if text.trim().is_empty() {
+        let mut d = Diagnostic::error(file.clone(), "the file is empty");
+        d = d.hint(match l.kind {
+            Kind::Article => "write front matter with at least a title (---, title: ..., ---) and the article, or delete the file",
+            _ => "write front matter with a title (---, title: ..., ---), or delete the file",
+        });
+        return Err(vec![d]);
+    }
+    let split = front_matter::split(&text).map_err(|d| vec![d.located_in(file.clone())])?;
+    let parsed = front_matter::parse(
+        &file,
+        &text,
+        &split,
+        l.kind == Kind::Section,
+        &config.sectors,
+    );
+    let mut diagnostics = parsed.diagnostics;
+    if l.kind == Kind::Article
+        && parsed.front.title.is_none()
+        && !diagnostics.iter().any(Diagnostic::is_error)
+    {
+        let hint = if split.yaml.is_empty() {
+            "start the file with front matter: a line `---`, then `title: ...`, then `---`"
+        } else {
+            "add `title: ...` to the front matter"
+        };
+        diagnostics.push(
+            Diagnostic::error(file.clone(), "the article has no title")
+                .at(1, 1)
+                .with_source(&text)
+                .hint(hint),
+        );
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let page = SourcePage {
+        file,
+        content_path: l.content_path,
+        kind: l.kind,
+        section: l.section,
+        file_slug: l.file_slug,
+        lang: l.lang,
+        front: parsed.front,
+        body: split.body.to_owned(),
+        body_line: split.body_line,
+        assets,
+        hash,
+    };
+    Ok((page, diagnostics))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bom_and_windows_line_endings_are_accepted() {
+        let text = decode_utf8(b"\xEF\xBB\xBF---\r\ntitle: A\r\n---\r\nBody\r\n").expect("valid");
+        assert_eq!(text, "---\ntitle: A\n---\nBody\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let d = decode_utf8(b"---\ntitle: caf\xE9\n").expect_err("invalid");
+        assert_eq!((d.line, d.col), (Some(2), Some(11)));
+    }
+
+    #[test]
+    fn language_like_suffixes_are_recognised() {
+        assert!(looks_like_lang("fr"));
+        assert!(looks_like_lang("zh-hans"));
+        assert!(!looks_like_lang("v2"));
+        assert!(!looks_like_lang("final"));
+    }
+}

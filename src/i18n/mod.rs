@@ -1,0 +1,417 @@
+//! Fluent messages per language, with fallback chains, and locale formats.
+//!
+//! In: the `.ftl` files of the theme and of the site. Out: [`Locales`], one
+//! Fluent bundle per language (site messages over theme messages, message by
+//! message), built once and shared read-only by every render thread.
+//! Bidi isolation marks are off: every page already declares its language
+//! and direction, and the invisible marks break copy-paste and search.
+
+pub mod format;
+
+use crate::config::{Config, LangCode};
+use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::memoizer::MemoizerKind;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use format::Formats;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// Whose a locale file is: the site's messages override the theme's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    /// `themes/NAME/locales/`.
+    Theme,
+    /// `locales/`.
+    Site,
+}
+
+/// One `.ftl` file, read.
+#[derive(Debug, Clone)]
+pub struct LocaleFile {
+    /// Its language.
+    pub lang: LangCode,
+    /// Theme or site.
+    pub layer: Layer,
+    /// Path as shown to users.
+    pub file: PathBuf,
+    /// Contents.
+    pub text: String,
+}
+
+struct Language {
+    bundle: FluentBundle<FluentResource>,
+    formats: Formats,
+    /// Messages this language defines itself (not through fallback).
+    own: BTreeSet<String>,
+}
+
+/// Every language's messages and formats.
+pub struct Locales {
+    langs: BTreeMap<LangCode, Language>,
+    chains: BTreeMap<LangCode, Vec<LangCode>>,
+}
+
+impl std::fmt::Debug for Locales {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Locales")
+            .field("languages", &self.langs.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// A message that a language lacks and takes from its fallback chain.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Gap {
+    /// The language lacking it.
+    pub lang: LangCode,
+    /// The message id.
+    pub id: String,
+    /// The language it comes from, if any has it.
+    pub from: Option<LangCode>,
+}
+
+/// ICU-backed number formatting for Fluent's placeables (`{ $count }`):
+/// Fluent's own formatting knows no grouping separators.
+struct IcuNumbers(Formats);
+
+impl intl_memoizer::Memoizable for IcuNumbers {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Ok(IcuNumbers(Formats::new(&lang.to_string())))
+    }
+}
+
+fn fluent_number(
+    value: &FluentValue<'_>,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => {
+            let decimals = n.options.minimum_fraction_digits;
+            memoizer
+                .with_try_get_threadsafe::<IcuNumbers, _, _>((), |f| f.0.number(n.value, decimals))
+                .ok()
+        }
+        _ => None,
+    }
+}
+
+impl Locales {
+    /// Builds the bundles. Syntax errors and duplicate ids are errors with
+    /// file, line and column; the bundles are built from what did parse.
+    pub fn build(config: &Config, files: Vec<LocaleFile>) -> (Locales, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let mut langs = BTreeMap::new();
+        for file in &files {
+            if !config.has_language(file.lang.as_str()) && file.layer == Layer::Site {
+                diags.push(
+                    Diagnostic::warning(
+                        file.file.clone(),
+                        format!(
+                            "messages for `{}`, which is not a language of the site, are ignored",
+                            file.lang
+                        ),
+                    )
+                    .hint("add the language to site.yaml or remove the folder"),
+                );
+            }
+        }
+        for language in &config.languages {
+            let code = &language.code;
+            let langid: unic_langid::LanguageIdentifier = code.as_str().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(fluent_number));
+            let mut own = BTreeSet::new();
+            let mut mine: Vec<&LocaleFile> = files.iter().filter(|f| f.lang == *code).collect();
+            mine.sort_by(|a, b| (a.layer, &a.file).cmp(&(b.layer, &b.file)));
+            // id -> file where it was defined, per layer, to name both files of a duplicate.
+            let mut seen: BTreeMap<(Layer, String), PathBuf> = BTreeMap::new();
+            for f in mine {
+                let resource = match FluentResource::try_new(f.text.clone()) {
+                    Ok(r) => r,
+                    Err((r, errors)) => {
+                        for e in errors {
+                            let (line, col) = line_col(&f.text, e.pos.start);
+                            diags.push(
+                                Diagnostic::error(f.file.clone(), format!("Fluent syntax error: {}", e.kind))
+                                    .at(line, col)
+                                    .with_source(&f.text)
+                                    .hint("a message is `id = text` on one line; continuation lines and variants must be indented with spaces"),
+                            );
+                        }
+                        r
+                    }
+                };
+                for entry in resource.entries() {
+                    let id = match entry {
+                        fluent_syntax::ast::Entry::Message(m) => m.id.name.to_string(),
+                        fluent_syntax::ast::Entry::Term(t) => format!("-{}", t.id.name),
+                        _ => continue,
+                    };
+                    if let Some(first) = seen.get(&(f.layer, id.clone())) {
+                        let line = find_definition(&f.text, &id);
+                        diags.push(
+                            Diagnostic::error(
+                                f.file.clone(),
+                                format!(
+                                    "message `{id}` is defined twice (also in {})",
+                                    first.display()
+                                ),
+                            )
+                            .at_line(line)
+                            .with_source(&f.text)
+                            .hint(
+                                "remove one of the two definitions; only the first would be used",
+                            ),
+                        );
+                    } else {
+                        seen.insert((f.layer, id.clone()), f.file.clone());
+                    }
+                    if !id.starts_with('-') {
+                        own.insert(id);
+                    }
+                }
+                bundle.add_resource_overriding(resource);
+            }
+            langs.insert(
+                code.clone(),
+                Language {
+                    bundle,
+                    formats: Formats::new(code.as_str()),
+                    own,
+                },
+            );
+        }
+        let chains = config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), config.fallback_chain(&l.code)))
+            .collect();
+        (Locales { langs, chains }, diags)
+    }
+
+    /// Formats message `id` in `lang`, falling back along the language's
+    /// chain. `Ok(None)` when no language has it; `Err` when the message
+    /// itself is broken (a missing variable, a bad reference).
+    pub fn message(
+        &self,
+        lang: &LangCode,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<Option<String>, String> {
+        let chain = self
+            .chains
+            .get(lang)
+            .map(Vec::as_slice)
+            .unwrap_or(std::slice::from_ref(lang));
+        for code in chain {
+            let Some(language) = self.langs.get(code) else {
+                continue;
+            };
+            let (msg_id, attr) = id.split_once('.').map_or((id, None), |(m, a)| (m, Some(a)));
+            let Some(message) = language.bundle.get_message(msg_id) else {
+                continue;
+            };
+            let pattern = match attr {
+                Some(a) => message.get_attribute(a).map(|a| a.value()),
+                None => message.value(),
+            };
+            let Some(pattern) = pattern else { continue };
+            let mut errors = Vec::new();
+            let text = language.bundle.format_pattern(pattern, args, &mut errors);
+            if let Some(e) = errors.first() {
+                return Err(format!("Fluent message `{id}` in `{code}`: {e}"));
+            }
+            return Ok(Some(text.into_owned()));
+        }
+        Ok(None)
+    }
+
+    /// The formatters of a language.
+    pub fn formats(&self, lang: &LangCode) -> Option<&Formats> {
+        self.langs.get(lang).map(|l| &l.formats)
+    }
+
+    /// Whether the language (or its chain) has message `id`.
+    pub fn has(&self, lang: &LangCode, id: &str) -> bool {
+        self.chains.get(lang).is_some_and(|chain| {
+            chain
+                .iter()
+                .any(|c| self.langs.get(c).is_some_and(|l| l.own.contains(id)))
+        })
+    }
+
+    /// Every message some language has and another lacks, with where the
+    /// lacking language gets it from: what translators have left to do.
+    pub fn gaps(&self) -> Vec<Gap> {
+        let all: BTreeSet<&String> = self.langs.values().flat_map(|l| l.own.iter()).collect();
+        let mut gaps = Vec::new();
+        for (code, lang) in &self.langs {
+            for id in &all {
+                if !lang.own.contains(*id) {
+                    let from = self.chains.get(code).and_then(|chain| {
+                        chain
+                            .iter()
+                            .find(|c| self.langs.get(*c).is_some_and(|l| l.own.contains(*id)))
+                            .cloned()
+                    });
+                    gaps.push(Gap {
+                        lang: code.clone(),
+                        id: (*id).clone(),
+                        from,
+                    });
+                }
+            }
+        }
+        gaps
+    }
+
+    /// Ids a language defines itself.
+    pub fn own_ids(&self, lang: &LangCode) -> impl Iterator<Item = &String> {
+        self.langs.get(lang).into_iter().flat_map(|l| l.own.iter())
+    }
+}
+
+fn find_definition(text: &str, id: &str) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.strip_prefix(id)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map(|(i, _)| i + 1)
+        .last()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("/s"),
+            "default_language: vi\nlanguages:\n  - { code: vi, name: V }\n  - { code: en, name: E, fallback: [vi] }\n  - { code: lo, name: L, fallback: [en, vi] }\n  - { code: km, name: K, fallback: [en, vi] }\n",
+        )
+        .expect("valid config")
+    }
+
+    fn file(lang: &str, layer: Layer, text: &str) -> LocaleFile {
+        LocaleFile {
+            lang: LangCode(lang.into()),
+            layer,
+            file: PathBuf::from(format!("locales/{lang}/main.ftl")),
+            text: text.into(),
+        }
+    }
+
+    fn count_args(n: i64) -> FluentArgs<'static> {
+        let mut a = FluentArgs::new();
+        a.set("count", n);
+        a
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let plural =
+            "n = { $count ->\n    [one] { $count } article\n   *[other] { $count } articles\n}\n";
+        let other_only = |w: &str| format!("n = {{ $count ->\n   *[other] {{ $count }} {w}\n}}\n");
+        let files = vec![
+            file("en", Layer::Site, plural),
+            file("vi", Layer::Site, &other_only("bài viết")),
+            file("lo", Layer::Site, &other_only("ບົດ")),
+            file("km", Layer::Site, &other_only("អត្ថបទ")),
+        ];
+        let (l, d) = Locales::build(&config(), files);
+        assert!(d.is_empty(), "{d:?}");
+        let m = |lang: &str, n| {
+            l.message(&LangCode(lang.into()), "n", Some(&count_args(n)))
+                .expect("ok")
+                .expect("present")
+        };
+        assert_eq!(m("en", 1), "1 article");
+        assert_eq!(m("en", 1234), "1,234 articles");
+        assert_eq!(m("vi", 1234), "1.234 bài viết");
+        assert_eq!(m("lo", 1), "1 ບົດ");
+        assert_eq!(m("km", 2), "2 អត្ថបទ");
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_along_the_chain() {
+        let files = vec![
+            file("vi", Layer::Site, "a = A vi\nb = B vi\n"),
+            file("en", Layer::Site, "a = A en\n"),
+        ];
+        let (l, _) = Locales::build(&config(), files);
+        let lo = LangCode("lo".into());
+        assert_eq!(
+            l.message(&lo, "a", None).expect("ok").as_deref(),
+            Some("A en")
+        );
+        assert_eq!(
+            l.message(&lo, "b", None).expect("ok").as_deref(),
+            Some("B vi")
+        );
+        assert_eq!(l.message(&lo, "c", None).expect("ok"), None);
+        assert!(l.gaps().iter().any(|g| g.lang.as_str() == "lo"
+            && g.id == "a"
+            && g.from.as_ref().map(|c| c.as_str()) == Some("en")));
+    }
+
+    #[test]
+    fn site_messages_override_theme_messages() {
+        let files = vec![
+            file("vi", Layer::Theme, "a = theme\nb = theme b\n"),
+            file("vi", Layer::Site, "a = site\n"),
+        ];
+        let (l, d) = Locales::build(&config(), files);
+        assert!(d.is_empty());
+        let vi = LangCode("vi".into());
+        assert_eq!(
+            l.message(&vi, "a", None).expect("ok").as_deref(),
+            Some("site")
+        );
+        assert_eq!(
+            l.message(&vi, "b", None).expect("ok").as_deref(),
+            Some("theme b")
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_duplicates_are_located() {
+        let files = vec![file("vi", Layer::Site, "a = A\nb\nc = C\na = again\n")];
+        let (_, d) = Locales::build(&config(), files);
+        let lines: Vec<_> = d
+            .items()
+            .iter()
+            .map(|d| (d.line, d.message.clone()))
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == Some(2) && m.contains("syntax")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == Some(4) && m.contains("twice")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_variable_is_an_error() {
+        let (l, _) = Locales::build(
+            &config(),
+            vec![file("vi", Layer::Site, "hi = Hello { $name }\n")],
+        );
+        let err = l
+            .message(&LangCode("vi".into()), "hi", None)
+            .expect_err("missing variable");
+        assert!(err.contains("name"), "{err}");
+    }
+}

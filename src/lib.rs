@@ -1,0 +1,23 @@
+//! mekong: a static-site generator for multilingual promotional portals.
+//!
+//! A build is one pipeline, one direction:
+//! `site.yaml` → [`config::Config`]; `content/`, `locales/` and the theme →
+//! [`content::load`] → [`content::Sources`] (files read, front matter
+//! parsed); Sources → [`site::resolve`] → [`site::Site`] (URLs, translation
+//! groups, sections, tags, Markdown rendered, links checked); Site →
+//! [`render::render`] → outputs (in parallel, over immutable data); outputs →
+//! [`write::write`] → `public/` (a staging folder, then a swap). Every stage
+//! returns [`diagnostics::Diagnostics`] instead of printing or stopping.
+
+pub mod commands;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod i18n;
+pub mod markdown;
+pub mod outputs;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod write;

@@ -1,0 +1,146 @@
+//! The `mekong` command line: parse arguments, run a command, print its
+//! diagnostics, map the result to an exit code (0 ok, 1 site errors, 2 usage).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use mekong::commands::{self, Outcome};
+use mekong::pipeline::Options;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "mekong",
+    version,
+    about = "Static sites for multilingual promotional portals"
+)]
+struct Cli {
+    /// How to print problems: human (with the source line), plain (file:line:col lines) or json.
+    #[arg(long, value_enum, global = true)]
+    message_format: Option<MessageFormat>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum MessageFormat {
+    Human,
+    Plain,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct SiteArgs {
+    /// The site folder (holding site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Override base_url from site.yaml (e.g. https://example.org/portal/).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Build drafts too.
+    #[arg(long)]
+    drafts: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/.
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output folder (default: public/ in the site).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Replace an output folder that mekong did not write.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate everything a build would, without writing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+}
+
+fn options(site: SiteArgs) -> Options {
+    Options {
+        root: site.root,
+        base_url: site.base_url,
+        drafts: site.drafts,
+        progress: std::io::stderr().is_terminal(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Build {
+            site,
+            output,
+            force,
+        } => commands::build::run(&commands::build::BuildArgs {
+            pipeline: options(site),
+            output,
+            force,
+        }),
+        Command::Check { site } => commands::check::run(&options(site)),
+    };
+    report(outcome, cli.message_format)
+}
+
+fn report(outcome: Outcome, format: Option<MessageFormat>) -> ExitCode {
+    let terminal = std::io::stderr().is_terminal();
+    let format = format.unwrap_or(if terminal {
+        MessageFormat::Human
+    } else {
+        MessageFormat::Plain
+    });
+    let errors = outcome.diagnostics.error_count();
+    let warnings = outcome.diagnostics.warning_count();
+    let report = outcome.diagnostics.into_report();
+    match format {
+        MessageFormat::Json => {
+            let json = serde_json::json!({
+                "diagnostics": report,
+                "errors": errors,
+                "warnings": warnings,
+                "summary": outcome.summary,
+            });
+            println!("{json}");
+        }
+        MessageFormat::Human | MessageFormat::Plain => {
+            for d in &report {
+                if format == MessageFormat::Human {
+                    eprintln!("{}", d.to_human(terminal));
+                } else {
+                    eprintln!("{}", d.to_plain());
+                }
+            }
+            if errors > 0 {
+                eprintln!(
+                    "mekong: {errors} error{}, {warnings} warning{}; nothing was written",
+                    plural(errors),
+                    plural(warnings)
+                );
+            } else if let Some(summary) = &outcome.summary {
+                if warnings > 0 {
+                    eprintln!("mekong: {warnings} warning{}", plural(warnings));
+                }
+                eprintln!("{summary}");
+            }
+        }
+    }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

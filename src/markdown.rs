@@ -1,0 +1,410 @@
+//! Markdown → HTML with pulldown-cmark: heading ids and a table of contents,
+//! `<!-- more -->` summaries, `@/section/page.md#anchor` links resolved for
+//! the page's language, local images checked, raw HTML passed through (or
+//! sanitized with `markdown.safe`).
+//!
+//! Link targets are resolved here, but anchors can only be checked once
+//! every page is rendered: they are returned as [`AnchorCheck`]s.
+
+use crate::content::front_matter::body_line_col;
+use crate::content::slug::slugify;
+use crate::diagnostics::Diagnostic;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// One heading, for the table of contents and anchor checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TocEntry {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute.
+    pub id: String,
+    /// Plain text.
+    pub title: String,
+}
+
+/// A `#anchor` to check once the target page is rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorCheck {
+    /// The target's `@/` path.
+    pub target: String,
+    /// The anchor without `#`.
+    pub anchor: String,
+    /// Where the link is (file line and column).
+    pub line: usize,
+    /// Column.
+    pub col: usize,
+}
+
+/// What rendering a body gives.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The body HTML.
+    pub html: String,
+    /// HTML before `<!-- more -->`, when present.
+    pub summary: Option<String>,
+    /// Headings in order.
+    pub toc: Vec<TocEntry>,
+    /// Words, counting scripts written without spaces by syllable clusters.
+    pub word_count: usize,
+    /// Anchors to check later.
+    pub anchor_checks: Vec<AnchorCheck>,
+}
+
+/// How the renderer turns site paths into URLs for one page.
+pub struct Resolver<'a> {
+    /// `@/tourism/x.md` (without `@/`) → the URL in the page's language.
+    pub link: &'a dyn Fn(&str) -> Option<String>,
+    /// A local image source → its URL, or why it cannot be used.
+    pub image: &'a dyn Fn(&str) -> Result<String, String>,
+    /// Known `@/` paths, for "did you mean" hints.
+    pub known_paths: &'a dyn Fn(&str) -> Option<String>,
+}
+
+const MORE: &str = "<!-- more -->";
+
+/// Renders a Markdown body. Diagnostics carry `file` and file lines.
+pub fn render(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    safe: bool,
+    resolver: &Resolver<'_>,
+) -> (Rendered, Vec<Diagnostic>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut diags = Vec::new();
+    let mut out = Rendered::default();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut summary_at: Option<usize> = None;
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut heading_start: Option<usize> = None;
+    let mut image: Option<(String, String)> = None; // (src, alt so far)
+    let at = |offset: usize| body_line_col(body, body_line, offset);
+
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        // Inside an image, collect the alt text instead of emitting it.
+        if let Some((_, alt)) = image.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    let (src, alt) = image.take().unwrap_or_default();
+                    events.push(Event::InlineHtml(CowStr::from(format!(
+                        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
+                        escape_attr(&src),
+                        escape_attr(&alt)
+                    ))));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Text(ref t) => {
+                out.word_count += count_words(t);
+                events.push(event);
+            }
+            Event::Html(ref h) | Event::InlineHtml(ref h)
+                if h.trim() == MORE && summary_at.is_none() =>
+            {
+                summary_at = Some(events.len());
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                heading_start = Some(events.len());
+                events.push(event);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(start) = heading_start.take() {
+                    let title: String = events[start + 1..]
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    if let Event::Start(Tag::Heading {
+                        id, classes, attrs, ..
+                    }) = &events[start]
+                    {
+                        let wanted = id.as_deref().map(str::to_owned).unwrap_or_else(|| {
+                            let s = slugify(&title);
+                            if s.is_empty() {
+                                "section".to_owned()
+                            } else {
+                                s
+                            }
+                        });
+                        let mut unique = wanted.clone();
+                        let mut n = 1;
+                        while !used_ids.insert(unique.clone()) {
+                            unique = format!("{wanted}-{n}");
+                            n += 1;
+                        }
+                        let (classes, attrs) = (classes.clone(), attrs.clone());
+                        events[start] = Event::Start(Tag::Heading {
+                            level,
+                            id: Some(CowStr::from(unique.clone())),
+                            classes,
+                            attrs,
+                        });
+                        out.toc.push(TocEntry {
+                            level: heading_number(level),
+                            id: unique,
+                            title: title.trim().to_owned(),
+                        });
+                    }
+                }
+                events.push(event);
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = dest_url.to_string();
+                let new_dest = if let Some(target) = dest.strip_prefix("@/") {
+                    let (path, anchor) = target
+                        .split_once('#')
+                        .map_or((target, None), |(p, a)| (p, Some(a)));
+                    match (resolver.link)(path) {
+                        Some(url) => {
+                            if let Some(anchor) = anchor {
+                                let (line, col) = at(range.start);
+                                out.anchor_checks.push(AnchorCheck {
+                                    target: path.to_owned(),
+                                    anchor: anchor.to_owned(),
+                                    line,
+                                    col,
+                                });
+                                format!("{url}#{anchor}")
+                            } else {
+                                url
+                            }
+                        }
+                        None => {
+                            let (line, col) = at(range.start);
+                            let hint = match (resolver.known_paths)(path) {
+                                Some(c) => format!("did you mean `@/{c}`? Internal links name the article's file under content/"),
+                                None => "internal links name the article's file under content/, like `@/tourism/nui-ba-ra.md`".into(),
+                            };
+                            diags.push(
+                                Diagnostic::error(
+                                    file.to_path_buf(),
+                                    format!(
+                                        "broken internal link `{dest}`: there is no such article"
+                                    ),
+                                )
+                                .at(line, col)
+                                .with_source_body(body, body_line)
+                                .hint(hint),
+                            );
+                            dest.clone()
+                        }
+                    }
+                } else {
+                    dest.clone()
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(new_dest),
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let src = dest_url.to_string();
+                let url = match (resolver.image)(&src) {
+                    Ok(url) => url,
+                    Err(why) => {
+                        let (line, col) = at(range.start);
+                        diags.push(
+                            Diagnostic::error(file.to_path_buf(), format!("image `{src}`: {why}"))
+                                .at(line, col)
+                                .with_source_body(body, body_line)
+                                .hint("put the image beside the article (content/SECTION/SLUG/index.md + photo.jpg) or under static/, and check the spelling"),
+                        );
+                        src.clone()
+                    }
+                };
+                image = Some((url, String::new()));
+            }
+            other => events.push(other),
+        }
+    }
+
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    if let Some(split) = summary_at {
+        let mut summary = String::new();
+        pulldown_cmark::html::push_html(&mut summary, events[..split].iter().cloned());
+        out.summary = Some(if safe { sanitize(&summary) } else { summary });
+    }
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = if safe { sanitize(&html) } else { html };
+    (out, diags)
+}
+
+trait WithBody {
+    fn with_source_body(self, body: &str, body_line: usize) -> Self;
+}
+
+impl WithBody for Diagnostic {
+    fn with_source_body(mut self, body: &str, body_line: usize) -> Self {
+        if let Some(line) = self.line {
+            self.source_line = body
+                .lines()
+                .nth(line.saturating_sub(body_line))
+                .map(str::to_owned);
+        }
+        self
+    }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// Raw HTML from many hands, cleaned: no scripts, event handlers or
+/// `javascript:` URLs; ids and classes stay so anchors keep working.
+pub fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class", "lang", "dir"])
+        .add_tag_attributes(
+            "img",
+            ["loading", "decoding", "width", "height", "srcset", "sizes"],
+        )
+        .clean(html)
+        .to_string()
+}
+
+/// Words in text: whitespace-separated, except that runs of Lao, Khmer or
+/// Thai (written without spaces between words) count one word per ~5 letters.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            let spaceless = w
+                .chars()
+                .filter(|c| matches!(*c as u32, 0x0E00..=0x0EFF | 0x1780..=0x17FF))
+                .count();
+            if spaceless > 0 {
+                spaceless.div_ceil(5)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_simple(body: &str) -> (Rendered, Vec<Diagnostic>) {
+        let link = |p: &str| (p == "tourism/a.md").then(|| "/tourism/a/".to_string());
+        let image = |s: &str| {
+            if s.starts_with("ok") {
+                Ok(format!("/img/{s}"))
+            } else {
+                Err("the file does not exist".to_string())
+            }
+        };
+        let known = |_: &str| Some("tourism/a.md".to_string());
+        let r = Resolver {
+            link: &link,
+            image: &image,
+            known_paths: &known,
+        };
+        render(Path::new("content/x.md"), body, 5, false, &r)
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_a_toc() {
+        let (r, _) = render_simple("## Giao thông\n\n## Giao thông\n\n## Custom {#mine}\n");
+        let ids: Vec<_> = r.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["giao-thong", "giao-thong-1", "mine"]);
+        assert!(r.html.contains("<h2 id=\"giao-thong\">Giao thông</h2>"));
+    }
+
+    #[test]
+    fn internal_links_resolve_and_broken_ones_are_located() {
+        let (r, d) = render_simple("See [a](@/tourism/a.md#top).\n\nAnd [b](@/tourism/b.md).\n");
+        assert!(r.html.contains("href=\"/tourism/a/#top\""));
+        assert_eq!(r.anchor_checks.len(), 1);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, Some(7));
+        assert!(d[0].message.contains("@/tourism/b.md"));
+        assert_eq!(
+            d[0].source_line.as_deref(),
+            Some("And [b](@/tourism/b.md).")
+        );
+    }
+
+    #[test]
+    fn summary_stops_at_the_more_marker() {
+        let (r, _) = render_simple("Intro.\n\n<!-- more -->\n\nRest.\n");
+        assert_eq!(r.summary.as_deref(), Some("<p>Intro.</p>\n"));
+        assert!(r.html.contains("Rest."));
+    }
+
+    #[test]
+    fn images_are_lazy_and_missing_ones_are_errors() {
+        let (r, d) = render_simple("![A *cat*](ok.jpg)\n\n![x](missing.jpg)\n");
+        assert!(
+            r.html.contains(
+                "<img src=\"/img/ok.jpg\" alt=\"A cat\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("missing.jpg"));
+    }
+
+    #[test]
+    fn gfm_extensions_are_on() {
+        let (r, _) = render_simple(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~x~~\n\n- [x] done\n\nNote[^1].\n\n[^1]: Foot.\n",
+        );
+        for needle in ["<table>", "<del>x</del>", "type=\"checkbox\"", "footnote"] {
+            assert!(r.html.contains(needle), "{needle} in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn safe_mode_removes_scripts_and_handlers() {
+        let clean = sanitize("<p onclick=\"x()\">a</p><script>alert(1)</script><a href=\"javascript:alert(1)\">l</a><h2 id=\"k\">h</h2>");
+        assert!(
+            !clean.contains("script")
+                && !clean.contains("onclick")
+                && !clean.contains("javascript:"),
+            "{clean}"
+        );
+        assert!(clean.contains("id=\"k\""));
+    }
+
+    #[test]
+    fn lao_and_khmer_words_are_counted_without_spaces() {
+        assert_eq!(count_words("hello world"), 2);
+        assert!(count_words("ການລົງທຶນແຂວງ") >= 2);
+    }
+}

@@ -1,0 +1,359 @@
+//! Outputs that are not templates: `sitemap.xml`, `robots.txt`, Atom feeds,
+//! alias redirects, the language picker at `/` when every language has its
+//! own folder, and the files copied as they are.
+
+use crate::config::LangCode;
+use crate::content::Kind;
+use crate::i18n::Locales;
+use crate::render::{file_of, Output, OutputData};
+use crate::site::{Page, PageId, Site};
+use crate::theme::{FileSource, StaticFiles};
+use std::fmt::Write as _;
+
+/// Escapes text for XML and HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every non-template output.
+pub fn build(site: &Site, locales: &Locales, statics: &StaticFiles) -> Vec<Output> {
+    let mut out = Vec::new();
+    out.push(bytes("sitemap.xml", sitemap(site)));
+    out.push(bytes("robots.txt", robots(site)));
+    if site.config.feeds {
+        for lang in &site.config.languages {
+            let prefix = site.config.lang_prefix(&lang.code);
+            let all = site
+                .by_date
+                .get(&lang.code)
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
+            let home = site.homes[&lang.code];
+            out.push(bytes(
+                &format!("{}atom.xml", prefix.trim_start_matches('/')),
+                feed(
+                    site,
+                    locales,
+                    &lang.code,
+                    home,
+                    all,
+                    &format!("{prefix}atom.xml"),
+                ),
+            ));
+            for name in &site.section_names {
+                if let Some((section, members)) =
+                    site.sections.get(&(name.clone(), lang.code.clone()))
+                {
+                    let path = format!("{prefix}{name}/atom.xml");
+                    out.push(bytes(
+                        path.trim_start_matches('/'),
+                        feed(site, locales, &lang.code, *section, members, &path),
+                    ));
+                }
+            }
+        }
+    }
+    out.extend(aliases(site, locales));
+    if site.config.default_language_in_subdir {
+        out.push(bytes("index.html", language_picker(site, locales)));
+    }
+    for (path, source) in statics.iter() {
+        out.push(Output {
+            path: path.clone(),
+            data: OutputData::Copy(source.clone()),
+        });
+    }
+    for (abs, rel) in &site.section_assets {
+        out.push(Output {
+            path: rel.clone(),
+            data: OutputData::Copy(FileSource::Disk(abs.clone())),
+        });
+    }
+    for page in &site.pages {
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        let Some(dir) = site
+            .config
+            .root
+            .join(&src.file)
+            .parent()
+            .map(|p| p.to_path_buf())
+        else {
+            continue;
+        };
+        for asset in &src.assets {
+            let rel = asset
+                .strip_prefix(&dir)
+                .unwrap_or(asset)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let path = format!("{}{}", page.path.trim_start_matches('/'), rel);
+            out.push(Output {
+                path,
+                data: OutputData::Copy(FileSource::Disk(asset.clone())),
+            });
+        }
+    }
+    out
+}
+
+fn bytes(path: &str, text: String) -> Output {
+    Output {
+        path: path.to_owned(),
+        data: OutputData::Bytes(text.into_bytes()),
+    }
+}
+
+/// Pages search engines should index: real translations, not fallback copies.
+fn indexable(site: &Site, ids: &[PageId]) -> Vec<PageId> {
+    ids.iter()
+        .copied()
+        .filter(|&i| !site.pages[i].is_fallback)
+        .collect()
+}
+
+fn sitemap(site: &Site) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let mut ids: Vec<PageId> = (0..site.pages.len())
+        .filter(|&i| !site.pages[i].is_fallback)
+        .collect();
+    ids.sort_by(|&a, &b| site.pages[a].path.cmp(&site.pages[b].path));
+    for id in ids {
+        let page = &site.pages[id];
+        let _ = writeln!(
+            s,
+            "  <url>\n    <loc>{}</loc>",
+            escape(&site.permalink(&page.path))
+        );
+        if let Some(d) = lastmod(site, page) {
+            let _ = writeln!(s, "    <lastmod>{d}</lastmod>");
+        }
+        let group = indexable(site, site.translations(page));
+        if group.len() > 1 {
+            for &t in &group {
+                let p = &site.pages[t];
+                let _ = writeln!(
+                    s,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    p.lang,
+                    escape(&site.permalink(&p.path))
+                );
+            }
+            if let Some(&d) = group
+                .iter()
+                .find(|&&t| site.pages[t].lang == site.config.default_language)
+                .or(group.first())
+            {
+                let _ = writeln!(
+                    s,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    escape(&site.permalink(&site.pages[d].path))
+                );
+            }
+        }
+        s.push_str("  </url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+fn lastmod(site: &Site, page: &Page) -> Option<String> {
+    let src = site.source(page)?;
+    src.front.updated.or(src.front.date).map(|d| d.to_string())
+}
+
+fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        site.permalink("/sitemap.xml")
+    )
+}
+
+fn feed(
+    site: &Site,
+    locales: &Locales,
+    lang: &LangCode,
+    owner: PageId,
+    members: &[PageId],
+    self_path: &str,
+) -> String {
+    let entries: Vec<PageId> = {
+        let mut v = indexable(site, members);
+        crate::site::sort_pages(
+            &mut v,
+            &site.pages,
+            &site.sources,
+            crate::content::front_matter::SortBy::Date,
+        );
+        v.truncate(site.config.feed_limit);
+        v
+    };
+    let site_title = locales
+        .message(lang, "site-title", None)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| site.config.title.clone());
+    let owner_page = &site.pages[owner];
+    let title = if owner_page.kind == Kind::Home {
+        site_title.clone()
+    } else {
+        format!("{} – {}", owner_page.title, site_title)
+    };
+    // The feed changes when its newest entry does: never the build's clock,
+    // so two builds of the same content give the same bytes.
+    let updated = entries
+        .iter()
+        .filter_map(|&i| {
+            site.source(&site.pages[i])
+                .and_then(|s| s.front.updated.or(s.front.date))
+        })
+        .max()
+        .map(|d| d.rfc3339())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut s = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{}</title>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <id>{}</id>\n  <updated>{updated}</updated>\n",
+        escape(&title),
+        escape(&site.permalink(self_path)),
+        escape(&site.permalink(&owner_page.path)),
+        escape(&site.permalink(self_path)),
+    );
+    for id in entries {
+        let p = &site.pages[id];
+        let src = site.source(p);
+        let date = src
+            .and_then(|s| s.front.date)
+            .map(|d| d.rfc3339())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+        let upd = src
+            .and_then(|s| s.front.updated)
+            .map(|d| d.rfc3339())
+            .unwrap_or_else(|| date.clone());
+        let link = site.permalink(&p.path);
+        let _ = write!(
+            s,
+            "  <entry xml:lang=\"{}\">\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <id>{}</id>\n    <published>{date}</published>\n    <updated>{upd}</updated>\n",
+            p.lang,
+            escape(&p.title),
+            escape(&link),
+            escape(&link)
+        );
+        if let Some(unit) = src.and_then(|s| s.front.unit.as_deref()) {
+            let _ = writeln!(s, "    <author><name>{}</name></author>", escape(unit));
+        } else {
+            let _ = writeln!(
+                s,
+                "    <author><name>{}</name></author>",
+                escape(&site_title)
+            );
+        }
+        let summary = src
+            .and_then(|s| s.front.description.clone())
+            .or_else(|| p.rendered.summary.clone());
+        if let Some(summary) = summary {
+            let _ = writeln!(s, "    <summary>{}</summary>", escape(&summary));
+        }
+        let _ = writeln!(
+            s,
+            "    <content type=\"html\">{}</content>\n  </entry>",
+            escape(&p.rendered.html)
+        );
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+fn redirect_page(lang: &str, target: &str, notice: &str) -> String {
+    let t = escape(target);
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<link rel=\"canonical\" href=\"{t}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={t}\">\n</head>\n<body>\n<p><a href=\"{t}\">{}</a></p>\n</body>\n</html>\n",
+        escape(notice),
+        escape(notice)
+    )
+}
+
+fn aliases(site: &Site, locales: &Locales) -> Vec<Output> {
+    let mut out = Vec::new();
+    for page in &site.pages {
+        if page.is_fallback {
+            continue;
+        }
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        for alias in &src.front.aliases {
+            let path = crate::site::normalize_alias(alias);
+            let notice = locales
+                .message(&page.lang, "redirect-notice", None)
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "This page has moved.".into());
+            out.push(Output {
+                path: file_of(&path),
+                data: OutputData::Bytes(
+                    redirect_page(page.lang.as_str(), &site.permalink(&page.path), &notice)
+                        .into_bytes(),
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// `/` when every language has a folder: links to each language, and a
+/// script that picks the reader's language from the browser's list.
+fn language_picker(site: &Site, locales: &Locales) -> String {
+    let mut links = String::new();
+    let mut codes = Vec::new();
+    for l in &site.config.languages {
+        let url = site.url(&site.config.lang_prefix(&l.code));
+        let _ = writeln!(
+            links,
+            "<li><a href=\"{}\" hreflang=\"{}\" lang=\"{}\">{}</a></li>",
+            escape(&url),
+            l.code,
+            l.code,
+            escape(&l.name)
+        );
+        codes.push(format!("[\"{}\",\"{}\"]", l.code, url));
+    }
+    let default = &site.config.default_language;
+    let title = locales
+        .message(default, "site-title", None)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| site.config.title.clone());
+    let default_url = site.url(&site.config.lang_prefix(default));
+    let mut alternates = String::new();
+    for l in &site.config.languages {
+        let _ = writeln!(
+            alternates,
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            l.code,
+            escape(&site.permalink(&site.config.lang_prefix(&l.code)))
+        );
+    }
+    let _ = writeln!(
+        alternates,
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+        escape(&site.permalink("/"))
+    );
+    format!(
+        "<!doctype html>\n<html lang=\"{default}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n{alternates}<script>\n(function(){{var l=[{}];var w=(navigator.languages||[navigator.language||\"\"]);for(var i=0;i<w.length;i++){{var c=String(w[i]).toLowerCase().split(\"-\")[0];for(var j=0;j<l.length;j++){{if(l[j][0]===c){{location.replace(l[j][1]);return;}}}}}}location.replace({:?});}})();\n</script>\n</head>\n<body>\n<h1>{}</h1>\n<ul>\n{links}</ul>\n</body>\n</html>\n",
+        escape(&title),
+        codes.join(","),
+        default_url,
+        escape(&title),
+    )
+}

@@ -1,0 +1,610 @@
+//! Render: [`Site`] → `Vec<Output>`. Templates are compiled once; every
+//! page's view is built once; then all pages render in parallel over that
+//! immutable data, each job returning its bytes or a diagnostic.
+
+mod functions;
+pub mod views;
+
+use crate::config::LangCode;
+use crate::content::Kind;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::site::{PageId, Site};
+use crate::theme::{FileSource, StaticFiles, Template};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tera::{Context, Tera, Value};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path below the output folder, `/`-separated, unencoded (`en/x/index.html`).
+    pub path: String,
+    /// Its contents.
+    pub data: OutputData,
+}
+
+/// Where an output's bytes come from.
+#[derive(Debug, Clone)]
+pub enum OutputData {
+    /// Rendered.
+    Bytes(Vec<u8>),
+    /// Copied from a file or the binary.
+    Copy(FileSource),
+}
+
+/// The output file of a URL path: `/en/x/` → `en/x/index.html`.
+pub fn file_of(path: &str) -> String {
+    let p = path.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_owned()
+    }
+}
+
+/// The URL of list page `n` (1-based) of a list at `path`.
+pub fn pager_path(path: &str, n: usize) -> String {
+    if n <= 1 {
+        path.to_owned()
+    } else {
+        format!("{path}page/{n}/")
+    }
+}
+
+/// Data the template functions read, shared by every render thread.
+pub(crate) struct Shared {
+    pub(crate) locales: Arc<Locales>,
+    pub(crate) statics: Arc<StaticFiles>,
+    pub(crate) base_path: String,
+    pub(crate) origin: String,
+    pub(crate) lang_prefixes: HashMap<String, String>,
+    /// Articles per (section, lang), in the section's order.
+    pub(crate) lists: HashMap<(String, String), Vec<Value>>,
+    /// Every article per lang, newest first.
+    pub(crate) all: HashMap<String, Vec<Value>>,
+    /// `@/` path → URL per language.
+    pub(crate) links: HashMap<(String, String), String>,
+}
+
+/// A unit of template work.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    /// An article.
+    Article(PageId),
+    /// A home page.
+    Home(PageId),
+    /// Page `n` of a section.
+    Section(PageId, usize),
+    /// The tag list of a language.
+    Terms(PageId),
+    /// Page `n` of a tag, by index in `site.terms[lang]`.
+    Term(PageId, usize, usize),
+    /// The not-found page of a language (its home page id).
+    NotFound(PageId),
+}
+
+/// Checks every template: syntax, inheritance, and that every function and
+/// filter it calls exists. All errors are reported, one per template.
+pub fn check_templates(templates: &[Template]) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut remaining: Vec<&Template> = templates.iter().collect();
+    // Tera stops at the first bad template: drop it and try again, so that
+    // every broken template is reported in one run.
+    for _ in 0..=templates.len() {
+        let mut tera = Tera::new();
+        functions::register_names(&mut tera);
+        match tera.add_raw_templates(remaining.iter().map(|t| (t.name.as_str(), t.text.as_str()))) {
+            Ok(()) => break,
+            Err(e) => {
+                let d = template_error(templates, "", &e, None);
+                let culprit = locate_tera_error(&e.to_string())
+                    .map(|(name, _, _)| name)
+                    .or_else(|| missing_parent_of(&e));
+                diags.push(d);
+                match culprit {
+                    Some(name) if remaining.iter().any(|t| t.name == name) => {
+                        remaining.retain(|t| t.name != name)
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    diags
+}
+
+fn missing_parent_of(e: &tera::Error) -> Option<String> {
+    match e.kind() {
+        tera::ErrorKind::MissingParent { current, .. } => Some(current.clone()),
+        tera::ErrorKind::CircularExtend { tpl, .. } => Some(tpl.clone()),
+        _ => None,
+    }
+}
+
+fn template_error(
+    templates: &[Template],
+    name: &str,
+    e: &tera::Error,
+    page: Option<&str>,
+) -> Diagnostic {
+    let report = e.to_string();
+    let located = locate_tera_error(&report);
+    let name = located.as_ref().map_or(name, |(n, _, _)| n.as_str());
+    let template = templates.iter().find(|t| t.name == name);
+    let file = template
+        .map(|t| t.file.clone())
+        .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+    let first = report.lines().next().unwrap_or("template error");
+    let message = first.strip_prefix("error: ").unwrap_or(first).trim();
+    let mut d = Diagnostic::error(file, format!("template error: {message}"));
+    if let Some((_, line, col)) = located {
+        d = d.at(line, col);
+        if let Some(t) = template {
+            d = d.with_source(&t.text);
+        }
+    }
+    let lower = message.to_lowercase();
+    let hint = if lower.contains("function")
+        && (lower.contains("not found") || lower.contains("unknown"))
+    {
+        "mekong's functions are t(), url(), pages() and asset(); check the spelling".to_string()
+    } else if lower.contains("filter") && (lower.contains("not found") || lower.contains("unknown"))
+    {
+        "mekong adds the filters date(), number() and json; check the spelling".to_string()
+    } else {
+        match page {
+            Some(p) => {
+                format!("this happened while rendering {p}; check the template near this line")
+            }
+            None => {
+                "check the template syntax near this line: {{ ... }} for values, {% ... %} for tags"
+                    .into()
+            }
+        }
+    };
+    d.hint(hint)
+}
+
+/// Tera's report names the template and place as `--> name:line:col`.
+fn locate_tera_error(report: &str) -> Option<(String, usize, usize)> {
+    let loc = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = loc.rsplitn(3, ':');
+    let col = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_owned();
+    Some((name, line, col))
+}
+
+/// Renders every page of the site with the compiled templates.
+pub fn render(
+    site: &Site,
+    templates: &[Template],
+    locales: Arc<Locales>,
+    statics: Arc<StaticFiles>,
+    progress: bool,
+) -> (Vec<Output>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    // Views, built once.
+    let page_values: Vec<Value> = site
+        .pages
+        .par_iter()
+        .map(|p| Value::from_serializable(&views::page_view(site, p)))
+        .collect();
+    let mut lists = HashMap::new();
+    for ((name, lang), (_, members)) in &site.sections {
+        lists.insert(
+            (name.clone(), lang.to_string()),
+            members.iter().map(|&i| page_values[i].clone()).collect(),
+        );
+    }
+    let all = site
+        .by_date
+        .iter()
+        .map(|(l, ids)| {
+            (
+                l.to_string(),
+                ids.iter().map(|&i| page_values[i].clone()).collect(),
+            )
+        })
+        .collect();
+    let mut links = HashMap::new();
+    for path in site.link_index.keys() {
+        for lang in &site.config.languages {
+            if let Some(id) = site.resolve_link(&lang.code, path) {
+                links.insert(
+                    (path.clone(), lang.code.to_string()),
+                    site.url(&site.pages[id].path),
+                );
+            }
+        }
+    }
+    let shared = Arc::new(Shared {
+        locales: locales.clone(),
+        statics,
+        base_path: site.config.base_path.clone(),
+        origin: site.config.origin.clone(),
+        lang_prefixes: site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.to_string(), site.config.lang_prefix(&l.code)))
+            .collect(),
+        lists,
+        all,
+        links,
+    });
+    let mut tera = Tera::new();
+    functions::register(&mut tera, shared);
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
+    {
+        diags.push(template_error(templates, "", &e, None));
+        return (Vec::new(), diags);
+    }
+
+    let site_values: BTreeMap<&LangCode, Value> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            let title = locales
+                .message(&l.code, "site-title", None)
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| site.config.title.clone());
+            let langs: Vec<views::LanguageView<'_>> = site
+                .config
+                .languages
+                .iter()
+                .map(|x| language_view(site, &x.code))
+                .collect();
+            let v = serde_json::json!({
+                "title": title,
+                "base_url": format!("{}{}", site.config.origin, site.config.base_path),
+                "base_path": site.config.base_path,
+                "default_language": site.config.default_language,
+                "languages": langs,
+                "feeds": site.config.feeds,
+                "search": site.config.search,
+                "extra": site.config.extra,
+            });
+            (&l.code, Value::from_serializable(&v))
+        })
+        .collect();
+
+    let mut jobs = Vec::new();
+    for (id, p) in site.pages.iter().enumerate() {
+        match p.kind {
+            Kind::Article => jobs.push(Job::Article(id)),
+            Kind::Home => {
+                jobs.push(Job::Home(id));
+                jobs.push(Job::NotFound(id));
+                if site.terms.contains_key(&p.lang) {
+                    jobs.push(Job::Terms(id));
+                    for (t, term) in site.terms[&p.lang].iter().enumerate() {
+                        for n in 1..=pages_needed(term.pages.len(), site.config.paginate_by) {
+                            jobs.push(Job::Term(id, t, n));
+                        }
+                    }
+                }
+            }
+            Kind::Section => {
+                let members = site
+                    .sections
+                    .get(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
+                    .map_or(0, |(_, m)| m.len());
+                let per = section_page_size(site, id);
+                for n in 1..=pages_needed(members, per) {
+                    jobs.push(Job::Section(id, n));
+                }
+            }
+        }
+    }
+
+    let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
+    let ctx = RenderCtx {
+        site,
+        tera: &tera,
+        templates,
+        page_values: &page_values,
+        site_values: &site_values,
+    };
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let r = ctx.render_job(*job);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut outputs = Vec::with_capacity(results.len());
+    // The same template error on every page is one problem: report it once.
+    let mut seen: HashMap<(Option<PathBuf>, Option<usize>, String), usize> = HashMap::new();
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => {
+                let key = (d.file.clone(), d.line, d.message.clone());
+                let n = seen.entry(key).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    (outputs, diags)
+}
+
+fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} rendering {pos}/{len} pages {wide_bar} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn pages_needed(items: usize, per: usize) -> usize {
+    items.div_ceil(per.max(1)).max(1)
+}
+
+fn section_page_size(site: &Site, section: PageId) -> usize {
+    site.source(&site.pages[section])
+        .and_then(|s| s.front.paginate_by)
+        .unwrap_or(site.config.paginate_by)
+}
+
+fn language_view<'a>(site: &'a Site, code: &'a LangCode) -> views::LanguageView<'a> {
+    let l = site.config.language(code.as_str());
+    views::LanguageView {
+        code: code.as_str(),
+        name: l.map_or(code.as_str(), |l| l.name.as_str()),
+        dir: match l.map(|l| l.dir) {
+            Some(crate::config::Direction::Rtl) => "rtl",
+            _ => "ltr",
+        },
+        url: site.url(&site.config.lang_prefix(code)),
+    }
+}
+
+struct RenderCtx<'a> {
+    site: &'a Site,
+    tera: &'a Tera,
+    templates: &'a [Template],
+    page_values: &'a [Value],
+    site_values: &'a BTreeMap<&'a LangCode, Value>,
+}
+
+impl RenderCtx<'_> {
+    fn base_context(&self, lang: &LangCode) -> Context {
+        let mut c = Context::new();
+        c.insert_value(
+            "site",
+            self.site_values
+                .get(lang)
+                .cloned()
+                .unwrap_or_else(Value::none),
+        );
+        c.insert("lang", lang.as_str());
+        c.insert("language", &language_view(self.site, lang));
+        c
+    }
+
+    fn paginator(&self, items: &[PageId], per: usize, n: usize, base: &str) -> (Value, usize) {
+        let total = pages_needed(items.len(), per);
+        let start = ((n - 1) * per).min(items.len());
+        let end = (start + per).min(items.len());
+        let pages: Vec<Value> = items[start..end]
+            .iter()
+            .map(|&i| self.page_values[i].clone())
+            .collect();
+        let url = |k: usize| self.site.url(&pager_path(base, k));
+        let v = serde_json::json!({
+            "current": n,
+            "total": total,
+            "total_items": items.len(),
+            "previous": (n > 1).then(|| url(n - 1)),
+            "next": (n < total).then(|| url(n + 1)),
+            "first": url(1),
+            "last": url(total),
+        });
+        let mut map = Value::from_serializable(&v).into_map().unwrap_or_default();
+        map.insert("pages".into(), Value::from(pages));
+        (Value::from(map), total)
+    }
+
+    fn render_job(&self, job: Job) -> Result<Output, Diagnostic> {
+        let site = self.site;
+        let (page_id, template, path, ctx) = match job {
+            Job::Article(id) => {
+                let p = &site.pages[id];
+                let mut c = self.base_context(&p.lang);
+                c.insert_value("page", self.page_values[id].clone());
+                let template = site
+                    .source(p)
+                    .and_then(|s| s.front.template.clone())
+                    .unwrap_or_else(|| "page.html".into());
+                (id, template, p.path.clone(), c)
+            }
+            Job::Home(id) => {
+                let p = &site.pages[id];
+                let mut c = self.base_context(&p.lang);
+                c.insert_value("section", self.page_values[id].clone());
+                c.insert_value("page", self.page_values[id].clone());
+                let template = site
+                    .source(p)
+                    .and_then(|s| s.front.template.clone())
+                    .unwrap_or_else(|| "index.html".into());
+                (id, template, p.path.clone(), c)
+            }
+            Job::Section(id, n) => {
+                let p = &site.pages[id];
+                let name = p.section.clone().unwrap_or_default();
+                let members = site
+                    .sections
+                    .get(&(name.clone(), p.lang.clone()))
+                    .map(|(_, m)| m.as_slice())
+                    .unwrap_or(&[]);
+                let mut c = self.base_context(&p.lang);
+                let (paginator, _) =
+                    self.paginator(members, section_page_size(site, id), n, &p.path);
+                c.insert_value("paginator", paginator);
+                c.insert_value("section", self.page_values[id].clone());
+                let own = format!("{name}.html");
+                let template = site
+                    .source(p)
+                    .and_then(|s| s.front.template.clone())
+                    .unwrap_or_else(|| {
+                        if self.tera.contains_template(&own) {
+                            own
+                        } else {
+                            "section.html".into()
+                        }
+                    });
+                (id, template, pager_path(&p.path, n), c)
+            }
+            Job::Terms(home) => {
+                let lang = &site.pages[home].lang;
+                let mut c = self.base_context(lang);
+                let terms: Vec<serde_json::Value> = site.terms[lang]
+                    .iter()
+                    .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "count": t.pages.len(), "url": site.url(&format!("{}tags/{}/", site.config.lang_prefix(lang), t.slug))}))
+                    .collect();
+                c.insert("terms", &terms);
+                (
+                    home,
+                    "terms.html".into(),
+                    format!("{}tags/", site.config.lang_prefix(lang)),
+                    c,
+                )
+            }
+            Job::Term(home, t, n) => {
+                let lang = &site.pages[home].lang;
+                let term = &site.terms[lang][t];
+                let path = format!("{}tags/{}/", site.config.lang_prefix(lang), term.slug);
+                let mut c = self.base_context(lang);
+                let (paginator, _) = self.paginator(&term.pages, site.config.paginate_by, n, &path);
+                c.insert_value("paginator", paginator);
+                c.insert("term", &serde_json::json!({"name": term.name, "slug": term.slug, "count": term.pages.len(), "url": site.url(&path)}));
+                (home, "term.html".into(), pager_path(&path, n), c)
+            }
+            Job::NotFound(home) => {
+                let lang = &site.pages[home].lang;
+                let c = self.base_context(lang);
+                (
+                    home,
+                    "404.html".into(),
+                    format!("{}404.html", site.config.lang_prefix(lang)),
+                    c,
+                )
+            }
+        };
+        let mut ctx = ctx;
+        let page = &site.pages[page_id];
+        let is_list_of_page = matches!(job, Job::Article(_) | Job::Home(_) | Job::Section(_, 1));
+        let members: Vec<PageId> = match job {
+            Job::Terms(_) | Job::Term(..) | Job::NotFound(_) => {
+                site.homes.values().copied().collect()
+            }
+            _ => site.translations(page).to_vec(),
+        };
+        let mut translations = views::translations(site, &members, &page.lang);
+        if let Job::Term(_, t, _) = job {
+            // A tag exists in the languages whose articles use it.
+            let slug = &site.terms[&page.lang][t].slug;
+            translations.retain(|tr| {
+                site.terms
+                    .get(&LangCode(tr.lang.to_owned()))
+                    .is_some_and(|ts| ts.iter().any(|x| &x.slug == slug))
+            });
+            for tr in &mut translations {
+                let prefix = site.config.lang_prefix(&LangCode(tr.lang.to_owned()));
+                tr.url = site.url(&format!("{prefix}tags/{slug}/"));
+                tr.permalink = site.permalink(&format!("{prefix}tags/{slug}/"));
+            }
+        } else if matches!(job, Job::Terms(_)) {
+            for tr in &mut translations {
+                let prefix = site.config.lang_prefix(&LangCode(tr.lang.to_owned()));
+                tr.url = site.url(&format!("{prefix}tags/"));
+                tr.permalink = site.permalink(&format!("{prefix}tags/"));
+            }
+        }
+        let x_default = translations
+            .iter()
+            .filter(|t| !t.is_fallback)
+            .find(|t| t.lang == site.config.default_language.as_str())
+            .or_else(|| translations.iter().find(|t| !t.is_fallback))
+            .map(|t| t.permalink.clone());
+        ctx.insert("x_default", &x_default);
+        ctx.insert("translations", &translations);
+        let source_lang = site.source(page).map_or(&page.lang, |s| &s.lang);
+        let source_name = site
+            .config
+            .language(source_lang.as_str())
+            .map_or(source_lang.as_str(), |l| l.name.as_str());
+        ctx.insert("source_language_name", source_name);
+        let site_title = self
+            .site_values
+            .get(&page.lang)
+            .and_then(|v| v.get_from_path("title"))
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let jsonld = match job {
+            Job::Article(_) | Job::Home(_) | Job::Section(..) => {
+                views::json_ld(site, page, &site_title)
+            }
+            _ => {
+                serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()})
+            }
+        };
+        ctx.insert("jsonld", &jsonld);
+        // A fallback copy points search engines at the original.
+        let canonical = if page.is_fallback && is_list_of_page {
+            site.source(page)
+                .and_then(|s| {
+                    site.translations(page)
+                        .iter()
+                        .find(|&&id| site.pages[id].lang == s.lang && !site.pages[id].is_fallback)
+                })
+                .map(|&id| site.permalink(&site.pages[id].path))
+                .unwrap_or_else(|| site.permalink(&path))
+        } else {
+            site.permalink(&path)
+        };
+        ctx.insert("canonical", &canonical);
+        ctx.insert("current_url", &site.url(&path));
+        let html = self.tera.render(&template, &ctx).map_err(|e| {
+            let mut d = template_error(self.templates, &template, &e, Some(&path));
+            if !self.tera.contains_template(&template) {
+                d.message = format!("template `{template}` does not exist");
+                d.hint = Some(format!(
+                    "add templates/{template}, or fix `template:` in the front matter"
+                ));
+                if let Some(src) = site.source(page) {
+                    d.file = Some(src.file.clone());
+                }
+            }
+            d
+        })?;
+        Ok(Output {
+            path: file_of(&path),
+            data: OutputData::Bytes(html.into_bytes()),
+        })
+    }
+}

@@ -1,0 +1,688 @@
+//! Resolve: [`Sources`] → [`Site`], the immutable model every output is
+//! rendered from. Here files become pages in languages, with URLs,
+//! translation groups, sections, tags, fallbacks and rendered Markdown;
+//! duplicate URLs, broken links and anchors are found here.
+//!
+//! Everything is indexed by plain integers ([`PageId`]) into vectors: the
+//! renderer reads the site from many threads without a lock.
+
+use crate::config::{Config, LangCode, Untranslated};
+use crate::content::front_matter::{Date, SortBy};
+use crate::content::slug::slugify;
+use crate::content::{Kind, SourcePage, Sources};
+use crate::diagnostics::{closest, display_path, Diagnostic, Diagnostics};
+use crate::markdown::{self, Rendered, Resolver};
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+/// Characters escaped in URL paths: what is not allowed raw in a path, plus
+/// every non-ASCII byte (Lao and Khmer slugs travel percent-encoded).
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'%');
+
+/// Percent-encodes a URL path.
+pub fn encode_path(path: &str) -> String {
+    utf8_percent_encode(path, PATH).to_string()
+}
+
+/// One page in one language: an article, a section's first page or a home page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Home, section or article.
+    pub kind: Kind,
+    /// The source file, if any (sections without `_index.LANG.md` have none).
+    pub source: Option<usize>,
+    /// The language the page is published in.
+    pub lang: LangCode,
+    /// The section's name, for sections and articles in one.
+    pub section: Option<String>,
+    /// The last URL segment (articles).
+    pub slug: String,
+    /// The URL path below the base path, unencoded: `/en/tourism/nui-ba-ra/`.
+    pub path: String,
+    /// Translation group.
+    pub group: usize,
+    /// The source text is another language's (`untranslated: fallback`).
+    pub is_fallback: bool,
+    /// Title (from front matter, or Fluent for synthesized sections).
+    pub title: String,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Rendered Markdown.
+    pub rendered: Rendered,
+}
+
+/// A tag in one language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written.
+    pub name: String,
+    /// Slug.
+    pub slug: String,
+    /// Articles, newest first.
+    pub pages: Vec<PageId>,
+}
+
+/// The resolved site.
+#[derive(Debug)]
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// Source files.
+    pub sources: Vec<SourcePage>,
+    /// Files in section folders: (absolute source, output path).
+    pub section_assets: Vec<(PathBuf, String)>,
+    /// Every page of every language.
+    pub pages: Vec<Page>,
+    /// Translation groups: page ids, in the site's language order.
+    pub groups: Vec<Vec<PageId>>,
+    /// Section names, sorted.
+    pub section_names: Vec<String>,
+    /// Per language: the home page.
+    pub homes: BTreeMap<LangCode, PageId>,
+    /// Per (section, language): the section page and its articles in order.
+    pub sections: BTreeMap<(String, LangCode), (PageId, Vec<PageId>)>,
+    /// Per language: tags, sorted by slug.
+    pub terms: BTreeMap<LangCode, Vec<Term>>,
+    /// Per language: every article, newest first (feeds, search).
+    pub by_date: BTreeMap<LangCode, Vec<PageId>>,
+    /// `@/` path → translation group.
+    pub link_index: HashMap<String, usize>,
+}
+
+impl Site {
+    /// The page's source, if it has one.
+    pub fn source(&self, page: &Page) -> Option<&SourcePage> {
+        page.source.map(|s| &self.sources[s])
+    }
+
+    /// Encoded URL of a path below the base path: `/portal/en/x/`.
+    pub fn url(&self, path: &str) -> String {
+        let base = self.config.base_path.trim_end_matches('/');
+        encode_path(&format!("{base}{path}"))
+    }
+
+    /// Absolute URL: origin + url.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.config.origin, self.url(path))
+    }
+
+    /// Pages of a translation group, in language order.
+    pub fn translations(&self, page: &Page) -> &[PageId] {
+        &self.groups[page.group]
+    }
+
+    /// The page a link `@/path` from a page in `lang` points to: the same
+    /// language, else along its fallback chain, else any language.
+    pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {
+        let group = *self.link_index.get(path.trim_start_matches('/'))?;
+        let members = &self.groups[group];
+        self.config
+            .fallback_chain(lang)
+            .iter()
+            .find_map(|l| {
+                members
+                    .iter()
+                    .copied()
+                    .find(|&id| self.pages[id].lang == *l)
+            })
+            .or_else(|| members.first().copied())
+    }
+}
+
+/// Options of the resolve stage.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ResolveOptions {
+    /// Publish drafts.
+    pub drafts: bool,
+}
+
+/// Builds the site model. Errors leave a usable (partial) site so that all
+/// problems of a build can be reported together.
+pub fn resolve(
+    config: Config,
+    sources: Sources,
+    locales: &crate::i18n::Locales,
+    opts: ResolveOptions,
+) -> (Site, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let Sources {
+        pages: all_sources,
+        section_assets,
+    } = sources;
+    let sources: Vec<SourcePage> = all_sources
+        .into_iter()
+        .filter(|s| opts.drafts || !s.front.draft)
+        .collect();
+    let langs: Vec<LangCode> = config.languages.iter().map(|l| l.code.clone()).collect();
+
+    // Translation groups of sources, in first-seen (path) order.
+    let mut group_of_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut group_sources: Vec<BTreeMap<LangCode, usize>> = Vec::new();
+    let mut link_index: HashMap<String, usize> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        let key = s.group_key();
+        let g = *group_of_key.entry(key).or_insert_with(|| {
+            group_sources.push(BTreeMap::new());
+            group_sources.len() - 1
+        });
+        if let Some(&other) = group_sources[g].get(&s.lang) {
+            diags.push(
+                Diagnostic::error(
+                    s.file.clone(),
+                    format!(
+                        "two files are the `{}` version of the same article: this one and {}",
+                        s.lang,
+                        sources[other].file.display()
+                    ),
+                )
+                .hint("give one of them a different `translation_key`, or delete the duplicate"),
+            );
+            continue;
+        }
+        group_sources[g].insert(s.lang.clone(), i);
+        link_index.entry(s.content_path.clone()).or_insert(g);
+    }
+
+    let section_names: Vec<String> = sources
+        .iter()
+        .filter_map(|s| s.section.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let title_from_fluent = |lang: &LangCode, key: &str, fallback: &str| -> String {
+        locales
+            .message(lang, key, None)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| fallback.to_owned())
+    };
+
+    let mut pages: Vec<Page> = Vec::new();
+    let mut groups: Vec<Vec<PageId>> = Vec::new();
+    let new_page = |kind,
+                    source: Option<usize>,
+                    lang: &LangCode,
+                    section: Option<String>,
+                    group,
+                    is_fallback,
+                    title: String| Page {
+        kind,
+        source,
+        lang: lang.clone(),
+        section,
+        slug: String::new(),
+        path: String::new(),
+        group,
+        is_fallback,
+        title,
+        date: source.and_then(|s: usize| sources[s].front.date),
+        rendered: Rendered::default(),
+    };
+
+    // Home and section pages exist in every language, with or without a file.
+    let mut homes = BTreeMap::new();
+    let mut section_pages: BTreeMap<(String, LangCode), PageId> = BTreeMap::new();
+    let mut special_groups: Vec<(Option<String>, usize)> = vec![(None, usize::MAX)];
+    special_groups.extend(section_names.iter().map(|s| (Some(s.clone()), usize::MAX)));
+    for (section, _) in special_groups {
+        let key = match &section {
+            None => "_index.md".to_string(),
+            Some(s) => format!("{s}/_index.md"),
+        };
+        let files = group_of_key
+            .get(&key)
+            .map(|&g| group_sources[g].clone())
+            .unwrap_or_default();
+        let group = groups.len();
+        groups.push(Vec::new());
+        link_index.insert(key.clone(), group);
+        for lang in &langs {
+            let src = files.get(lang).copied();
+            let kind = if section.is_some() {
+                Kind::Section
+            } else {
+                Kind::Home
+            };
+            let default_title = match &section {
+                Some(s) => title_from_fluent(lang, &format!("nav-{s}"), s),
+                None => title_from_fluent(lang, "site-title", &config.title),
+            };
+            let title = src
+                .and_then(|s| sources[s].front.title.clone())
+                .unwrap_or(default_title);
+            let mut page = new_page(kind, src, lang, section.clone(), group, false, title);
+            page.path = match &section {
+                Some(s) => format!("{}{}/", config.lang_prefix(lang), s),
+                None => config.lang_prefix(lang),
+            };
+            let id = pages.len();
+            pages.push(page);
+            groups[group].push(id);
+            match &section {
+                Some(s) => {
+                    section_pages.insert((s.clone(), lang.clone()), id);
+                }
+                None => {
+                    homes.insert(lang.clone(), id);
+                }
+            }
+        }
+    }
+
+    // Articles: each translation group, in each language that has it or,
+    // with `untranslated: fallback`, that can borrow it along its chain.
+    for &g in group_of_key.values() {
+        let files = &group_sources[g];
+        let Some((_, &first)) = files.iter().next() else {
+            continue;
+        };
+        if sources[first].kind != Kind::Article {
+            continue;
+        }
+        let group = groups.len();
+        groups.push(Vec::new());
+        for s in files.values() {
+            link_index.insert(sources[*s].content_path.clone(), group);
+        }
+        for lang in &langs {
+            let (src, is_fallback) = match files.get(lang) {
+                Some(&s) => (s, false),
+                None if config.untranslated == Untranslated::Fallback => {
+                    let chain = config.fallback_chain(lang);
+                    match chain
+                        .iter()
+                        .find_map(|l| files.get(l))
+                        .or_else(|| files.values().next())
+                    {
+                        Some(&s) => (s, true),
+                        None => continue,
+                    }
+                }
+                None => continue,
+            };
+            let s = &sources[src];
+            let title = s.front.title.clone().unwrap_or_default();
+            let mut page = new_page(
+                Kind::Article,
+                Some(src),
+                lang,
+                s.section.clone(),
+                group,
+                is_fallback,
+                title,
+            );
+            page.slug = match &s.front.slug {
+                Some(slug) => {
+                    let cleaned = slugify(slug);
+                    if cleaned.is_empty() {
+                        slugify(&s.file_slug)
+                    } else {
+                        cleaned
+                    }
+                }
+                None => slugify(&s.file_slug),
+            };
+            page.path = match &s.section {
+                Some(sec) => format!("{}{}/{}/", config.lang_prefix(lang), sec, page.slug),
+                None => format!("{}{}/", config.lang_prefix(lang), page.slug),
+            };
+            let id = pages.len();
+            pages.push(page);
+            groups[group].push(id);
+        }
+    }
+
+    // Two pages, or a page and an alias, at one URL: name both files.
+    let mut owners: HashMap<String, (PageId, Option<String>)> = HashMap::new();
+    for (id, p) in pages.iter().enumerate() {
+        if let Some((other, _)) = owners.insert(p.path.clone(), (id, None)) {
+            let a = pages[other]
+                .source
+                .map(|s| sources[s].file.display().to_string())
+                .unwrap_or_else(|| "a section".into());
+            let file = p.source.map(|s| sources[s].file.clone());
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!("two pages have the URL {}: this file and {a}", p.path),
+                )
+                .hint(
+                    "give one of them a different `slug:` in its front matter, or rename the file",
+                ),
+            );
+        }
+    }
+    for p in pages.iter() {
+        let Some(src) = p.source else { continue };
+        if p.is_fallback {
+            continue;
+        }
+        for alias in &sources[src].front.aliases {
+            let path = normalize_alias(alias);
+            if let Some((other, _)) = owners.get(&path) {
+                let what = pages[*other]
+                    .source
+                    .map(|s| sources[s].file.display().to_string())
+                    .unwrap_or_else(|| "a section".into());
+                diags.push(
+                    Diagnostic::error(
+                        sources[src].file.clone(),
+                        format!("alias {alias} is already the URL of {what}"),
+                    )
+                    .hint("remove the alias: a redirect would hide that page"),
+                );
+            } else {
+                owners.insert(path, (usize::MAX, None));
+            }
+        }
+    }
+
+    // Lists: section articles sorted by the section's `sort_by`.
+    let mut sections = BTreeMap::new();
+    for ((name, lang), &section_id) in &section_pages {
+        let sort = section_sort(&pages[section_id], &sources);
+        let mut members: Vec<PageId> = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.kind == Kind::Article && p.lang == *lang && p.section.as_deref() == Some(name)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        sort_pages(&mut members, &pages, &sources, sort);
+        sections.insert((name.clone(), lang.clone()), (section_id, members));
+    }
+    let mut by_date: BTreeMap<LangCode, Vec<PageId>> = BTreeMap::new();
+    for (i, p) in pages.iter().enumerate() {
+        if p.kind == Kind::Article {
+            by_date.entry(p.lang.clone()).or_default().push(i);
+        }
+    }
+    for list in by_date.values_mut() {
+        sort_pages(list, &pages, &sources, SortBy::Date);
+    }
+    let mut terms: BTreeMap<LangCode, Vec<Term>> = BTreeMap::new();
+    if config.taxonomies.iter().any(|t| t == "tags") {
+        for (lang, list) in &by_date {
+            let mut map: BTreeMap<String, Term> = BTreeMap::new();
+            for &id in list {
+                let Some(src) = pages[id].source else {
+                    continue;
+                };
+                for tag in &sources[src].front.tags {
+                    let slug = slugify(tag);
+                    if slug.is_empty() {
+                        continue;
+                    }
+                    map.entry(slug.clone())
+                        .or_insert_with(|| Term {
+                            name: tag.clone(),
+                            slug,
+                            pages: Vec::new(),
+                        })
+                        .pages
+                        .push(id);
+                }
+            }
+            terms.insert(lang.clone(), map.into_values().collect());
+        }
+    }
+
+    let site = Site {
+        config,
+        sources,
+        section_assets,
+        pages,
+        groups,
+        section_names,
+        homes,
+        sections,
+        terms,
+        by_date,
+        link_index,
+    };
+    (site, diags)
+}
+
+fn section_sort(section: &Page, sources: &[SourcePage]) -> SortBy {
+    section
+        .source
+        .and_then(|s| sources[s].front.sort_by)
+        .unwrap_or_default()
+}
+
+/// Sorts articles: by date (newest first), weight (lightest first) or
+/// title; ties broken by URL so the order never depends on the file system.
+pub fn sort_pages(list: &mut [PageId], pages: &[Page], sources: &[SourcePage], by: SortBy) {
+    let weight = |id: PageId| {
+        pages[id]
+            .source
+            .and_then(|s| sources[s].front.weight)
+            .unwrap_or(i64::MAX)
+    };
+    list.sort_by(|&a, &b| {
+        let (pa, pb) = (&pages[a], &pages[b]);
+        let primary = match by {
+            SortBy::Date => pb.date.cmp(&pa.date),
+            SortBy::Weight => weight(a).cmp(&weight(b)).then(pb.date.cmp(&pa.date)),
+            SortBy::Title => pa.title.to_lowercase().cmp(&pb.title.to_lowercase()),
+        };
+        primary.then_with(|| pa.path.cmp(&pb.path))
+    });
+}
+
+/// `/old/page` and `old/page/` both mean `/old/page/`; a file alias
+/// (`/old.html`) stays a file.
+pub fn normalize_alias(alias: &str) -> String {
+    let trimmed = alias.trim().trim_start_matches('/');
+    if trimmed.ends_with(".html") || trimmed.ends_with('/') {
+        format!("/{trimmed}")
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// Renders every page's Markdown in parallel, then checks anchors.
+pub fn render_markdown(site: &mut Site, static_files: &crate::theme::StaticFiles) -> Diagnostics {
+    let results: Vec<(Rendered, Vec<Diagnostic>)> = {
+        let site_ref: &Site = site;
+        site_ref
+            .pages
+            .par_iter()
+            .map(|page| match site_ref.source(page) {
+                Some(src) => render_page(site_ref, page, src, static_files),
+                None => (Rendered::default(), Vec::new()),
+            })
+            .collect()
+    };
+    let mut diags = Diagnostics::new();
+    for (page, (rendered, d)) in site.pages.iter_mut().zip(results) {
+        page.rendered = rendered;
+        // A fallback page repeats its source's text: report its problems once.
+        if !page.is_fallback {
+            diags.extend(d);
+        }
+    }
+    for page in &site.pages {
+        if page.is_fallback {
+            continue;
+        }
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        for check in &page.rendered.anchor_checks {
+            let Some(target) = site.resolve_link(&page.lang, &check.target) else {
+                continue;
+            };
+            let toc = &site.pages[target].rendered.toc;
+            if !toc.iter().any(|t| t.id == check.anchor) {
+                let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
+                let hint = match closest(&check.anchor, ids.iter().copied()) {
+                    Some(c) => format!(
+                        "did you mean `#{c}`? Headings of that page: {}",
+                        ids.join(", ")
+                    ),
+                    None if ids.is_empty() => {
+                        "that page has no headings; link to the page without `#...`".into()
+                    }
+                    None => format!("headings of that page: {}", ids.join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        src.file.clone(),
+                        format!(
+                            "broken anchor `#{}`: {} has no such heading in `{}`",
+                            check.anchor, check.target, site.pages[target].lang
+                        ),
+                    )
+                    .at(check.line, check.col)
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    diags
+}
+
+fn render_page(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    static_files: &crate::theme::StaticFiles,
+) -> (Rendered, Vec<Diagnostic>) {
+    let link = |path: &str| {
+        site.resolve_link(&page.lang, path)
+            .map(|id| site.url(&site.pages[id].path))
+    };
+    let known =
+        |path: &str| closest(path, site.link_index.keys().map(String::as_str)).map(str::to_owned);
+    let image = |src_url: &str| resolve_image(site, page, src, static_files, src_url);
+    let resolver = Resolver {
+        link: &link,
+        image: &image,
+        known_paths: &known,
+    };
+    markdown::render(
+        &src.file,
+        &src.body,
+        src.body_line,
+        site.config.markdown.safe,
+        &resolver,
+    )
+}
+
+/// Where an image referenced from an article comes from, and its URL.
+/// External URLs pass; local files must exist inside the site.
+pub fn resolve_image(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    static_files: &crate::theme::StaticFiles,
+    url: &str,
+) -> Result<String, String> {
+    if url.contains("://") || url.starts_with("//") || url.starts_with("data:") {
+        return Ok(url.to_owned());
+    }
+    let clean = url.split(['?', '#']).next().unwrap_or(url);
+    let decoded = percent_encoding::percent_decode_str(clean)
+        .decode_utf8_lossy()
+        .into_owned();
+    if let Some(abs) = decoded.strip_prefix('/') {
+        let rel = normalize_inside(Path::new(abs)).ok_or("the path leaves the site")?;
+        let key = rel.to_string_lossy().replace('\\', "/");
+        if static_files.contains(&key) {
+            return Ok(site.url(&format!("/{key}")));
+        }
+        return Err(format!("there is no static/{key}"));
+    }
+    // Relative: beside the article's file.
+    let dir = src.file.parent().unwrap_or(Path::new(""));
+    let joined = dir.join(&decoded);
+    let rel = normalize_inside(&joined).ok_or("the path leaves the site")?;
+    if !rel.starts_with("content") {
+        return Err("the path leaves the content folder".into());
+    }
+    let abs = site.config.root.join(&rel);
+    if !abs.is_file() {
+        return Err(format!("there is no file {}", rel.display()));
+    }
+    match abs.canonicalize() {
+        Ok(c)
+            if c.starts_with(
+                site.config
+                    .root
+                    .canonicalize()
+                    .unwrap_or_else(|_| site.config.root.clone()),
+            ) => {}
+        _ => return Err("the file is a symlink that points outside the site".into()),
+    }
+    if src.assets.iter().any(|a| a == &abs) {
+        // Copied beside every language version of the page.
+        return Ok(format!("{}{}", site.url(&page.path), encode_path(&decoded)));
+    }
+    let out = display_path(&site.config.root.join("content"), &abs);
+    Ok(site.url(&format!("/{}", out.to_string_lossy().replace('\\', "/"))))
+}
+
+/// Resolves `.` and `..` without touching the disk; `None` if the path climbs
+/// above its start (`../../etc/passwd`).
+pub fn normalize_inside(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        assert_eq!(
+            normalize_inside(Path::new("content/a/../b.jpg")),
+            Some(PathBuf::from("content/b.jpg"))
+        );
+        assert_eq!(
+            normalize_inside(Path::new("content/../../etc/passwd")),
+            None
+        );
+    }
+
+    #[test]
+    fn lao_paths_are_percent_encoded() {
+        assert_eq!(encode_path("/lo/ພູ/"), "/lo/%E0%BA%9E%E0%BA%B9/");
+        assert_eq!(encode_path("/en/a b/"), "/en/a%20b/");
+    }
+
+    #[test]
+    fn aliases_are_normalized() {
+        assert_eq!(normalize_alias("/tin-cu/x"), "/tin-cu/x/");
+        assert_eq!(normalize_alias("old.html"), "/old.html");
+    }
+}

@@ -1,0 +1,275 @@
+//! Themes, site templates and static files: where each comes from.
+//!
+//! Lookup order is the site's, then the theme's: `templates/` over
+//! `themes/NAME/templates/`, `locales/` over `themes/NAME/locales/`,
+//! `static/` over `themes/NAME/static/`. The default theme is also built
+//! into the binary, so a site without a `themes/` folder (a benchmark
+//! corpus, a new portal) still has every template and message it needs.
+
+use crate::config::{Config, LangCode};
+use crate::content::{decode_utf8, walk_files};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::i18n::{Layer, LocaleFile};
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The default theme, as shipped with this binary.
+pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a file's bytes are.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    /// On disk, absolute path.
+    Disk(PathBuf),
+    /// Built into the binary.
+    Embedded(&'static [u8]),
+}
+
+impl FileSource {
+    /// Reads the bytes.
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            FileSource::Disk(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+            FileSource::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),
+        }
+    }
+}
+
+/// A template, with the path users see in errors.
+#[derive(Debug, Clone)]
+pub struct Template {
+    /// Name Tera knows it by (`page.html`).
+    pub name: String,
+    /// Source text.
+    pub text: String,
+    /// Path shown in diagnostics.
+    pub file: PathBuf,
+}
+
+struct StaticFile {
+    source: FileSource,
+    hash: OnceLock<String>,
+}
+
+/// Files published as they are, keyed by output path (`css/site.css`).
+/// Their content hashes (for `asset()`) are computed once, on first use.
+#[derive(Default)]
+pub struct StaticFiles {
+    files: BTreeMap<String, StaticFile>,
+}
+
+impl std::fmt::Debug for StaticFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StaticFiles")
+            .field("count", &self.files.len())
+            .finish()
+    }
+}
+
+impl StaticFiles {
+    /// Whether `path` (relative, `/`-separated) is a static file.
+    pub fn contains(&self, path: &str) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// The first 10 hex digits of the file's content hash.
+    pub fn fingerprint(&self, path: &str) -> Option<String> {
+        let f = self.files.get(path)?;
+        Some(
+            f.hash
+                .get_or_init(|| match f.source.read() {
+                    Ok(bytes) => blake3::hash(&bytes).to_hex()[..10].to_string(),
+                    Err(_) => "0".into(),
+                })
+                .clone(),
+        )
+    }
+
+    /// Every file: output path and source.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &FileSource)> {
+        self.files.iter().map(|(k, v)| (k, &v.source))
+    }
+
+    fn insert(&mut self, path: String, source: FileSource) {
+        self.files.insert(
+            path,
+            StaticFile {
+                source,
+                hash: OnceLock::new(),
+            },
+        );
+    }
+}
+
+/// What the theme and the site provide besides content.
+pub struct Assets {
+    /// Templates, site over theme by name.
+    pub templates: Vec<Template>,
+    /// Fluent files of both layers.
+    pub locales: Vec<LocaleFile>,
+    /// Static files, site over theme by path.
+    pub statics: StaticFiles,
+}
+
+/// Reads templates, locale files and static files of the theme and the site.
+pub fn load(config: &Config) -> (Assets, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let root = &config.root;
+    let theme_dir = config.theme_dir();
+    let mut templates: BTreeMap<String, Template> = BTreeMap::new();
+    let mut locales = Vec::new();
+    let mut statics = StaticFiles::default();
+
+    let mut text_of = |file: PathBuf, bytes: &[u8], diags: &mut Diagnostics| -> Option<String> {
+        match decode_utf8(bytes) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                diags.push(d.located_in(file));
+                None
+            }
+        }
+    };
+
+    if theme_dir.is_dir() {
+        for abs in walk_files(root, &theme_dir, &mut diags) {
+            let rel = abs
+                .strip_prefix(&theme_dir)
+                .unwrap_or(&abs)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let file = display_path(root, &abs);
+            add_file(
+                &rel,
+                file,
+                Layer::Theme,
+                || std::fs::read(&abs),
+                FileSource::Disk(abs.clone()),
+                &mut templates,
+                &mut locales,
+                &mut statics,
+                &mut text_of,
+                &mut diags,
+            );
+        }
+    } else if config.theme == "default" {
+        let mut stack = vec![&DEFAULT_THEME];
+        while let Some(dir) = stack.pop() {
+            for f in dir.files() {
+                let rel = f.path().to_string_lossy().replace('\\', "/");
+                let file = PathBuf::from(format!("(built-in theme)/{rel}"));
+                let bytes = f.contents();
+                add_file(
+                    &rel,
+                    file,
+                    Layer::Theme,
+                    || Ok(bytes.to_vec()),
+                    FileSource::Embedded(bytes),
+                    &mut templates,
+                    &mut locales,
+                    &mut statics,
+                    &mut text_of,
+                    &mut diags,
+                );
+            }
+            stack.extend(dir.dirs());
+        }
+    } else {
+        diags.push(
+            Diagnostic::error(
+                PathBuf::from("site.yaml"),
+                format!(
+                    "theme `{}` not found: there is no folder {}",
+                    config.theme,
+                    display_path(root, &theme_dir).display()
+                ),
+            )
+            .hint("put the theme in themes/NAME, or use the built-in `theme: default`"),
+        );
+    }
+
+    for (sub, prefix) in [
+        ("templates", "templates/"),
+        ("locales", "locales/"),
+        ("static", "static/"),
+    ] {
+        let dir = root.join(sub);
+        for abs in walk_files(root, &dir, &mut diags) {
+            let rel = format!(
+                "{prefix}{}",
+                abs.strip_prefix(&dir)
+                    .unwrap_or(&abs)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            );
+            let file = display_path(root, &abs);
+            add_file(
+                &rel,
+                file,
+                Layer::Site,
+                || std::fs::read(&abs),
+                FileSource::Disk(abs.clone()),
+                &mut templates,
+                &mut locales,
+                &mut statics,
+                &mut text_of,
+                &mut diags,
+            );
+        }
+    }
+    (
+        Assets {
+            templates: templates.into_values().collect(),
+            locales,
+            statics,
+        },
+        diags,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add_file(
+    rel: &str,
+    file: PathBuf,
+    layer: Layer,
+    read: impl FnOnce() -> std::io::Result<Vec<u8>>,
+    source: FileSource,
+    templates: &mut BTreeMap<String, Template>,
+    locales: &mut Vec<LocaleFile>,
+    statics: &mut StaticFiles,
+    text_of: &mut impl FnMut(PathBuf, &[u8], &mut Diagnostics) -> Option<String>,
+    diags: &mut Diagnostics,
+) {
+    if let Some(name) = rel.strip_prefix("templates/") {
+        let Ok(bytes) = read() else { return };
+        if let Some(text) = text_of(file.clone(), &bytes, diags) {
+            templates.insert(
+                name.to_owned(),
+                Template {
+                    name: name.to_owned(),
+                    text,
+                    file,
+                },
+            );
+        }
+    } else if let Some(rest) = rel.strip_prefix("locales/") {
+        let Some((lang, name)) = rest.split_once('/') else {
+            return;
+        };
+        if !name.ends_with(".ftl") {
+            return;
+        }
+        let Ok(bytes) = read() else { return };
+        if let Some(text) = text_of(file.clone(), &bytes, diags) {
+            locales.push(LocaleFile {
+                lang: LangCode(lang.to_owned()),
+                layer,
+                file,
+                text,
+            });
+        }
+    } else if let Some(path) = rel.strip_prefix("static/") {
+        statics.insert(path.to_owned(), source);
+    }
+}
