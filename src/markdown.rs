@@ -287,6 +287,9 @@ pub fn sanitize(html: &str) -> String {
 pub fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
+            if w.is_ascii() {
+                return 1;
+            }
             let spaceless = w
                 .chars()
                 .filter(|c| matches!(*c as u32, 0x0E00..=0x0EFF | 0x1780..=0x17FF))

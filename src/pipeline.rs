@@ -7,11 +7,13 @@ use crate::config::{Config, LangCode};
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
-use crate::render::{self, Output, OutputData};
+use crate::render::{self, Output};
 use crate::site::{self, ResolveOptions, Site};
 use crate::theme;
+use crate::write::{Record, Sink};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -32,8 +34,8 @@ pub struct Options {
 pub struct Built {
     /// The model.
     pub site: Site,
-    /// The files.
-    pub outputs: Vec<Output>,
+    /// The files, as the sink took them.
+    pub records: Vec<Record>,
     /// Fluent data, for `check`'s report of gaps.
     pub locales: Arc<Locales>,
     /// Warnings (errors stop the pipeline).
@@ -59,7 +61,7 @@ impl Built {
 
     /// Number of HTML files.
     pub fn html_count(&self) -> usize {
-        self.outputs
+        self.records
             .iter()
             .filter(|o| o.path.ends_with(".html"))
             .count()
@@ -78,8 +80,8 @@ pub fn load_config(opts: &Options) -> Result<Config, Diagnostics> {
     Ok(config)
 }
 
-/// Runs every stage up to rendered outputs.
-pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
+/// Runs every stage; outputs go to `sink` as they are rendered.
+pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
     let mut timings = Vec::new();
     let mut clock = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
@@ -130,39 +132,31 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
         return Err(diags);
     }
 
-    let (mut outputs, d) = render::render(
+    let (mut records, d) = render::render(
         &site,
         &assets.templates,
         locales.clone(),
         statics.clone(),
         opts.progress,
+        sink,
     );
     diags.extend(d);
-    outputs.extend(crate::outputs::build(&site, &locales, &statics));
-    if site.config.default_language_in_subdir {
-        // Servers look for /404.html: serve the default language's.
-        let default_404 = format!(
-            "{}404.html",
-            site.config
-                .lang_prefix(&site.config.default_language)
-                .trim_start_matches('/')
-        );
-        if let Some(o) = outputs.iter().find(|o| o.path == default_404) {
-            let copy = Output {
-                path: "404.html".into(),
-                data: o.data.clone(),
-            };
-            outputs.push(copy);
+    let extra: Vec<Output> = crate::outputs::build(&site, &locales, &statics);
+    let written: Vec<Result<Record, Diagnostic>> = extra.par_iter().map(|o| sink.put(o)).collect();
+    for w in written {
+        match w {
+            Ok(r) => records.push(r),
+            Err(d) => diags.push(d),
         }
     }
-    diags.extend(duplicate_outputs(&site.config.root, &outputs));
+    diags.extend(duplicate_outputs(&records));
     lap("render", &mut timings);
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(Built {
         site,
-        outputs,
+        records,
         locales,
         diagnostics: diags,
         timings,
@@ -171,30 +165,17 @@ pub fn build(opts: &Options) -> Result<Built, Diagnostics> {
 
 /// Two outputs at one path (a static file and a page, an alias and a file):
 /// one would silently replace the other.
-fn duplicate_outputs(root: &Path, outputs: &[Output]) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&str, &Output> = HashMap::with_capacity(outputs.len());
+fn duplicate_outputs(records: &[Record]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&str, &Record> = HashMap::with_capacity(records.len());
     let mut diags = Vec::new();
-    for o in outputs {
-        if let Some(first) = seen.insert(&o.path, o) {
-            let what = |o: &Output| match &o.data {
-                OutputData::Copy(theme::FileSource::Disk(p)) => {
-                    crate::diagnostics::display_path(root, p)
-                        .display()
-                        .to_string()
-                }
-                OutputData::Copy(theme::FileSource::Embedded(_)) => {
-                    "a built-in theme file".to_string()
-                }
-                OutputData::Bytes(_) => "a generated page".to_string(),
-            };
+    for r in records {
+        if let Some(first) = seen.insert(&r.path, r) {
             diags.push(
                 Diagnostic::error(
                     None,
                     format!(
                         "two files would be written to /{}: {} and {}",
-                        o.path,
-                        what(first),
-                        what(o)
+                        r.path, first.origin, r.origin
                     ),
                 )
                 .hint("rename one of them, or change the page's `slug` or `aliases`"),

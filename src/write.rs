@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::render::{Output, OutputData};
 use crate::site::normalize_inside;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -122,22 +122,112 @@ fn read_manifest(out: &Path) -> HashMap<String, String> {
         .unwrap_or_default()
 }
 
-/// Writes the outputs into `out` through a staging folder and a swap.
-pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
-    recover(out);
-    let staging = staging_of(out, "staging");
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        Diagnostic::error(None, format!("cannot {what} {}: {e}", p.display()))
-            .hint("check the disk space and the folder's permissions")
-    };
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| io("create", parent, e))?;
-    }
-    fs::create_dir_all(&staging).map_err(|e| io("create", &staging, e))?;
-    let previous = read_manifest(out);
+/// What became of one output.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its path below the output folder.
+    pub path: String,
+    /// Content hash (none when nothing was written, as in `check`).
+    pub hash: Option<String>,
+    /// Written now (false: unchanged since the last build, or not written).
+    pub fresh: bool,
+    /// Where it came from, to name both sides of a clash.
+    pub origin: String,
+}
 
-    let mut dirs = BTreeSet::new();
-    for o in outputs {
+/// Where rendered outputs go, one at a time, from many threads: the
+/// renderer never holds the whole site in memory.
+pub trait Sink: Sync {
+    /// Takes one output.
+    fn put(&self, output: &Output) -> Result<Record, Diagnostic>;
+}
+
+fn origin_of(o: &Output) -> String {
+    match &o.data {
+        OutputData::Bytes(_) => "a generated page".into(),
+        OutputData::Copy(crate::theme::FileSource::Disk(p)) => p.display().to_string(),
+        OutputData::Copy(crate::theme::FileSource::Embedded(_)) => "a built-in theme file".into(),
+    }
+}
+
+/// Validates without writing (`mekong check`).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, output: &Output) -> Result<Record, Diagnostic> {
+        Ok(Record {
+            path: output.path.clone(),
+            hash: None,
+            fresh: false,
+            origin: origin_of(output),
+        })
+    }
+}
+
+fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(None, format!("cannot {what} {}: {e}", p.display()))
+        .hint("check the disk space and the folder's permissions")
+}
+
+/// A build in progress: outputs go into a staging folder beside the output
+/// folder; [`Staging::commit`] swaps it in, [`Staging::abort`] removes it.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    previous: HashMap<String, String>,
+}
+
+impl Staging {
+    /// Clears what an interrupted build left and opens a staging folder.
+    pub fn begin(out: &Path) -> Result<Staging, Diagnostic> {
+        recover(out);
+        let dir = staging_of(out, "staging");
+        fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            previous: read_manifest(out),
+        })
+    }
+
+    /// Swaps the staging folder in, with the manifest of `records`.
+    pub fn commit(self, records: &[Record]) -> Result<WriteStats, Diagnostic> {
+        let mut lines: Vec<String> = records
+            .iter()
+            .filter_map(|r| r.hash.as_ref().map(|h| format!("{h} {}", r.path)))
+            .collect();
+        lines.sort_by(|a, b| {
+            a.split_once(' ')
+                .map(|x| x.1)
+                .cmp(&b.split_once(' ').map(|x| x.1))
+        });
+        let mut text = lines.join("\n");
+        text.push('\n');
+        fs::write(self.dir.join(MARKER), text).map_err(|e| io_error("write", &self.dir, e))?;
+        let old = staging_of(&self.out, "old");
+        if self.out.exists() {
+            fs::rename(&self.out, &old).map_err(|e| io_error("move", &self.out, e))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.out) {
+            let _ = fs::rename(&old, &self.out);
+            return Err(io_error("move", &self.dir, e));
+        }
+        let _ = fs::remove_dir_all(&old);
+        let fresh = records.iter().filter(|r| r.fresh).count();
+        Ok(WriteStats {
+            written: fresh,
+            unchanged: records.len() - fresh,
+        })
+    }
+
+    /// Drops the staging folder: the output folder is untouched.
+    pub fn abort(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
         let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
             Diagnostic::error(
                 None,
@@ -145,79 +235,54 @@ pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
             )
             .hint("check aliases and slugs for `..`")
         })?;
-        if let Some(parent) = rel.parent() {
-            dirs.insert(parent.to_path_buf());
+        let target = self.dir.join(&rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
         }
-    }
-    for d in &dirs {
-        fs::create_dir_all(staging.join(d)).map_err(|e| io("create", d, e))?;
-    }
-
-    let results: Vec<Result<(String, bool), Diagnostic>> = outputs
-        .par_iter()
-        .map(|o| {
-            let target = staging.join(&o.path);
-            let hash = match &o.data {
-                OutputData::Bytes(b) => blake3::hash(b),
-                OutputData::Copy(src) => {
-                    blake3::hash(&src.read().map_err(|e| io("read", Path::new(&o.path), e))?)
-                }
+        let copied;
+        let bytes: &[u8] = match &o.data {
+            OutputData::Bytes(b) => b,
+            OutputData::Copy(src) => {
+                copied = src
+                    .read()
+                    .map_err(|e| io_error("read", Path::new(&o.path), e))?;
+                &copied
             }
-            .to_hex()
-            .to_string();
-            let old = out.join(&o.path);
-            if previous.get(&o.path) == Some(&hash) && fs::hard_link(&old, &target).is_ok() {
-                return Ok((format!("{hash} {}", o.path), false));
-            }
-            match &o.data {
-                OutputData::Bytes(b) => {
-                    fs::write(&target, b).map_err(|e| io("write", &target, e))?
-                }
-                OutputData::Copy(src) => {
-                    let bytes = src.read().map_err(|e| io("read", &target, e))?;
-                    fs::write(&target, bytes).map_err(|e| io("write", &target, e))?;
-                }
-            }
-            Ok((format!("{hash} {}", o.path), true))
+        };
+        let hash = blake3::hash(bytes).to_hex().to_string();
+        let origin = origin_of(o);
+        if self.previous.get(&o.path) == Some(&hash)
+            && fs::hard_link(self.out.join(&rel), &target).is_ok()
+        {
+            return Ok(Record {
+                path: o.path.clone(),
+                hash: Some(hash),
+                fresh: false,
+                origin,
+            });
+        }
+        fs::write(&target, bytes).map_err(|e| io_error("write", &target, e))?;
+        Ok(Record {
+            path: o.path.clone(),
+            hash: Some(hash),
+            fresh: true,
+            origin,
         })
-        .collect();
-    let mut manifest = Vec::with_capacity(results.len());
-    let mut stats = WriteStats::default();
-    for r in results {
-        match r {
-            Ok((line, written)) => {
-                manifest.push(line);
-                if written {
-                    stats.written += 1;
-                } else {
-                    stats.unchanged += 1;
-                }
-            }
-            Err(d) => {
-                let _ = fs::remove_dir_all(&staging);
-                return Err(d);
-            }
+    }
+}
+
+/// Writes a list of outputs into `out` through a staging folder and a swap.
+pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
+    let staging = Staging::begin(out)?;
+    let records: Result<Vec<Record>, Diagnostic> =
+        outputs.par_iter().map(|o| staging.put(o)).collect();
+    match records {
+        Ok(r) => staging.commit(&r),
+        Err(d) => {
+            staging.abort();
+            Err(d)
         }
     }
-    manifest.sort_by(|a, b| {
-        a.split_once(' ')
-            .map(|x| x.1)
-            .cmp(&b.split_once(' ').map(|x| x.1))
-    });
-    let mut text = manifest.join("\n");
-    text.push('\n');
-    fs::write(staging.join(MARKER), text).map_err(|e| io("write", &staging, e))?;
-
-    let old = staging_of(out, "old");
-    if out.exists() {
-        fs::rename(out, &old).map_err(|e| io("move", out, e))?;
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        let _ = fs::rename(&old, out);
-        return Err(io("move", &staging, e));
-    }
-    let _ = fs::remove_dir_all(&old);
-    Ok(stats)
 }
 
 #[cfg(test)]

@@ -30,17 +30,27 @@ pub fn run(args: &BuildArgs) -> Outcome {
             summary: None,
         };
     }
-    let built = match pipeline::build(&args.pipeline) {
-        Ok(b) => b,
-        Err(diagnostics) => {
+    let staging = match crate::write::Staging::begin(&out) {
+        Ok(s) => s,
+        Err(d) => {
             return Outcome {
-                diagnostics,
+                diagnostics: Diagnostics::from_iter([d]),
                 summary: None,
             }
         }
     };
+    let built = match pipeline::build(&args.pipeline, &staging) {
+        Ok(b) => b,
+        Err(diagnostics) => {
+            staging.abort();
+            return Outcome {
+                diagnostics,
+                summary: None,
+            };
+        }
+    };
     let mut diagnostics = built.diagnostics.clone();
-    let stats = match crate::write::write(&out, &built.outputs) {
+    let stats = match staging.commit(&built.records) {
         Ok(s) => s,
         Err(d) => {
             diagnostics.push(d);
@@ -59,7 +69,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         "built {} pages ({}) and {} files in {:.2} s into {} ({} written, {} unchanged)",
         built.html_count(),
         per_lang.join(", "),
-        built.outputs.len() - built.html_count(),
+        built.records.len() - built.html_count(),
         start.elapsed().as_secs_f64(),
         out.display(),
         stats.written,

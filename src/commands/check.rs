@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// Validates the site.
 pub fn run(opts: &Options) -> Outcome {
-    let built = match pipeline::build(opts) {
+    let built = match pipeline::build(opts, &crate::write::Discard) {
         Ok(b) => b,
         Err(diagnostics) => {
             return Outcome {

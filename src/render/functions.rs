@@ -41,7 +41,7 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
         let mut args = FluentArgs::new();
         for (k, v) in kwargs.iter() {
             let name = k.to_string();
-            if name == "key" || name == "lang" {
+            if name == "key" || name == "lang" || name == "default" {
                 continue;
             }
             let value: FluentValue<'static> = match v.as_f64() {
@@ -50,9 +50,11 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
             };
             args.set(name, value);
         }
-        let args = (!kwargs.iter().all(|(k, _)| matches!(k.to_string().as_str(), "key" | "lang"))).then_some(&args);
+        let args = (!kwargs.iter().all(|(k, _)| matches!(k.to_string().as_str(), "key" | "lang" | "default"))).then_some(&args);
+        let default: Option<String> = kwargs.get("default")?;
         match s.locales.message(&lang, &key, args) {
             Ok(Some(text)) => Ok(text),
+            Ok(None) if default.is_some() => Ok(default.unwrap_or_default()),
             Ok(None) => Err(Error::message(format!(
                 "no Fluent message `{key}` in `{lang}` or its fallback languages; add `{key} = ...` to locales/{lang}/*.ftl"
             ))),

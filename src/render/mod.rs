@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::site::{PageId, Site};
 use crate::theme::{FileSource, StaticFiles, Template};
+use crate::write::{Record, Sink};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -187,7 +188,8 @@ pub fn render(
     locales: Arc<Locales>,
     statics: Arc<StaticFiles>,
     progress: bool,
-) -> (Vec<Output>, Diagnostics) {
+    sink: &dyn Sink,
+) -> (Vec<Record>, Diagnostics) {
     let mut diags = Diagnostics::new();
     // Views, built once.
     let page_values: Vec<Value> = site
@@ -314,25 +316,40 @@ pub fn render(
         page_values: &page_values,
         site_values: &site_values,
     };
-    let results: Vec<Result<Output, Diagnostic>> = jobs
+    // Servers look for /404.html: when the default language lives in a
+    // folder, its not-found page is written there too.
+    let root_404 = site
+        .config
+        .default_language_in_subdir
+        .then(|| site.homes[&site.config.default_language]);
+    let results: Vec<Result<Vec<Record>, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let r = ctx.render_job(*job);
+            let output = ctx.render_job(*job)?;
+            let mut records = vec![sink.put(&output)?];
+            if let (Job::NotFound(home), Some(default)) = (job, root_404) {
+                if *home == default {
+                    records.push(sink.put(&Output {
+                        path: "404.html".into(),
+                        data: output.data,
+                    })?);
+                }
+            }
             if let Some(b) = &bar {
                 b.inc(1);
             }
-            r
+            Ok(records)
         })
         .collect();
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    let mut outputs = Vec::with_capacity(results.len());
+    let mut records = Vec::with_capacity(results.len());
     // The same template error on every page is one problem: report it once.
     let mut seen: HashMap<(Option<PathBuf>, Option<usize>, String), usize> = HashMap::new();
     for r in results {
         match r {
-            Ok(o) => outputs.push(o),
+            Ok(r) => records.extend(r),
             Err(d) => {
                 let key = (d.file.clone(), d.line, d.message.clone());
                 let n = seen.entry(key).or_insert(0);
@@ -343,7 +360,7 @@ pub fn render(
             }
         }
     }
-    (outputs, diags)
+    (records, diags)
 }
 
 fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {

@@ -1,3 +1,7 @@
+# Default theme – English interface strings.
+
+## Navigation
+
 nav-home = Home
 nav-investment = Investment
 nav-tourism = Tourism
@@ -5,6 +9,9 @@ nav-culture = Culture
 nav-news = News
 skip-to-content = Skip to content
 language-switcher = Languages
+
+## Article metadata
+
 published = Published
 updated = Updated
 tags = Tags
@@ -12,9 +19,6 @@ all-tags = All tags
 tag-title = Tag: { $name }
 read-more = Read more
 toc = Contents
-previous-page = Previous page
-next-page = Next page
-page-of = Page { $current } of { $total }
 reading-time = { $minutes ->
     [one] { $minutes } minute read
    *[other] { $minutes } minutes read
@@ -24,13 +28,55 @@ articles-count = { $count ->
    *[other] { $count } articles
 }
 untranslated-notice = This article is not yet available in { $language }; it is shown in its original language, { $source }.
+
+## Pagination
+
+previous-page = Previous page
+next-page = Next page
+page-of = Page { $current } of { $total }
+
+## Errors and redirects
+
 not-found-title = Page not found
-not-found-text = The page you are looking for does not exist or has moved.
+not-found-text = Sorry, the page you are looking for does not exist or has been moved.
 back-home = Back to the home page
-feed-title = { $site } – latest news
 redirect-notice = This page has moved. If you are not redirected, follow this link.
-site-description = Investment, tourism and culture
-footer-address = Provincial portal
-footer-contact = Contact
-footer-feeds = News feed (Atom)
-site-slogan = Welcome
+
+## Feeds
+
+feed-title = { $site } – latest news
+footer-feeds = News feeds
+
+## Investment projects
+
+project-sector = Sector
+project-location = Location
+project-area = Area
+project-capital = Investment capital
+project-status = Status
+project-contact = Contact
+status-open = Open for investment
+status-licensed = Licensed
+status-operating = Operating
+sector-industry = Industry
+sector-agriculture = Agriculture
+sector-energy = Energy
+sector-logistics = Logistics
+sector-tourism = Tourism
+sector-urban = Urban development
+
+## Places and events
+
+place-map = Open in OpenStreetMap
+place-opening-hours = Opening hours
+place-address = Address
+event-dates = Dates
+event-venue = Venue
+upcoming-events = Upcoming events
+latest-news = Latest news
+
+## Search
+
+search-label = Search
+search-placeholder = Search the portal…
+search-no-results = No results found.

@@ -1,36 +1,80 @@
-nav-home = Home
-nav-investment = Investment
-nav-tourism = Tourism
-nav-culture = Culture
-nav-news = News
-skip-to-content = Skip to content
-language-switcher = Languages
-published = Published
-updated = Updated
-tags = Tags
-all-tags = All tags
-tag-title = Tag: { $name }
-read-more = Read more
-toc = Contents
-previous-page = Previous page
-next-page = Next page
-page-of = Page { $current } of { $total }
+# ស្បែកលំនាំដើម – ខ្សែអក្សរចំណុចប្រទាក់ជាភាសាខ្មែរ។
+
+## ការរុករក
+
+nav-home = ទំព័រដើម
+nav-investment = ការវិនិយោគ
+nav-tourism = ទេសចរណ៍
+nav-culture = វប្បធម៌
+nav-news = ព័ត៌មាន
+skip-to-content = រំលងទៅខ្លឹមសារ
+language-switcher = ភាសា
+
+## ព័ត៌មានអត្ថបទ
+
+published = បានផ្សព្វផ្សាយ
+updated = បានធ្វើបច្ចុប្បន្នភាព
+tags = ស្លាក
+all-tags = ស្លាកទាំងអស់
+tag-title = ស្លាក៖ { $name }
+read-more = អានបន្ត
+toc = មាតិកា
 reading-time = { $minutes ->
-    [one] { $minutes } minute read
-   *[other] { $minutes } minutes read
+   *[other] អាន { $minutes } នាទី
 }
 articles-count = { $count ->
-    [one] { $count } article
-   *[other] { $count } articles
+   *[other] អត្ថបទ { $count }
 }
-untranslated-notice = This article is not yet available in { $language }; it is shown in its original language, { $source }.
-not-found-title = Page not found
-not-found-text = The page you are looking for does not exist or has moved.
-back-home = Back to the home page
-feed-title = { $site } – latest news
-redirect-notice = This page has moved. If you are not redirected, follow this link.
-site-description = Investment, tourism and culture
-footer-address = Provincial portal
-footer-contact = Contact
-footer-feeds = News feed (Atom)
-site-slogan = Welcome
+untranslated-notice = អត្ថបទនេះមិនទាន់មានជា{ $language }នៅឡើយទេ។ វាត្រូវបានបង្ហាញជាភាសាដើម គឺ{ $source }។
+
+## ការបែងចែកទំព័រ
+
+previous-page = ទំព័រមុន
+next-page = ទំព័របន្ទាប់
+page-of = ទំព័រ { $current } នៃ { $total }
+
+## កំហុស និងការបញ្ជូនបន្ត
+
+not-found-title = រកមិនឃើញទំព័រ
+not-found-text = សូមអភ័យទោស ទំព័រដែលអ្នកកំពុងស្វែងរកមិនមាន ឬត្រូវបានផ្លាស់ទីហើយ។
+back-home = ត្រឡប់ទៅទំព័រដើម
+redirect-notice = ទំព័រនេះបានផ្លាស់ទីហើយ។ ប្រសិនបើអ្នកមិនត្រូវបានបញ្ជូនបន្តដោយស្វ័យប្រវត្តិ សូមចុចតំណនេះ។
+
+## ព័ត៌មានតាមដាន
+
+feed-title = { $site } – ព័ត៌មានថ្មីៗ
+footer-feeds = ព័ត៌មានតាមដាន (Feed)
+
+## គម្រោងវិនិយោគ
+
+project-sector = វិស័យ
+project-location = ទីតាំង
+project-area = ផ្ទៃដី
+project-capital = ទុនវិនិយោគ
+project-status = ស្ថានភាព
+project-contact = ទំនាក់ទំនង
+status-open = កំពុងអញ្ជើញវិនិយោគ
+status-licensed = បានទទួលអាជ្ញាប័ណ្ណ
+status-operating = កំពុងដំណើរការ
+sector-industry = ឧស្សាហកម្ម
+sector-agriculture = កសិកម្ម
+sector-energy = ថាមពល
+sector-logistics = ភស្តុភារ
+sector-tourism = ទេសចរណ៍
+sector-urban = អភិវឌ្ឍន៍ទីក្រុង
+
+## ទីកន្លែង និងព្រឹត្តិការណ៍
+
+place-map = បើកក្នុង OpenStreetMap
+place-opening-hours = ម៉ោងបើក
+place-address = អាសយដ្ឋាន
+event-dates = កាលបរិច្ឆេទ
+event-venue = ទីកន្លែងរៀបចំ
+upcoming-events = ព្រឹត្តិការណ៍ខាងមុខ
+latest-news = ព័ត៌មានថ្មីៗ
+
+## ស្វែងរក
+
+search-label = ស្វែងរក
+search-placeholder = ស្វែងរកក្នុងវិបផតថល…
+search-no-results = រកមិនឃើញលទ្ធផលទេ។

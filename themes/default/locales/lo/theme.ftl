@@ -1,36 +1,80 @@
-nav-home = Home
-nav-investment = Investment
-nav-tourism = Tourism
-nav-culture = Culture
-nav-news = News
-skip-to-content = Skip to content
-language-switcher = Languages
-published = Published
-updated = Updated
-tags = Tags
-all-tags = All tags
-tag-title = Tag: { $name }
-read-more = Read more
-toc = Contents
-previous-page = Previous page
-next-page = Next page
-page-of = Page { $current } of { $total }
+# ທີມເລີ່ມຕົ້ນ – ຂໍ້ຄວາມສ່ວນຕິດຕໍ່ພາສາລາວ.
+
+## ການນຳທາງ
+
+nav-home = ໜ້າຫຼັກ
+nav-investment = ການລົງທຶນ
+nav-tourism = ການທ່ອງທ່ຽວ
+nav-culture = ວັດທະນະທຳ
+nav-news = ຂ່າວສານ
+skip-to-content = ໄປຫາເນື້ອໃນຫຼັກ
+language-switcher = ພາສາ
+
+## ຂໍ້ມູນບົດຄວາມ
+
+published = ເຜີຍແຜ່
+updated = ປັບປຸງ
+tags = ປ້າຍກຳກັບ
+all-tags = ປ້າຍກຳກັບທັງໝົດ
+tag-title = ປ້າຍກຳກັບ: { $name }
+read-more = ອ່ານຕໍ່
+toc = ສາລະບານ
 reading-time = { $minutes ->
-    [one] { $minutes } minute read
-   *[other] { $minutes } minutes read
+   *[other] ອ່ານ { $minutes } ນາທີ
 }
 articles-count = { $count ->
-    [one] { $count } article
-   *[other] { $count } articles
+   *[other] { $count } ບົດຄວາມ
 }
-untranslated-notice = This article is not yet available in { $language }; it is shown in its original language, { $source }.
-not-found-title = Page not found
-not-found-text = The page you are looking for does not exist or has moved.
-back-home = Back to the home page
-feed-title = { $site } – latest news
-redirect-notice = This page has moved. If you are not redirected, follow this link.
-site-description = Investment, tourism and culture
-footer-address = Provincial portal
-footer-contact = Contact
-footer-feeds = News feed (Atom)
-site-slogan = Welcome
+untranslated-notice = ບົດຄວາມນີ້ຍັງບໍ່ມີເປັນ{ $language }; ຈຶ່ງສະແດງເປັນພາສາຕົ້ນສະບັບ, { $source }.
+
+## ການແບ່ງໜ້າ
+
+previous-page = ໜ້າກ່ອນ
+next-page = ໜ້າຕໍ່ໄປ
+page-of = ໜ້າ { $current } ຈາກ { $total }
+
+## ຂໍ້ຜິດພາດ ແລະ ການປ່ຽນເສັ້ນທາງ
+
+not-found-title = ບໍ່ພົບໜ້ານີ້
+not-found-text = ຂໍອະໄພ, ໜ້າທີ່ທ່ານຊອກຫາບໍ່ມີ ຫຼື ຖືກຍ້າຍໄປແລ້ວ.
+back-home = ກັບຄືນໜ້າຫຼັກ
+redirect-notice = ໜ້ານີ້ໄດ້ຍ້າຍໄປແລ້ວ. ຖ້າບໍ່ຖືກນຳໄປອັດຕະໂນມັດ, ກະລຸນາກົດລິ້ງນີ້.
+
+## ຟີດຂ່າວ
+
+feed-title = { $site } – ຂ່າວລ່າສຸດ
+footer-feeds = ຟີດຂ່າວ
+
+## ໂຄງການລົງທຶນ
+
+project-sector = ຂະແໜງ
+project-location = ທີ່ຕັ້ງ
+project-area = ເນື້ອທີ່
+project-capital = ທຶນລົງທຶນ
+project-status = ສະຖານະ
+project-contact = ຕິດຕໍ່
+status-open = ເປີດຮັບການລົງທຶນ
+status-licensed = ໄດ້ຮັບອະນຸຍາດແລ້ວ
+status-operating = ກຳລັງດຳເນີນງານ
+sector-industry = ອຸດສາຫະກຳ
+sector-agriculture = ກະສິກຳ
+sector-energy = ພະລັງງານ
+sector-logistics = ໂລຈິສຕິກ
+sector-tourism = ການທ່ອງທ່ຽວ
+sector-urban = ພັດທະນາຕົວເມືອງ
+
+## ສະຖານທີ່ ແລະ ເຫດການ
+
+place-map = ເປີດໃນ OpenStreetMap
+place-opening-hours = ເວລາເປີດ
+place-address = ທີ່ຢູ່
+event-dates = ວັນທີ
+event-venue = ສະຖານທີ່ຈັດງານ
+upcoming-events = ເຫດການທີ່ຈະມາເຖິງ
+latest-news = ຂ່າວລ່າສຸດ
+
+## ຄົ້ນຫາ
+
+search-label = ຄົ້ນຫາ
+search-placeholder = ຄົ້ນຫາໃນເວັບໄຊ…
+search-no-results = ບໍ່ພົບຜົນການຄົ້ນຫາ.

@@ -1,36 +1,80 @@
-nav-home = Home
-nav-investment = Investment
-nav-tourism = Tourism
-nav-culture = Culture
-nav-news = News
-skip-to-content = Skip to content
-language-switcher = Languages
-published = Published
-updated = Updated
-tags = Tags
-all-tags = All tags
-tag-title = Tag: { $name }
-read-more = Read more
-toc = Contents
-previous-page = Previous page
-next-page = Next page
-page-of = Page { $current } of { $total }
+# Giao diện mặc định – chuỗi giao diện tiếng Việt.
+
+## Điều hướng
+
+nav-home = Trang chủ
+nav-investment = Đầu tư
+nav-tourism = Du lịch
+nav-culture = Văn hóa
+nav-news = Tin tức
+skip-to-content = Chuyển đến nội dung chính
+language-switcher = Ngôn ngữ
+
+## Thông tin bài viết
+
+published = Ngày đăng
+updated = Cập nhật
+tags = Thẻ
+all-tags = Tất cả các thẻ
+tag-title = Thẻ: { $name }
+read-more = Xem tiếp
+toc = Mục lục
 reading-time = { $minutes ->
-    [one] { $minutes } minute read
-   *[other] { $minutes } minutes read
+   *[other] { $minutes } phút đọc
 }
 articles-count = { $count ->
-    [one] { $count } article
-   *[other] { $count } articles
+   *[other] { $count } bài viết
 }
-untranslated-notice = This article is not yet available in { $language }; it is shown in its original language, { $source }.
-not-found-title = Page not found
-not-found-text = The page you are looking for does not exist or has moved.
-back-home = Back to the home page
-feed-title = { $site } – latest news
-redirect-notice = This page has moved. If you are not redirected, follow this link.
-site-description = Investment, tourism and culture
-footer-address = Provincial portal
-footer-contact = Contact
-footer-feeds = News feed (Atom)
-site-slogan = Welcome
+untranslated-notice = Bài viết này chưa có bản { $language }; nội dung được hiển thị bằng ngôn ngữ gốc, { $source }.
+
+## Phân trang
+
+previous-page = Trang trước
+next-page = Trang sau
+page-of = Trang { $current } / { $total }
+
+## Lỗi và chuyển hướng
+
+not-found-title = Không tìm thấy trang
+not-found-text = Rất tiếc, trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.
+back-home = Về trang chủ
+redirect-notice = Trang này đã chuyển sang địa chỉ mới. Nếu trình duyệt không tự chuyển, vui lòng bấm vào liên kết này.
+
+## Nguồn tin
+
+feed-title = { $site } – tin mới nhất
+footer-feeds = Nguồn tin RSS/Atom
+
+## Dự án đầu tư
+
+project-sector = Lĩnh vực
+project-location = Địa điểm
+project-area = Diện tích
+project-capital = Vốn đầu tư
+project-status = Tình trạng
+project-contact = Liên hệ
+status-open = Đang kêu gọi đầu tư
+status-licensed = Đã cấp phép
+status-operating = Đang hoạt động
+sector-industry = Công nghiệp
+sector-agriculture = Nông nghiệp
+sector-energy = Năng lượng
+sector-logistics = Logistics
+sector-tourism = Du lịch
+sector-urban = Đô thị
+
+## Địa điểm và sự kiện
+
+place-map = Xem trên OpenStreetMap
+place-opening-hours = Giờ mở cửa
+place-address = Địa chỉ
+event-dates = Thời gian
+event-venue = Địa điểm tổ chức
+upcoming-events = Sự kiện sắp diễn ra
+latest-news = Tin mới nhất
+
+## Tìm kiếm
+
+search-label = Tìm kiếm
+search-placeholder = Tìm trên cổng thông tin…
+search-no-results = Không tìm thấy kết quả phù hợp.
