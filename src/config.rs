@@ -415,7 +415,7 @@ impl Config {
 
 /// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
 /// (`/` or `/portal/`) gives an empty origin: links stay root-relative.
-fn split_base_url(url: &str) -> Option<(String, String)> {
+pub fn split_base_url(url: &str) -> Option<(String, String)> {
     let url = url.trim();
     if url.starts_with('/') {
         return Some((String::new(), normalize_path(url)));
@@ -471,7 +471,7 @@ pub fn yaml_error(
         d = d.at(loc.line() + line_offset, loc.column());
         d.source_line = text
             .lines()
-            .nth(loc.line().saturating_sub(1))
+            .nth((loc.line() + line_offset).saturating_sub(1))
             .map(str::to_owned);
     }
     if let Some(name) = message
@@ -483,15 +483,11 @@ pub fn yaml_error(
             Some(c) => format!("did you mean `{c}`?"),
             None => format!("known keys are: {}", known.join(", ")),
         });
-    } else if message.contains("found character that cannot start any token")
-        && d.source_line
-            .as_deref()
-            .is_some_and(|l| l.starts_with('\t') || l.contains(":\t"))
+    } else if d
+        .source_line
+        .as_deref()
+        .is_some_and(|l| l.starts_with('\t') || l.contains(":\t"))
     {
-        d.message = "a tab is used for indentation; YAML allows only spaces".into();
-        d.hint = Some("replace the tab at the start of the line with spaces".into());
-    } else if let Some(line) = d.source_line.as_deref().filter(|l| l.starts_with('\t')) {
-        let _ = line;
         d.message = format!("a tab is used for indentation; YAML allows only spaces ({message})");
         d.hint = Some("replace the tab at the start of the line with spaces".into());
     } else {

@@ -9,6 +9,10 @@
 //! [`write::write`] → `public/` (a staging folder, then a swap). Every stage
 //! returns [`diagnostics::Diagnostics`] instead of printing or stopping.
 
+// Diagnostics are the error type everywhere; they carry file, line, message and
+// hint by value. They are the rare path, so boxing them would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod commands;
 pub mod config;
 pub mod content;
@@ -18,6 +22,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod pipeline;
 pub mod render;
+pub mod session;
 pub mod site;
 pub mod theme;
 pub mod write;

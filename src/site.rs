@@ -16,6 +16,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -62,8 +63,8 @@ pub struct Page {
     pub title: String,
     /// Publication date.
     pub date: Option<Date>,
-    /// Rendered Markdown.
-    pub rendered: Rendered,
+    /// Rendered Markdown (shared: `serve` reuses it for unchanged pages).
+    pub rendered: Arc<Rendered>,
 }
 
 /// A tag in one language.
@@ -83,7 +84,7 @@ pub struct Site {
     /// Configuration.
     pub config: Config,
     /// Source files.
-    pub sources: Vec<SourcePage>,
+    pub sources: Vec<Arc<SourcePage>>,
     /// Files in section folders: (absolute source, output path).
     pub section_assets: Vec<(PathBuf, String)>,
     /// Every page of every language.
@@ -107,7 +108,7 @@ pub struct Site {
 impl Site {
     /// The page's source, if it has one.
     pub fn source(&self, page: &Page) -> Option<&SourcePage> {
-        page.source.map(|s| &self.sources[s])
+        page.source.map(|s| &*self.sources[s])
     }
 
     /// Encoded URL of a path below the base path: `/portal/en/x/`.
@@ -164,7 +165,7 @@ pub fn resolve(
         pages: all_sources,
         section_assets,
     } = sources;
-    let sources: Vec<SourcePage> = all_sources
+    let sources: Vec<Arc<SourcePage>> = all_sources
         .into_iter()
         .filter(|s| opts.drafts || !s.front.draft)
         .collect();
@@ -204,6 +205,16 @@ pub fn resolve(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    // Sections in the order of their `_index` weight (the menu order), then by name.
+    let section_weight = |name: &String| {
+        sources
+            .iter()
+            .filter(|s| s.kind == Kind::Section && s.section.as_ref() == Some(name))
+            .find_map(|s| s.front.weight)
+            .unwrap_or(i64::MAX)
+    };
+    let mut section_names = section_names;
+    section_names.sort_by_key(|n| (section_weight(n), n.clone()));
     let title_from_fluent = |lang: &LangCode, key: &str, fallback: &str| -> String {
         locales
             .message(lang, key, None)
@@ -231,7 +242,7 @@ pub fn resolve(
         is_fallback,
         title,
         date: source.and_then(|s: usize| sources[s].front.date),
-        rendered: Rendered::default(),
+        rendered: Arc::default(),
     };
 
     // Home and section pages exist in every language, with or without a file.
@@ -374,6 +385,23 @@ pub fn resolve(
         }
         for alias in &sources[src].front.aliases {
             let path = normalize_alias(alias);
+            if normalize_inside(Path::new(path.trim_start_matches('/'))).is_none()
+                || path.contains("/./")
+            {
+                let line = std::fs::read_to_string(site_file(&config.root, &sources[src].file))
+                    .ok()
+                    .and_then(|t| {
+                        t.lines()
+                            .position(|l| l.contains(alias.as_str()))
+                            .map(|i| i + 1)
+                    });
+                diags.push(
+                    Diagnostic::error(sources[src].file.clone(), format!("alias {alias} leaves the site"))
+                        .at_line(line)
+                        .hint("an alias is an old URL of this site, like /tin-cu/le-hoi-2024/; it cannot contain `..`"),
+                );
+                continue;
+            }
             if let Some((other, _)) = owners.get(&path) {
                 let what = pages[*other]
                     .source
@@ -459,16 +487,20 @@ pub fn resolve(
     (site, diags)
 }
 
-fn section_sort(section: &Page, sources: &[SourcePage]) -> SortBy {
+fn section_sort(section: &Page, sources: &[Arc<SourcePage>]) -> SortBy {
     section
         .source
         .and_then(|s| sources[s].front.sort_by)
         .unwrap_or_default()
 }
 
+fn site_file(root: &Path, file: &Path) -> PathBuf {
+    root.join(file)
+}
+
 /// Sorts articles: by date (newest first), weight (lightest first) or
 /// title; ties broken by URL so the order never depends on the file system.
-pub fn sort_pages(list: &mut [PageId], pages: &[Page], sources: &[SourcePage], by: SortBy) {
+pub fn sort_pages(list: &mut [PageId], pages: &[Page], sources: &[Arc<SourcePage>], by: SortBy) {
     let weight = |id: PageId| {
         pages[id]
             .source
@@ -497,22 +529,74 @@ pub fn normalize_alias(alias: &str) -> String {
     }
 }
 
-/// Renders every page's Markdown in parallel, then checks anchors.
-pub fn render_markdown(site: &mut Site, static_files: &crate::theme::StaticFiles) -> Diagnostics {
-    let results: Vec<(Rendered, Vec<Diagnostic>)> = {
+/// Rendered Markdown kept between builds by `serve`: a page whose source
+/// file is the same (the same shared value, not merely equal) and whose
+/// site has the same URLs is not rendered again.
+#[derive(Default)]
+pub struct MarkdownCache {
+    signature: Option<blake3::Hash>,
+    entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
+}
+
+/// Every URL of the site and what it shows: when this changes, any link may
+/// resolve differently and all Markdown is rendered again.
+fn link_signature(site: &Site) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    for p in &site.pages {
+        let src = site.source(p).map_or("", |s| s.content_path.as_str());
+        for part in [src, p.lang.as_str(), p.path.as_str()] {
+            h.update(part.as_bytes());
+            h.update(b"\0");
+        }
+    }
+    h.finalize()
+}
+
+/// Renders every page's Markdown in parallel (reusing `cache` where it
+/// can), then checks anchors. Returns the cache for the next build.
+pub fn render_markdown(
+    site: &mut Site,
+    static_files: &crate::theme::StaticFiles,
+    cache: Option<&MarkdownCache>,
+) -> (Diagnostics, MarkdownCache) {
+    let signature = link_signature(site);
+    let reusable = cache.filter(|c| c.signature == Some(signature));
+    let results: Vec<(Arc<Rendered>, Vec<Diagnostic>)> = {
         let site_ref: &Site = site;
         site_ref
             .pages
             .par_iter()
-            .map(|page| match site_ref.source(page) {
-                Some(src) => render_page(site_ref, page, src, static_files),
-                None => (Rendered::default(), Vec::new()),
+            .map(|page| {
+                let Some(src) = page.source.map(|s| &site_ref.sources[s]) else {
+                    return (Arc::default(), Vec::new());
+                };
+                if let Some((cached_src, rendered)) =
+                    reusable.and_then(|c| c.entries.get(&page.path))
+                {
+                    if Arc::ptr_eq(cached_src, src) {
+                        return (rendered.clone(), Vec::new());
+                    }
+                }
+                let (rendered, d) = render_page(site_ref, page, src, static_files);
+                (Arc::new(rendered), d)
             })
             .collect()
     };
     let mut diags = Diagnostics::new();
+    let mut next = MarkdownCache {
+        signature: Some(signature),
+        entries: HashMap::with_capacity(results.len()),
+    };
     for (page, (rendered, d)) in site.pages.iter_mut().zip(results) {
         page.rendered = rendered;
+        if d.is_empty() {
+            if let Some(s) = page.source {
+                next.entries.insert(
+                    page.path.clone(),
+                    (site.sources[s].clone(), page.rendered.clone()),
+                );
+            }
+        }
         // A fallback page repeats its source's text: report its problems once.
         if !page.is_fallback {
             diags.extend(d);
@@ -556,7 +640,7 @@ pub fn render_markdown(site: &mut Site, static_files: &crate::theme::StaticFiles
             }
         }
     }
-    diags
+    (diags, next)
 }
 
 fn render_page(

@@ -76,7 +76,10 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     if out_c.is_file() {
         return refuse("it is a file");
     }
-    if !force && out_c.is_dir() && !out_c.join(MARKER).is_file() {
+    if force || !out_c.is_dir() {
+        return Ok(());
+    }
+    if !out_c.join(MARKER).is_file() {
         let non_empty = fs::read_dir(&out_c)
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
@@ -92,6 +95,28 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
                 "empty the folder, choose another with --output, or pass --force to replace it",
             ));
         }
+        return Ok(());
+    }
+    // A file someone put into the output by hand (a search engine's
+    // verification file) would vanish with the swap: say so instead.
+    let written = read_manifest(&out_c);
+    let strangers: Vec<String> = walkdir::WalkDir::new(&out_c)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(&out_c)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .filter(|p| p != MARKER && !written.contains_key(p))
+        .take(4)
+        .collect();
+    if !strangers.is_empty() {
+        return Err(Diagnostic::error(None, format!("refusing to build into {}: it holds files mekong did not write: {}", out.display(), strangers.join(", ")))
+            .hint("put files that must be published into static/ (they are copied on every build), or pass --force to replace the folder"));
     }
     Ok(())
 }

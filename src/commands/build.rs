@@ -61,7 +61,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         }
     };
     let per_lang: Vec<String> = built
-        .pages_per_language()
+        .pages_per_language
         .iter()
         .map(|(l, n)| format!("{l} {n}"))
         .collect();

@@ -18,7 +18,7 @@ pub fn run(opts: &Options) -> Outcome {
         }
     };
     let mut diagnostics = built.diagnostics.clone();
-    for gap in built.locales.gaps() {
+    for gap in built.gaps.clone() {
         let file = PathBuf::from(format!("locales/{}", gap.lang));
         let message = match &gap.from {
             Some(from) => format!(

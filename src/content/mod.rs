@@ -22,6 +22,7 @@ use front_matter::FrontMatter;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What a source file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -75,8 +76,9 @@ impl SourcePage {
 /// Everything `load` read.
 #[derive(Debug, Default)]
 pub struct Sources {
-    /// Markdown files, sorted by path.
-    pub pages: Vec<SourcePage>,
+    /// Markdown files, sorted by path; shared so that `serve` can keep
+    /// unchanged files between rebuilds without copying them.
+    pub pages: Vec<Arc<SourcePage>>,
     /// Non-Markdown files in section folders, copied beside the section
     /// (absolute source, output path relative to the language root).
     pub section_assets: Vec<(PathBuf, String)>,
@@ -169,6 +171,9 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathB
     files
 }
 
+/// A read page with its warnings, or the errors that stopped it.
+type Loaded = Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Where a Markdown file sits, before it is read.
 struct Located {
     abs: PathBuf,
@@ -223,7 +228,7 @@ pub fn load(config: &Config) -> (Sources, Diagnostics) {
         }
     }
 
-    let results: Vec<Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>>> = markdown
+    let results: Vec<Loaded> = markdown
         .into_par_iter()
         .map(|l| {
             let assets = l
@@ -240,7 +245,7 @@ pub fn load(config: &Config) -> (Sources, Diagnostics) {
         match r {
             Ok((page, warnings)) => {
                 diags.extend(warnings);
-                pages.push(page);
+                pages.push(Arc::new(page));
             }
             Err(errors) => diags.extend(errors),
         }
@@ -252,6 +257,22 @@ pub fn load(config: &Config) -> (Sources, Diagnostics) {
         },
         diags,
     )
+}
+
+/// Reads one Markdown file of `content/` again (for `serve`): `Ok(None)`
+/// when the file is not a page (an attachment inside an article folder).
+pub fn load_file(
+    config: &Config,
+    abs: &Path,
+    assets: Vec<PathBuf>,
+) -> Result<Option<(SourcePage, Vec<Diagnostic>)>, Vec<Diagnostic>> {
+    let content_dir = config.root.join("content");
+    let rel = abs.strip_prefix(&content_dir).unwrap_or(abs).to_path_buf();
+    match locate(config, abs, &rel) {
+        Ok(Some(l)) => read_page(config, l, assets).map(Some),
+        Ok(None) => Ok(None),
+        Err(d) => Err(vec![d.located_in(display_path(&config.root, abs))]),
+    }
 }
 
 /// Splits `name.LANG` into the name and the language. A suffix that looks
@@ -322,7 +343,7 @@ fn locate(config: &Config, abs: &Path, rel: &Path) -> Result<Option<Located>, Di
             mk(Kind::Article, Some(sec), slug, format!("{sec}/{slug}/index.md"), dir)
         }
         _ => {
-            if dirs.len() >= 2 && abs.ancestors().skip(1).any(|a| has_index(a)) {
+            if dirs.len() >= 2 && abs.ancestors().skip(1).any(has_index) {
                 // A Markdown file inside an article folder: an attachment, not a page.
                 return Ok(None);
             }
@@ -333,7 +354,7 @@ fn locate(config: &Config, abs: &Path, rel: &Path) -> Result<Option<Located>, Di
 }
 
 fn has_index(dir: &Path) -> bool {
-    std::fs::read_dir(dir).map_or(false, |rd| {
+    std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.flatten().any(|e| {
             let n = e.file_name();
             let n = n.to_string_lossy();

@@ -182,21 +182,98 @@ fn locate_tera_error(report: &str) -> Option<(String, usize, usize)> {
 }
 
 /// Renders every page of the site with the compiled templates.
-pub fn render(
-    site: &Site,
-    templates: &[Template],
-    locales: Arc<Locales>,
-    statics: Arc<StaticFiles>,
-    progress: bool,
-    sink: &dyn Sink,
-) -> (Vec<Record>, Diagnostics) {
+/// Template views kept between builds by `serve`, keyed by URL path: a
+/// page whose source and rendered Markdown are the very same shared values
+/// keeps its view.
+#[derive(Default)]
+pub struct ValueCache {
+    entries: HashMap<
+        String,
+        (
+            Arc<crate::content::SourcePage>,
+            Arc<crate::markdown::Rendered>,
+            Value,
+        ),
+    >,
+}
+
+/// What to render: everything, or what a change touched (for `serve`).
+pub enum Scope<'a> {
+    /// Every page.
+    All,
+    /// Pages whose view changed, their translations' pages, and the lists,
+    /// tags and homes that show them; `previous` is the site before the change.
+    Changed {
+        /// The site before the change.
+        previous: &'a Site,
+    },
+}
+
+/// Everything [`render`] needs.
+pub struct Request<'a> {
+    /// The resolved site.
+    pub site: &'a Site,
+    /// Templates, site over theme.
+    pub templates: &'a [Template],
+    /// Fluent bundles.
+    pub locales: Arc<Locales>,
+    /// Static files (for `asset()`).
+    pub statics: Arc<StaticFiles>,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+    /// Where outputs go.
+    pub sink: &'a dyn Sink,
+    /// What to render.
+    pub scope: Scope<'a>,
+    /// Views of the previous build.
+    pub cache: Option<&'a ValueCache>,
+}
+
+/// Renders the site's pages with the templates; returns what the sink
+/// took, the problems, and the views for the next build.
+pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
+    let Request {
+        site,
+        templates,
+        locales,
+        statics,
+        progress,
+        sink,
+        scope,
+        cache,
+    } = req;
     let mut diags = Diagnostics::new();
-    // Views, built once.
-    let page_values: Vec<Value> = site
+    // Views, built once per build, and not at all for unchanged pages in `serve`.
+    let views: Vec<(Value, bool)> = site
         .pages
         .par_iter()
-        .map(|p| Value::from_serializable(&views::page_view(site, p)))
+        .map(|p| {
+            let cached = cache.and_then(|c| c.entries.get(&p.path));
+            if let (Some((src, rendered, value)), Some(s)) = (cached, p.source) {
+                if Arc::ptr_eq(src, &site.sources[s]) && Arc::ptr_eq(rendered, &p.rendered) {
+                    return (value.clone(), false);
+                }
+            }
+            (Value::from_serializable(&views::page_view(site, p)), true)
+        })
         .collect();
+    let changed: Vec<bool> = views.iter().map(|(_, c)| *c).collect();
+    let page_values: Vec<Value> = views.into_iter().map(|(v, _)| v).collect();
+    let mut next_cache = ValueCache {
+        entries: HashMap::with_capacity(site.pages.len()),
+    };
+    for (p, v) in site.pages.iter().zip(&page_values) {
+        if let Some(s) = p.source {
+            next_cache.entries.insert(
+                p.path.clone(),
+                (site.sources[s].clone(), p.rendered.clone(), v.clone()),
+            );
+        }
+    }
+    let affected = match scope {
+        Scope::All => None,
+        Scope::Changed { previous } => Some(Affected::compute(site, previous, &changed)),
+    };
     let mut lists = HashMap::new();
     for ((name, lang), (_, members)) in &site.sections {
         lists.insert(
@@ -246,7 +323,7 @@ pub fn render(
         tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
     {
         diags.push(template_error(templates, "", &e, None));
-        return (Vec::new(), diags);
+        return (Vec::new(), diags, next_cache);
     }
 
     let site_values: BTreeMap<&LangCode, Value> = site
@@ -265,7 +342,17 @@ pub fn render(
                 .iter()
                 .map(|x| language_view(site, &x.code))
                 .collect();
+            let sections: Vec<serde_json::Value> = site
+                .section_names
+                .iter()
+                .filter_map(|name| site.sections.get(&(name.clone(), l.code.clone())))
+                .map(|(id, members)| {
+                    let p = &site.pages[*id];
+                    serde_json::json!({"name": p.section, "title": p.title, "url": site.url(&p.path), "count": members.len()})
+                })
+                .collect();
             let v = serde_json::json!({
+                "sections": sections,
                 "title": title,
                 "base_url": format!("{}{}", site.config.origin, site.config.base_path),
                 "base_path": site.config.base_path,
@@ -308,6 +395,9 @@ pub fn render(
         }
     }
 
+    if let Some(a) = &affected {
+        jobs.retain(|job| a.wants(site, *job));
+    }
     let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
     let ctx = RenderCtx {
         site,
@@ -360,7 +450,86 @@ pub fn render(
             }
         }
     }
-    (records, diags)
+    (records, diags, next_cache)
+}
+
+/// What a content change touched, for `serve`'s partial re-render.
+struct Affected {
+    /// Pages whose view changed.
+    pages: Vec<bool>,
+    /// Translation groups with a changed page.
+    groups: std::collections::HashSet<usize>,
+    /// Languages with a changed page.
+    langs: std::collections::HashSet<LangCode>,
+    /// Sections whose list changed.
+    sections: std::collections::HashSet<(String, LangCode)>,
+    /// Tags whose list changed.
+    tags: std::collections::HashSet<(LangCode, String)>,
+}
+
+impl Affected {
+    fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
+        let mut a = Affected {
+            pages: changed.to_vec(),
+            groups: Default::default(),
+            langs: Default::default(),
+            sections: Default::default(),
+            tags: Default::default(),
+        };
+        for (i, p) in site.pages.iter().enumerate() {
+            if changed[i] {
+                a.groups.insert(p.group);
+                a.langs.insert(p.lang.clone());
+            }
+        }
+        let paths = |s: &Site, ids: &[PageId]| -> Vec<String> {
+            ids.iter().map(|&i| s.pages[i].path.clone()).collect()
+        };
+        for (key, (_, members)) in &site.sections {
+            let before = previous.sections.get(key).map(|(_, m)| paths(previous, m));
+            if before.as_ref() != Some(&paths(site, members)) || members.iter().any(|&i| changed[i])
+            {
+                a.sections.insert(key.clone());
+                a.langs.insert(key.1.clone());
+            }
+        }
+        for (lang, terms) in &site.terms {
+            for term in terms {
+                let before = previous
+                    .terms
+                    .get(lang)
+                    .and_then(|ts| ts.iter().find(|t| t.slug == term.slug))
+                    .map(|t| paths(previous, &t.pages));
+                if before.as_ref() != Some(&paths(site, &term.pages))
+                    || term.pages.iter().any(|&i| changed[i])
+                {
+                    a.tags.insert((lang.clone(), term.slug.clone()));
+                }
+            }
+        }
+        a
+    }
+
+    fn wants(&self, site: &Site, job: Job) -> bool {
+        match job {
+            Job::Article(id) => self.pages[id] || self.groups.contains(&site.pages[id].group),
+            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id],
+            Job::Section(id, _) => {
+                let p = &site.pages[id];
+                self.pages[id]
+                    || self
+                        .sections
+                        .contains(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
+            }
+            Job::Terms(id) => self.tags.iter().any(|(l, _)| *l == site.pages[id].lang),
+            Job::Term(id, t, _) => {
+                let lang = &site.pages[id].lang;
+                self.tags
+                    .contains(&(lang.clone(), site.terms[lang][t].slug.clone()))
+            }
+            Job::NotFound(_) => false,
+        }
+    }
 }
 
 fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
@@ -409,6 +578,16 @@ struct RenderCtx<'a> {
 }
 
 impl RenderCtx<'_> {
+    /// The page's view with its HTML body as `content`.
+    fn with_content(&self, id: PageId) -> Value {
+        let mut map = self.page_values[id].as_map().cloned().unwrap_or_default();
+        map.insert(
+            "content".into(),
+            Value::from(self.site.pages[id].rendered.html.as_str()),
+        );
+        Value::from(map)
+    }
+
     fn base_context(&self, lang: &LangCode) -> Context {
         let mut c = Context::new();
         c.insert_value(
@@ -452,7 +631,7 @@ impl RenderCtx<'_> {
             Job::Article(id) => {
                 let p = &site.pages[id];
                 let mut c = self.base_context(&p.lang);
-                c.insert_value("page", self.page_values[id].clone());
+                c.insert_value("page", self.with_content(id));
                 let template = site
                     .source(p)
                     .and_then(|s| s.front.template.clone())
@@ -462,8 +641,8 @@ impl RenderCtx<'_> {
             Job::Home(id) => {
                 let p = &site.pages[id];
                 let mut c = self.base_context(&p.lang);
-                c.insert_value("section", self.page_values[id].clone());
-                c.insert_value("page", self.page_values[id].clone());
+                c.insert_value("section", self.with_content(id));
+                c.insert_value("page", self.with_content(id));
                 let template = site
                     .source(p)
                     .and_then(|s| s.front.template.clone())
@@ -482,7 +661,7 @@ impl RenderCtx<'_> {
                 let (paginator, _) =
                     self.paginator(members, section_page_size(site, id), n, &p.path);
                 c.insert_value("paginator", paginator);
-                c.insert_value("section", self.page_values[id].clone());
+                c.insert_value("section", self.with_content(id));
                 let own = format!("{name}.html");
                 let template = site
                     .source(p)

@@ -9,7 +9,9 @@ use crate::markdown::TocEntry;
 use crate::site::{Page, Site};
 use serde::Serialize;
 
-/// A page as `page`, `section` and list items show it.
+/// A page as `page`, `section` and list items show it. `content` is added
+/// only to the page being rendered (see `with_content`): keeping every
+/// page's HTML twice, once here for lists, would double a big site's memory.
 #[derive(Serialize)]
 pub struct PageView<'a> {
     /// `article`, `section` or `home`.
@@ -18,7 +20,6 @@ pub struct PageView<'a> {
     pub description: Option<&'a str>,
     pub date: Option<String>,
     pub updated: Option<String>,
-    pub content: &'a str,
     pub summary: Option<&'a str>,
     pub url: String,
     pub permalink: String,
@@ -104,7 +105,6 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
         description: front.and_then(|f| f.description.as_deref()),
         date: page.date.map(|d| d.to_string()),
         updated: front.and_then(|f| f.updated).map(|d| d.to_string()),
-        content: &page.rendered.html,
         summary: page.rendered.summary.as_deref(),
         url: site.url(&page.path),
         permalink: site.permalink(&page.path),

@@ -78,6 +78,19 @@ impl Site {
         run_mekong(&all)
     }
 
+    /// `mekong build --root SITE --message-format json ARGS...` with
+    /// environment variables set (e.g. `RAYON_NUM_THREADS`).
+    pub fn build_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mekong"));
+        cmd.args(["build", "--root", path_str(&self.root)])
+            .args(args)
+            .args(["--message-format", "json"]);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        run_command(cmd)
+    }
+
     /// `mekong check --root SITE --message-format json ARGS...`
     pub fn check(&self, args: &[&str]) -> Run {
         let mut all = vec!["check", "--root", path_str(&self.root)];
@@ -195,6 +208,8 @@ pub struct Diag {
     pub message: String,
     pub hint: String,
     pub count: u64,
+    /// The offending source line, when the report carries it.
+    pub source_line: Option<String>,
 }
 
 impl Run {
@@ -215,6 +230,7 @@ impl Run {
                         message: d["message"].as_str().unwrap_or("").to_owned(),
                         hint: d["hint"].as_str().unwrap_or("").to_owned(),
                         count: d["count"].as_u64().unwrap_or(1),
+                        source_line: d["source_line"].as_str().map(str::to_owned),
                     })
                     .collect()
             })

@@ -1,0 +1,397 @@
+//! A build that stays in memory: what `build` runs once and `serve` keeps
+//! between edits. Files are read once; after a change only the files that
+//! changed are read again, and only the pages a change touches are
+//! rendered and written (see [`render::Scope`]).
+
+use crate::config::{Config, LangCode};
+use crate::content::{self, SourcePage, Sources};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::pipeline::Options;
+use crate::render::{self, Output, Scope, ValueCache};
+use crate::site::{self, MarkdownCache, ResolveOptions, Site};
+use crate::theme::{self, StaticFiles, Template};
+use crate::write::{Record, Sink};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// The result of a build: what was written and what was found.
+pub struct Built {
+    /// The files, as the sink took them.
+    pub records: Vec<Record>,
+    /// Warnings (errors are returned instead of a `Built`).
+    pub diagnostics: Diagnostics,
+    /// Pages per language, in the site's language order.
+    pub pages_per_language: Vec<(LangCode, usize)>,
+    /// Fluent messages a language takes from its fallbacks.
+    pub gaps: Vec<crate::i18n::Gap>,
+    /// Seconds per stage.
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+impl Built {
+    /// Number of HTML files.
+    pub fn html_count(&self) -> usize {
+        self.records
+            .iter()
+            .filter(|o| o.path.ends_with(".html"))
+            .count()
+    }
+}
+
+/// What a set of changed files requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// Nothing mekong reads.
+    None,
+    /// Articles or their files: re-read those, render what they touch.
+    Content,
+    /// Static files: copy them.
+    Static,
+    /// Templates or messages: render every page again.
+    Theme,
+    /// `site.yaml`: start over.
+    Config,
+}
+
+/// Templates, static files and messages, read and checked.
+struct ThemeData {
+    templates: Vec<Template>,
+    statics: Arc<StaticFiles>,
+    locales: Arc<Locales>,
+    diagnostics: Diagnostics,
+}
+
+impl ThemeData {
+    fn load(config: &Config) -> ThemeData {
+        let mut diagnostics = Diagnostics::new();
+        let (assets, d) = theme::load(config);
+        diagnostics.extend(d);
+        let (locales, d) = Locales::build(config, assets.locales);
+        diagnostics.extend(d);
+        diagnostics.extend(render::check_templates(&assets.templates));
+        ThemeData {
+            templates: assets.templates,
+            statics: Arc::new(assets.statics),
+            locales: Arc::new(locales),
+            diagnostics,
+        }
+    }
+}
+
+/// A site loaded in memory.
+pub struct Session {
+    opts: Options,
+    config: Config,
+    templates: Vec<Template>,
+    statics: Arc<StaticFiles>,
+    locales: Arc<Locales>,
+    theme_diags: Diagnostics,
+    sources: BTreeMap<PathBuf, Arc<SourcePage>>,
+    source_diags: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    walk_diags: Diagnostics,
+    section_assets: Vec<(PathBuf, String)>,
+    site: Option<Site>,
+    markdown: MarkdownCache,
+    values: ValueCache,
+}
+
+impl Session {
+    /// Reads the configuration, theme, messages and content.
+    pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
+        let config = crate::pipeline::load_config(opts)?;
+        let loaded = ThemeData::load(&config);
+        let mut s = Session {
+            opts: opts.clone(),
+            config,
+            templates: loaded.templates,
+            statics: loaded.statics,
+            locales: loaded.locales,
+            theme_diags: loaded.diagnostics,
+            sources: BTreeMap::new(),
+            source_diags: BTreeMap::new(),
+            walk_diags: Diagnostics::new(),
+            section_assets: Vec::new(),
+            site: None,
+            markdown: MarkdownCache::default(),
+            values: ValueCache::default(),
+        };
+        s.load_content();
+        Ok(s)
+    }
+
+    /// The site of the last successful build.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    fn load_theme(&mut self) {
+        let loaded = ThemeData::load(&self.config);
+        self.templates = loaded.templates;
+        self.statics = loaded.statics;
+        self.locales = loaded.locales;
+        self.theme_diags = loaded.diagnostics;
+    }
+
+    fn load_content(&mut self) {
+        let (sources, d) = content::load(&self.config);
+        self.sources = sources
+            .pages
+            .into_iter()
+            .map(|p| (self.config.root.join(&p.file), p))
+            .collect();
+        self.section_assets = sources.section_assets;
+        self.source_diags.clear();
+        let mut walk = Diagnostics::new();
+        for diag in d {
+            match &diag.file {
+                Some(f) if f.extension().is_some_and(|e| e == "md") => self
+                    .source_diags
+                    .entry(self.config.root.join(f))
+                    .or_default()
+                    .push(diag),
+                _ => walk.push(diag),
+            }
+        }
+        self.walk_diags = walk;
+    }
+
+    /// What the changed paths require.
+    pub fn classify(&self, paths: &[PathBuf]) -> Change {
+        let root = &self.config.root;
+        let mut change = Change::None;
+        for p in paths {
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            if rel
+                .components()
+                .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
+            {
+                continue;
+            }
+            let first = rel
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or("");
+            let c = match first {
+                "site.yaml" => Change::Config,
+                "templates" | "locales" | "themes" => Change::Theme,
+                "static" => Change::Static,
+                "content" => Change::Content,
+                _ => Change::None,
+            };
+            change = change.max(c);
+        }
+        change
+    }
+
+    /// Takes changed files into account. Returns what kind of change it was.
+    pub fn reload(&mut self, paths: &[PathBuf]) -> Result<Change, Diagnostics> {
+        let change = self.classify(paths);
+        match change {
+            Change::None => {}
+            Change::Config => {
+                *self = Session::load(&self.opts)?;
+                return Ok(Change::Config);
+            }
+            Change::Theme | Change::Static => self.load_theme(),
+            Change::Content => {
+                let mut full = false;
+                for p in paths
+                    .iter()
+                    .filter(|p| p.starts_with(self.config.root.join("content")))
+                {
+                    let is_md = p.extension().is_some_and(|e| e == "md");
+                    let known = self.sources.contains_key(p) || self.source_diags.contains_key(p);
+                    // New, removed or renamed files, and attachments, change the
+                    // site's structure: read the content folder again (it is fast).
+                    if !is_md || !p.is_file() || !known {
+                        full = true;
+                        break;
+                    }
+                    let assets = self
+                        .sources
+                        .get(p)
+                        .map(|s| s.assets.clone())
+                        .unwrap_or_default();
+                    self.source_diags.remove(p);
+                    self.sources.remove(p);
+                    match content::load_file(&self.config, p, assets) {
+                        Ok(Some((page, warnings))) => {
+                            if !warnings.is_empty() {
+                                self.source_diags.insert(p.clone(), warnings);
+                            }
+                            self.sources.insert(p.clone(), Arc::new(page));
+                        }
+                        Ok(None) => full = true,
+                        Err(errors) => {
+                            self.source_diags.insert(p.clone(), errors);
+                        }
+                    }
+                }
+                if full {
+                    self.load_content();
+                }
+            }
+        }
+        Ok(change)
+    }
+
+    /// Resolves, renders and hands every output (or, with `partial`, those
+    /// a content change touched) to `sink`.
+    pub fn build(&mut self, sink: &dyn Sink, partial: bool) -> Result<Built, Diagnostics> {
+        let mut timings = Vec::new();
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+            timings.push((name, clock.elapsed().as_secs_f64()));
+            clock = Instant::now();
+        };
+        let mut diags = self.theme_diags.clone();
+        diags.extend(self.walk_diags.clone());
+        for d in self.source_diags.values() {
+            diags.extend(d.iter().cloned());
+        }
+        let sources = Sources {
+            pages: self.sources.values().cloned().collect(),
+            section_assets: self.section_assets.clone(),
+        };
+        let (mut site, d) = site::resolve(
+            self.config.clone(),
+            sources,
+            &self.locales,
+            ResolveOptions {
+                drafts: self.opts.drafts,
+            },
+        );
+        diags.extend(d);
+        for required in [
+            "page.html",
+            "section.html",
+            "index.html",
+            "404.html",
+            "term.html",
+            "terms.html",
+        ] {
+            if !self.templates.iter().any(|t| t.name == required) {
+                diags.push(
+                    Diagnostic::error(PathBuf::from(format!("templates/{required}")), format!("the template `{required}` is missing"))
+                        .hint("add it to templates/ or to the theme, or use the built-in theme (`theme: default`)"),
+                );
+            }
+        }
+        lap("resolve", &mut timings);
+        let (d, markdown) = site::render_markdown(&mut site, &self.statics, Some(&self.markdown));
+        diags.extend(d);
+        lap("markdown", &mut timings);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        self.markdown = markdown;
+
+        let scope = match (&self.site, partial) {
+            (Some(previous), true) => Scope::Changed { previous },
+            _ => Scope::All,
+        };
+        let (mut records, d, values) = render::render(render::Request {
+            site: &site,
+            templates: &self.templates,
+            locales: self.locales.clone(),
+            statics: self.statics.clone(),
+            progress: self.opts.progress,
+            sink,
+            scope,
+            cache: Some(&self.values),
+        });
+        diags.extend(d);
+        let extra: Vec<Output> = crate::outputs::build(&site, &self.locales, &self.statics);
+        let written: Vec<Result<Record, Diagnostic>> =
+            extra.par_iter().map(|o| sink.put(o)).collect();
+        for w in written {
+            match w {
+                Ok(r) => records.push(r),
+                Err(d) => diags.push(d),
+            }
+        }
+        diags.extend(duplicate_outputs(&records));
+        lap("render", &mut timings);
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        self.values = values;
+        let mut counts: HashMap<&LangCode, usize> = HashMap::new();
+        for p in &site.pages {
+            *counts.entry(&p.lang).or_default() += 1;
+        }
+        let pages_per_language = site
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
+            .collect();
+        self.site = Some(site);
+        Ok(Built {
+            records,
+            diagnostics: diags,
+            pages_per_language,
+            gaps: self.locales.gaps(),
+            timings,
+        })
+    }
+
+    /// Output paths of pages that exist in `before` but not in the current site.
+    pub fn vanished_pages(&self, before: &[String]) -> Vec<String> {
+        let now: std::collections::HashSet<&str> = self
+            .site
+            .iter()
+            .flat_map(|s| s.pages.iter().map(|p| p.path.as_str()))
+            .collect();
+        before
+            .iter()
+            .filter(|p| !now.contains(p.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// URL paths of the current pages.
+    pub fn page_paths(&self) -> Vec<String> {
+        self.site
+            .iter()
+            .flat_map(|s| s.pages.iter().map(|p| p.path.clone()))
+            .collect()
+    }
+
+    /// The root folder.
+    pub fn root(&self) -> &Path {
+        &self.config.root
+    }
+}
+
+/// Two outputs at one path (a static file and a page, an alias and a file):
+/// one would silently replace the other.
+fn duplicate_outputs(records: &[Record]) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&str, &Record> = HashMap::with_capacity(records.len());
+    let mut diags = Vec::new();
+    for r in records {
+        if let Some(first) = seen.insert(&r.path, r) {
+            diags.push(
+                Diagnostic::error(
+                    None,
+                    format!(
+                        "two files would be written to /{}: {} and {}",
+                        r.path, first.origin, r.origin
+                    ),
+                )
+                .hint("rename one of them, or change the page's `slug` or `aliases`"),
+            );
+        }
+    }
+    diags
+}
