@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod session;
 pub mod site;
 pub mod theme;

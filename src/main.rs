@@ -60,6 +60,32 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port (0 picks a free one).
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the browser.
+        #[arg(long)]
+        open: bool,
+        /// Output folder (default: a temporary folder, removed on exit).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Measure serve's edit-to-page time (used by bench/run).
+    #[command(hide = true)]
+    BenchEdit {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Output folder.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
 }
 
 fn options(site: SiteArgs) -> Options {
@@ -84,8 +110,57 @@ fn main() -> ExitCode {
             force,
         }),
         Command::Check { site } => commands::check::run(&options(site)),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+            output,
+        } => {
+            let format = cli.message_format;
+            let args = mekong::serve::ServeArgs {
+                pipeline: options(site),
+                port,
+                bind,
+                open,
+                output,
+            };
+            let report = Box::new(move |d: &mekong::diagnostics::Diagnostics| {
+                print_diagnostics(d.clone().into_report(), format)
+            });
+            match mekong::serve::run(args, report) {
+                Ok(()) => return ExitCode::SUCCESS,
+                Err(diagnostics) => Outcome {
+                    diagnostics,
+                    summary: None,
+                },
+            }
+        }
+        Command::BenchEdit { site, output } => {
+            match commands::bench_edit::run(&options(site), &output) {
+                Ok(()) => return ExitCode::SUCCESS,
+                Err(diagnostics) => Outcome {
+                    diagnostics,
+                    summary: None,
+                },
+            }
+        }
     };
     report(outcome, cli.message_format)
+}
+
+fn print_diagnostics(report: Vec<mekong::diagnostics::Diagnostic>, format: Option<MessageFormat>) {
+    let terminal = std::io::stderr().is_terminal();
+    for d in &report {
+        match format {
+            Some(MessageFormat::Json) => {
+                eprintln!("{}", serde_json::to_string(d).unwrap_or_default())
+            }
+            Some(MessageFormat::Plain) => eprintln!("{}", d.to_plain()),
+            _ if terminal => eprintln!("{}", d.to_human(true)),
+            _ => eprintln!("{}", d.to_plain()),
+        }
+    }
 }
 
 fn report(outcome: Outcome, format: Option<MessageFormat>) -> ExitCode {

@@ -97,6 +97,9 @@ pub struct Session {
     site: Option<Site>,
     markdown: MarkdownCache,
     values: ValueCache,
+    links: Option<Arc<render::LinkTable>>,
+    /// Files read again since the last build.
+    fresh: Vec<PathBuf>,
 }
 
 impl Session {
@@ -118,6 +121,8 @@ impl Session {
             site: None,
             markdown: MarkdownCache::default(),
             values: ValueCache::default(),
+            links: None,
+            fresh: Vec::new(),
         };
         s.load_content();
         Ok(s)
@@ -224,6 +229,7 @@ impl Session {
                         .unwrap_or_default();
                     self.source_diags.remove(p);
                     self.sources.remove(p);
+                    self.fresh.push(p.clone());
                     match content::load_file(&self.config, p, assets) {
                         Ok(Some((page, warnings))) => {
                             if !warnings.is_empty() {
@@ -256,8 +262,21 @@ impl Session {
         };
         let mut diags = self.theme_diags.clone();
         diags.extend(self.walk_diags.clone());
-        for d in self.source_diags.values() {
-            diags.extend(d.iter().cloned());
+        // Every error, but warnings only of the files read since the last
+        // build: `serve` need not repeat a thousand unchanged warnings per save.
+        let all_warnings = !partial || self.site.is_none();
+        let fresh = std::mem::take(&mut self.fresh);
+        for (file, d) in &self.source_diags {
+            if all_warnings || fresh.contains(file) {
+                diags.extend(d.iter().cloned());
+            } else {
+                diags.extend(d.iter().filter(|d| d.is_error()).cloned());
+            }
+        }
+        if partial && !diags.has_errors() {
+            if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut timings)? {
+                return Ok(built);
+            }
         }
         let sources = Sources {
             pages: self.sources.values().cloned().collect(),
@@ -300,7 +319,7 @@ impl Session {
             (Some(previous), true) => Scope::Changed { previous },
             _ => Scope::All,
         };
-        let (mut records, d, values) = render::render(render::Request {
+        let rendered = render::render(render::Request {
             site: &site,
             templates: &self.templates,
             locales: self.locales.clone(),
@@ -308,10 +327,18 @@ impl Session {
             progress: self.opts.progress,
             sink,
             scope,
-            cache: Some(&self.values),
+            cache: &mut self.values,
+            links: self.links.clone(),
         });
-        diags.extend(d);
-        let extra: Vec<Output> = crate::outputs::build(&site, &self.locales, &self.statics);
+        let mut records = rendered.records;
+        diags.extend(rendered.diagnostics);
+        lap("render", &mut timings);
+        let extra: Vec<Output> = crate::outputs::build(
+            &site,
+            &self.locales,
+            &self.statics,
+            rendered.affected.as_ref(),
+        );
         let written: Vec<Result<Record, Diagnostic>> =
             extra.par_iter().map(|o| sink.put(o)).collect();
         for w in written {
@@ -321,21 +348,12 @@ impl Session {
             }
         }
         diags.extend(duplicate_outputs(&records));
-        lap("render", &mut timings);
+        lap("outputs", &mut timings);
         if diags.has_errors() {
             return Err(diags);
         }
-        self.values = values;
-        let mut counts: HashMap<&LangCode, usize> = HashMap::new();
-        for p in &site.pages {
-            *counts.entry(&p.lang).or_default() += 1;
-        }
-        let pages_per_language = site
-            .config
-            .languages
-            .iter()
-            .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
-            .collect();
+        self.links = Some(rendered.links);
+        let pages_per_language = pages_per_language(&site);
         self.site = Some(site);
         Ok(Built {
             records,
@@ -344,6 +362,97 @@ impl Session {
             gaps: self.locales.gaps(),
             timings,
         })
+    }
+
+    /// The fast path of an edit: when the edited files keep their URLs,
+    /// dates, tags and translations, the site is updated in place and only
+    /// the pages that show them are rendered. `None` when it does not apply.
+    fn try_in_place(
+        &mut self,
+        fresh: &[PathBuf],
+        sink: &dyn Sink,
+        mut diags: Diagnostics,
+        timings: &mut Vec<(&'static str, f64)>,
+    ) -> Result<Option<Built>, Diagnostics> {
+        let clock = Instant::now();
+        let Some(site) = self.site.as_ref() else {
+            return Ok(None);
+        };
+        let title_sorts = site::title_sorts(site);
+        let by_file: HashMap<&Path, &Arc<SourcePage>> =
+            site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
+        let mut edited = Vec::new();
+        for file in fresh {
+            let Some(new) = self.sources.get(file) else {
+                return Ok(None);
+            };
+            match by_file.get(new.file.as_path()) {
+                Some(old)
+                    if site::structure_key(old, title_sorts)
+                        == site::structure_key(new, title_sorts) =>
+                {
+                    edited.push(new.clone())
+                }
+                _ => return Ok(None),
+            }
+        }
+        if edited.is_empty() {
+            return Ok(None);
+        }
+        let mut site = self.site.take().expect("checked above");
+        diags.extend(site::update_in_place(
+            &mut site,
+            edited,
+            &self.statics,
+            &mut self.markdown,
+        ));
+        timings.push(("update", clock.elapsed().as_secs_f64()));
+        if diags.has_errors() {
+            // Keep the last good site; the next full build starts clean.
+            self.site = None;
+            return Err(diags);
+        }
+        let clock = Instant::now();
+        let rendered = render::render(render::Request {
+            site: &site,
+            templates: &self.templates,
+            locales: self.locales.clone(),
+            statics: self.statics.clone(),
+            progress: false,
+            sink,
+            scope: Scope::Changed { previous: &site },
+            cache: &mut self.values,
+            links: self.links.clone(),
+        });
+        let mut records = rendered.records;
+        diags.extend(rendered.diagnostics);
+        let extra = crate::outputs::build(
+            &site,
+            &self.locales,
+            &self.statics,
+            rendered.affected.as_ref(),
+        );
+        for o in &extra {
+            match sink.put(o) {
+                Ok(r) => records.push(r),
+                Err(d) => diags.push(d),
+            }
+        }
+        timings.push(("render", clock.elapsed().as_secs_f64()));
+        if diags.has_errors() {
+            self.site = None;
+            return Err(diags);
+        }
+        self.links = Some(rendered.links);
+        let pages_per_language = pages_per_language(&site);
+        self.site = Some(site);
+        Ok(Some(Built {
+            records,
+            diagnostics: diags,
+            pages_per_language,
+            gaps: Vec::new(),
+            timings: std::mem::take(timings),
+        }))
     }
 
     /// Output paths of pages that exist in `before` but not in the current site.
@@ -372,6 +481,18 @@ impl Session {
     pub fn root(&self) -> &Path {
         &self.config.root
     }
+}
+
+fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {
+    let mut counts: HashMap<&LangCode, usize> = HashMap::new();
+    for p in &site.pages {
+        *counts.entry(&p.lang).or_default() += 1;
+    }
+    site.config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
+        .collect()
 }
 
 /// Two outputs at one path (a static file and a page, an alias and a file):

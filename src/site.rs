@@ -103,6 +103,8 @@ pub struct Site {
     pub by_date: BTreeMap<LangCode, Vec<PageId>>,
     /// `@/` path → translation group.
     pub link_index: HashMap<String, usize>,
+    /// Each language's fallback chain, computed once.
+    pub chains: HashMap<LangCode, Vec<LangCode>>,
 }
 
 impl Site {
@@ -132,8 +134,10 @@ impl Site {
     pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {
         let group = *self.link_index.get(path.trim_start_matches('/'))?;
         let members = &self.groups[group];
-        self.config
-            .fallback_chain(lang)
+        self.chains
+            .get(lang)
+            .map(Vec::as_slice)
+            .unwrap_or(std::slice::from_ref(lang))
             .iter()
             .find_map(|l| {
                 members
@@ -471,7 +475,13 @@ pub fn resolve(
         }
     }
 
+    let chains = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), config.fallback_chain(&l.code)))
+        .collect();
     let site = Site {
+        chains,
         config,
         sources,
         section_assets,
@@ -535,12 +545,12 @@ pub fn normalize_alias(alias: &str) -> String {
 #[derive(Default)]
 pub struct MarkdownCache {
     signature: Option<blake3::Hash>,
-    entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
+    pub(crate) entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
 }
 
 /// Every URL of the site and what it shows: when this changes, any link may
 /// resolve differently and all Markdown is rendered again.
-fn link_signature(site: &Site) -> blake3::Hash {
+pub fn link_signature(site: &Site) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     for p in &site.pages {
         let src = site.source(p).map_or("", |s| s.content_path.as_str());
@@ -740,6 +750,97 @@ pub fn normalize_inside(path: &Path) -> Option<PathBuf> {
         }
     }
     Some(out)
+}
+
+/// What decides a source's place in the site: its URL, its lists, its
+/// order, its translations. When an edit leaves this the same, `serve`
+/// updates the site in place instead of resolving it again.
+pub fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
+    let f = &s.front;
+    (
+        (
+            s.kind,
+            s.section.clone(),
+            s.file_slug.clone(),
+            s.lang.clone(),
+            s.content_path.clone(),
+        ),
+        (
+            f.date,
+            f.updated,
+            f.weight,
+            f.slug.clone(),
+            f.aliases.clone(),
+            f.draft,
+            f.tags.clone(),
+            f.translation_key.clone(),
+        ),
+        (
+            f.sort_by,
+            f.paginate_by,
+            title_sorts.then(|| f.title.clone()),
+        ),
+        (s.kind != Kind::Article).then(|| f.title.clone()),
+    )
+}
+
+/// Whether any section sorts by title (then titles are structure too).
+pub fn title_sorts(site: &Site) -> bool {
+    site.sources
+        .iter()
+        .any(|s| s.front.sort_by == Some(SortBy::Title))
+}
+
+/// Replaces edited sources whose structure is unchanged: their pages get
+/// the new title and freshly rendered Markdown; nothing else is touched.
+/// Returns the problems found in those pages.
+pub fn update_in_place(
+    site: &mut Site,
+    edited: Vec<Arc<SourcePage>>,
+    static_files: &crate::theme::StaticFiles,
+    cache: &mut MarkdownCache,
+) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let mut touched = Vec::new();
+    for new in edited {
+        let Some(idx) = site.sources.iter().position(|s| s.file == new.file) else {
+            continue;
+        };
+        site.sources[idx] = new;
+        for (id, p) in site.pages.iter().enumerate() {
+            if p.source == Some(idx) {
+                touched.push(id);
+            }
+        }
+    }
+    for &id in &touched {
+        let (rendered, d) = {
+            let page = &site.pages[id];
+            let Some(src) = site.source(page) else {
+                continue;
+            };
+            render_page(site, page, src, static_files)
+        };
+        let src = site.pages[id].source.map(|s| site.sources[s].clone());
+        let page = &mut site.pages[id];
+        if let Some(src) = &src {
+            if page.kind == Kind::Article {
+                page.title = src.front.title.clone().unwrap_or_default();
+            }
+        }
+        page.rendered = Arc::new(rendered);
+        if d.is_empty() {
+            if let Some(src) = src {
+                cache
+                    .entries
+                    .insert(page.path.clone(), (src, page.rendered.clone()));
+            }
+        }
+        if !page.is_fallback {
+            diags.extend(d);
+        }
+    }
+    diags
 }
 
 #[cfg(test)]

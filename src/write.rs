@@ -296,6 +296,105 @@ impl Sink for Staging {
     }
 }
 
+/// Writes into a live output folder (`serve`): only files whose content
+/// changed, each through a temporary file and a rename, so a browser never
+/// reads half a page.
+pub struct InPlace {
+    out: PathBuf,
+    written: HashMap<String, String>,
+}
+
+impl InPlace {
+    /// Starts with an empty (or foreign-free) folder.
+    pub fn new(out: &Path) -> Result<InPlace, Diagnostic> {
+        fs::create_dir_all(out).map_err(|e| io_error("create", out, e))?;
+        Ok(InPlace {
+            out: out.to_path_buf(),
+            written: read_manifest(out),
+        })
+    }
+
+    /// Remembers what a build wrote; with `complete`, removes files that the
+    /// build no longer produces.
+    pub fn settle(&mut self, records: &[Record], complete: bool) {
+        let fresh: HashMap<String, String> = records
+            .iter()
+            .filter_map(|r| r.hash.clone().map(|h| (r.path.clone(), h)))
+            .collect();
+        if complete {
+            for path in self.written.keys() {
+                if !fresh.contains_key(path) {
+                    let _ = fs::remove_file(self.out.join(path));
+                }
+            }
+            self.written = fresh;
+        } else {
+            self.written.extend(fresh);
+        }
+    }
+
+    /// Removes one output file (a page that no longer exists).
+    pub fn remove(&mut self, path: &str) {
+        if self.written.remove(path).is_some() {
+            let _ = fs::remove_file(self.out.join(path));
+        }
+    }
+
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.out
+    }
+}
+
+impl Sink for InPlace {
+    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
+        let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
+            Diagnostic::error(
+                None,
+                format!("output path {} leaves the output folder", o.path),
+            )
+        })?;
+        let copied;
+        let bytes: &[u8] = match &o.data {
+            OutputData::Bytes(b) => b,
+            OutputData::Copy(src) => {
+                copied = src
+                    .read()
+                    .map_err(|e| io_error("read", Path::new(&o.path), e))?;
+                &copied
+            }
+        };
+        let hash = blake3::hash(bytes).to_hex().to_string();
+        let origin = origin_of(o);
+        let target = self.out.join(&rel);
+        if self.written.get(&o.path) == Some(&hash) && target.is_file() {
+            return Ok(Record {
+                path: o.path.clone(),
+                hash: Some(hash),
+                fresh: false,
+                origin,
+            });
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        let tmp = target.with_file_name(format!(
+            ".{}.mekong-tmp",
+            rel.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, e))?;
+        fs::rename(&tmp, &target).map_err(|e| io_error("move", &target, e))?;
+        Ok(Record {
+            path: o.path.clone(),
+            hash: Some(hash),
+            fresh: true,
+            origin,
+        })
+    }
+}
+
 /// Writes a list of outputs into `out` through a staging folder and a swap.
 pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
     let staging = Staging::begin(out)?;

@@ -1,5 +1,6 @@
 //! The commands: thin wrappers that run the pipeline and report.
 
+pub mod bench_edit;
 pub mod build;
 pub mod check;
 

@@ -11,6 +11,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The slug of a title or heading.
 pub fn slugify(text: &str) -> String {
+    // Most file names and tags are slugs already: skip Unicode work for them.
+    let is_slug = !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if is_slug {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut prev_base_latin = false;
     let mut pending_dash = false;

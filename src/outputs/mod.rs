@@ -5,7 +5,7 @@
 use crate::config::LangCode;
 use crate::content::Kind;
 use crate::i18n::Locales;
-use crate::render::{file_of, Output, OutputData};
+use crate::render::{file_of, Affected, Output, OutputData};
 use crate::site::{Page, PageId, Site};
 use crate::theme::{FileSource, StaticFiles};
 use std::fmt::Write as _;
@@ -26,13 +26,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Every non-template output.
-pub fn build(site: &Site, locales: &Locales, statics: &StaticFiles) -> Vec<Output> {
+/// Every non-template output; with `only` (a partial rebuild in `serve`),
+/// the sitemap and feeds only where the change reached them.
+pub fn build(
+    site: &Site,
+    locales: &Locales,
+    statics: &StaticFiles,
+    only: Option<&Affected>,
+) -> Vec<Output> {
     let mut out = Vec::new();
-    out.push(bytes("sitemap.xml", sitemap(site)));
+    if only.is_none_or(|a| a.sitemap) {
+        out.push(bytes("sitemap.xml", sitemap(site)));
+    }
     out.push(bytes("robots.txt", robots(site)));
     if site.config.feeds {
         for lang in &site.config.languages {
+            if only.is_some_and(|a| !a.langs.contains(&lang.code)) {
+                continue;
+            }
             let prefix = site.config.lang_prefix(&lang.code);
             let all = site
                 .by_date

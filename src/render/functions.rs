@@ -75,12 +75,12 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
                 let (p, anchor) = target
                     .split_once('#')
                     .map_or((target, None), |(p, a)| (p, Some(a)));
-                let url = s.links.get(&(p.to_owned(), lang.clone())).ok_or_else(|| {
+                let url = s.links.url(p, &lang).ok_or_else(|| {
                     Error::message(format!("url(): there is no article `{path}`"))
                 })?;
                 return Ok(match anchor {
                     Some(a) => format!("{url}#{a}"),
-                    None => url.clone(),
+                    None => url.to_owned(),
                 });
             }
             let rel = path.trim_start_matches('/');

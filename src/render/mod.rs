@@ -13,7 +13,7 @@ use crate::site::{PageId, Site};
 use crate::theme::{FileSource, StaticFiles, Template};
 use crate::write::{Record, Sink};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tera::{Context, Tera, Value};
@@ -66,8 +66,55 @@ pub(crate) struct Shared {
     pub(crate) lists: HashMap<(String, String), Vec<Value>>,
     /// Every article per lang, newest first.
     pub(crate) all: HashMap<String, Vec<Value>>,
-    /// `@/` path → URL per language.
-    pub(crate) links: HashMap<(String, String), String>,
+    /// `@/` paths and their URLs.
+    pub(crate) links: Arc<LinkTable>,
+}
+
+/// `@/` paths and the URLs of their translations, for `url(path="@/...")`.
+/// Built once per set of URLs: `serve` keeps it while no URL changes.
+pub struct LinkTable {
+    signature: blake3::Hash,
+    index: HashMap<String, usize>,
+    /// Per translation group: (language, URL).
+    groups: Vec<Vec<(LangCode, String)>>,
+    chains: HashMap<String, Vec<LangCode>>,
+}
+
+impl LinkTable {
+    fn build(site: &Site, signature: blake3::Hash) -> LinkTable {
+        LinkTable {
+            signature,
+            index: site.link_index.clone(),
+            groups: site
+                .groups
+                .iter()
+                .map(|g| {
+                    g.iter()
+                        .map(|&id| (site.pages[id].lang.clone(), site.url(&site.pages[id].path)))
+                        .collect()
+                })
+                .collect(),
+            chains: site
+                .chains
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// The URL of `@/path` for a page in `lang`: that language, its
+    /// fallbacks, or any translation.
+    pub(crate) fn url(&self, path: &str, lang: &str) -> Option<&str> {
+        let members = self
+            .groups
+            .get(*self.index.get(path.trim_start_matches('/'))?)?;
+        let chain = self.chains.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+        chain
+            .iter()
+            .find_map(|l| members.iter().find(|(m, _)| m == l))
+            .or_else(|| members.first())
+            .map(|(_, u)| u.as_str())
+    }
 }
 
 /// A unit of template work.
@@ -225,13 +272,15 @@ pub struct Request<'a> {
     pub sink: &'a dyn Sink,
     /// What to render.
     pub scope: Scope<'a>,
-    /// Views of the previous build.
-    pub cache: Option<&'a ValueCache>,
+    /// Views of the previous build; updated with this build's.
+    pub cache: &'a mut ValueCache,
+    /// The link table of the previous build, reused if no URL changed.
+    pub links: Option<Arc<LinkTable>>,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
 /// took, the problems, and the views for the next build.
-pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
+pub fn render(req: Request<'_>) -> Rendered {
     let Request {
         site,
         templates,
@@ -241,6 +290,7 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
         sink,
         scope,
         cache,
+        links,
     } = req;
     let mut diags = Diagnostics::new();
     // Views, built once per build, and not at all for unchanged pages in `serve`.
@@ -248,7 +298,7 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
         .pages
         .par_iter()
         .map(|p| {
-            let cached = cache.and_then(|c| c.entries.get(&p.path));
+            let cached = cache.entries.get(&p.path);
             if let (Some((src, rendered, value)), Some(s)) = (cached, p.source) {
                 if Arc::ptr_eq(src, &site.sources[s]) && Arc::ptr_eq(rendered, &p.rendered) {
                     return (value.clone(), false);
@@ -259,12 +309,15 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
         .collect();
     let changed: Vec<bool> = views.iter().map(|(_, c)| *c).collect();
     let page_values: Vec<Value> = views.into_iter().map(|(v, _)| v).collect();
-    let mut next_cache = ValueCache {
-        entries: HashMap::with_capacity(site.pages.len()),
-    };
-    for (p, v) in site.pages.iter().zip(&page_values) {
-        if let Some(s) = p.source {
-            next_cache.entries.insert(
+    // Remember the views for the next build: all of them after a full
+    // render, only the new ones after a partial one.
+    let full = matches!(scope, Scope::All);
+    if full {
+        cache.entries.clear();
+    }
+    for ((p, v), fresh) in site.pages.iter().zip(&page_values).zip(&changed) {
+        if let (Some(s), true) = (p.source, full || *fresh) {
+            cache.entries.insert(
                 p.path.clone(),
                 (site.sources[s].clone(), p.rendered.clone(), v.clone()),
             );
@@ -291,17 +344,11 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
             )
         })
         .collect();
-    let mut links = HashMap::new();
-    for path in site.link_index.keys() {
-        for lang in &site.config.languages {
-            if let Some(id) = site.resolve_link(&lang.code, path) {
-                links.insert(
-                    (path.clone(), lang.code.to_string()),
-                    site.url(&site.pages[id].path),
-                );
-            }
-        }
-    }
+    let signature = crate::site::link_signature(site);
+    let links = match links {
+        Some(table) if table.signature == signature => table,
+        _ => Arc::new(LinkTable::build(site, signature)),
+    };
     let shared = Arc::new(Shared {
         locales: locales.clone(),
         statics,
@@ -315,7 +362,7 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
             .collect(),
         lists,
         all,
-        links,
+        links: links.clone(),
     });
     let mut tera = Tera::new();
     functions::register(&mut tera, shared);
@@ -323,7 +370,12 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
         tera.add_raw_templates(templates.iter().map(|t| (t.name.as_str(), t.text.as_str())))
     {
         diags.push(template_error(templates, "", &e, None));
-        return (Vec::new(), diags, next_cache);
+        return Rendered {
+            records: Vec::new(),
+            diagnostics: diags,
+            links,
+            affected: None,
+        };
     }
 
     let site_values: BTreeMap<&LangCode, Value> = site
@@ -450,31 +502,110 @@ pub fn render(req: Request<'_>) -> (Vec<Record>, Diagnostics, ValueCache) {
             }
         }
     }
-    (records, diags, next_cache)
+    Rendered {
+        records,
+        diagnostics: diags,
+        links,
+        affected,
+    }
+}
+
+/// What [`render`] gives back.
+pub struct Rendered {
+    /// What the sink took.
+    pub records: Vec<Record>,
+    /// Problems.
+    pub diagnostics: Diagnostics,
+    /// The link table for the next build.
+    pub links: Arc<LinkTable>,
+    /// With [`Scope::Changed`]: what the change touched.
+    pub affected: Option<Affected>,
+}
+
+/// Which pages of a paginated list need rendering again.
+#[derive(Debug, Default, Clone)]
+struct PageSet {
+    /// Every page from this one on (the order changed from here).
+    from: Option<usize>,
+    /// Single pages holding a changed item.
+    pages: HashSet<usize>,
+}
+
+impl PageSet {
+    /// Compares a list before and after: items moved → everything from the
+    /// first difference on; items changed in place → the pages holding them.
+    fn of(
+        before: Option<Vec<&str>>,
+        after: &[PageId],
+        site: &Site,
+        changed: &[bool],
+        per: usize,
+    ) -> Option<PageSet> {
+        let per = per.max(1);
+        let now: Vec<&str> = after.iter().map(|&i| site.pages[i].path.as_str()).collect();
+        let mut set = PageSet::default();
+        match before {
+            None => set.from = Some(1),
+            Some(b) if b != now => {
+                let d = b
+                    .iter()
+                    .zip(&now)
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(b.len().min(now.len()));
+                set.from = Some(d / per + 1);
+            }
+            Some(_) => {}
+        }
+        for (i, &id) in after.iter().enumerate() {
+            if changed[id] {
+                set.pages.insert(i / per + 1);
+            }
+        }
+        (set.from.is_some() || !set.pages.is_empty()).then_some(set)
+    }
+
+    /// A list whose order did not change: the pages holding changed items.
+    fn in_place(items: &[PageId], changed: &[bool], per: usize) -> Option<PageSet> {
+        let per = per.max(1);
+        let pages: HashSet<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, &id)| changed[id])
+            .map(|(i, _)| i / per + 1)
+            .collect();
+        (!pages.is_empty()).then_some(PageSet { from: None, pages })
+    }
+
+    fn wants(&self, n: usize) -> bool {
+        self.from.is_some_and(|f| n >= f) || self.pages.contains(&n)
+    }
 }
 
 /// What a content change touched, for `serve`'s partial re-render.
-struct Affected {
+pub struct Affected {
     /// Pages whose view changed.
     pages: Vec<bool>,
     /// Translation groups with a changed page.
-    groups: std::collections::HashSet<usize>,
-    /// Languages with a changed page.
-    langs: std::collections::HashSet<LangCode>,
-    /// Sections whose list changed.
-    sections: std::collections::HashSet<(String, LangCode)>,
-    /// Tags whose list changed.
-    tags: std::collections::HashSet<(LangCode, String)>,
+    groups: HashSet<usize>,
+    /// Languages with a changed page or list.
+    pub langs: HashSet<LangCode>,
+    /// Section list pages to render again.
+    sections: HashMap<(String, LangCode), PageSet>,
+    /// Tag pages to render again.
+    tags: HashMap<(LangCode, String), PageSet>,
+    /// Whether some URL or date changed (the sitemap needs writing).
+    pub sitemap: bool,
 }
 
 impl Affected {
     fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
         let mut a = Affected {
             pages: changed.to_vec(),
-            groups: Default::default(),
-            langs: Default::default(),
-            sections: Default::default(),
-            tags: Default::default(),
+            groups: HashSet::new(),
+            langs: HashSet::new(),
+            sections: HashMap::new(),
+            tags: HashMap::new(),
+            sitemap: false,
         };
         for (i, p) in site.pages.iter().enumerate() {
             if changed[i] {
@@ -482,28 +613,83 @@ impl Affected {
                 a.langs.insert(p.lang.clone());
             }
         }
-        let paths = |s: &Site, ids: &[PageId]| -> Vec<String> {
+        if std::ptr::eq(site, previous) {
+            // Updated in place: every list keeps its order; only the pages
+            // that hold a changed item are affected.
+            for (key, (section, members)) in &site.sections {
+                if let Some(set) =
+                    PageSet::in_place(members, changed, section_page_size(site, *section))
+                {
+                    a.sections.insert(key.clone(), set);
+                }
+            }
+            for (lang, terms) in &site.terms {
+                for term in terms {
+                    if let Some(set) =
+                        PageSet::in_place(&term.pages, changed, site.config.paginate_by)
+                    {
+                        a.tags.insert((lang.clone(), term.slug.clone()), set);
+                    }
+                }
+            }
+            return a;
+        }
+        let before: HashMap<&str, &crate::site::Page> = previous
+            .pages
+            .iter()
+            .map(|p| (p.path.as_str(), p))
+            .collect();
+        let lastmod = |s: &Site, p: &crate::site::Page| {
+            s.source(p)
+                .and_then(|src| src.front.updated.or(src.front.date))
+        };
+        for (i, p) in site.pages.iter().enumerate() {
+            let same_date = before
+                .get(p.path.as_str())
+                .is_some_and(|old| lastmod(previous, old) == lastmod(site, p));
+            if changed[i] && !same_date {
+                a.sitemap = true;
+            }
+        }
+        if site.pages.len() != previous.pages.len() {
+            a.sitemap = true;
+        }
+        let paths = |s: &'_ Site, ids: &[PageId]| -> Vec<String> {
             ids.iter().map(|&i| s.pages[i].path.clone()).collect()
         };
-        for (key, (_, members)) in &site.sections {
-            let before = previous.sections.get(key).map(|(_, m)| paths(previous, m));
-            if before.as_ref() != Some(&paths(site, members)) || members.iter().any(|&i| changed[i])
-            {
-                a.sections.insert(key.clone());
+        for (key, (section, members)) in &site.sections {
+            let old = previous.sections.get(key).map(|(_, m)| paths(previous, m));
+            let old_refs = old.as_ref().map(|v| v.iter().map(String::as_str).collect());
+            if let Some(set) = PageSet::of(
+                old_refs,
+                members,
+                site,
+                changed,
+                section_page_size(site, *section),
+            ) {
                 a.langs.insert(key.1.clone());
+                a.sections.insert(key.clone(), set);
             }
         }
         for (lang, terms) in &site.terms {
+            let old_terms: HashMap<&str, &crate::site::Term> = previous
+                .terms
+                .get(lang)
+                .map(|ts| ts.iter().map(|t| (t.slug.as_str(), t)).collect())
+                .unwrap_or_default();
             for term in terms {
-                let before = previous
-                    .terms
-                    .get(lang)
-                    .and_then(|ts| ts.iter().find(|t| t.slug == term.slug))
+                let old = old_terms
+                    .get(term.slug.as_str())
                     .map(|t| paths(previous, &t.pages));
-                if before.as_ref() != Some(&paths(site, &term.pages))
-                    || term.pages.iter().any(|&i| changed[i])
-                {
-                    a.tags.insert((lang.clone(), term.slug.clone()));
+                let old_refs = old.as_ref().map(|v| v.iter().map(String::as_str).collect());
+                if let Some(set) = PageSet::of(
+                    old_refs,
+                    &term.pages,
+                    site,
+                    changed,
+                    site.config.paginate_by,
+                ) {
+                    a.tags.insert((lang.clone(), term.slug.clone()), set);
                 }
             }
         }
@@ -514,18 +700,23 @@ impl Affected {
         match job {
             Job::Article(id) => self.pages[id] || self.groups.contains(&site.pages[id].group),
             Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id],
-            Job::Section(id, _) => {
+            Job::Section(id, n) => {
                 let p = &site.pages[id];
                 self.pages[id]
                     || self
                         .sections
-                        .contains(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
+                        .get(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
+                        .is_some_and(|s| s.wants(n))
             }
-            Job::Terms(id) => self.tags.iter().any(|(l, _)| *l == site.pages[id].lang),
-            Job::Term(id, t, _) => {
+            Job::Terms(id) => self
+                .tags
+                .iter()
+                .any(|((l, _), set)| *l == site.pages[id].lang && set.from.is_some()),
+            Job::Term(id, t, n) => {
                 let lang = &site.pages[id].lang;
                 self.tags
-                    .contains(&(lang.clone(), site.terms[lang][t].slug.clone()))
+                    .get(&(lang.clone(), site.terms[lang][t].slug.clone()))
+                    .is_some_and(|s| s.wants(n))
             }
             Job::NotFound(_) => false,
         }

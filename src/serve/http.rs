@@ -1,0 +1,306 @@
+//! The preview server's HTTP side: files from the output folder only, the
+//! language's 404 page, live reload over Server-Sent Events, and the error
+//! overlay injected into HTML.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+use tiny_http::{Header, Request, Response, StatusCode};
+
+/// What the server shows, shared with the rebuild loop.
+pub struct State {
+    /// The output folder (canonical).
+    pub out: PathBuf,
+    /// The site's base path (`/` or `/portal/`).
+    pub base_path: String,
+    /// Problems of the last build, as plain lines; empty when it succeeded.
+    pub errors: RwLock<Vec<String>>,
+    /// Open live-reload connections.
+    clients: Mutex<Vec<Sender<(String, String)>>>,
+}
+
+impl State {
+    /// A server state for an output folder.
+    pub fn new(out: PathBuf, base_path: String) -> State {
+        State {
+            out,
+            base_path,
+            errors: RwLock::new(Vec::new()),
+            clients: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Sends an event (`reload`, `css`, `errors`) to every open page.
+    pub fn broadcast(&self, event: &str, data: &str) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|c| c.send((event.to_owned(), data.to_owned())).is_ok());
+        }
+    }
+
+    fn subscribe(&self) -> Receiver<(String, String)> {
+        let (tx, rx) = mpsc::channel();
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.push(tx);
+        }
+        rx
+    }
+
+    fn error_lines(&self) -> Vec<String> {
+        self.errors.read().map(|e| e.clone()).unwrap_or_default()
+    }
+}
+
+/// The path of the live-reload event stream.
+pub const EVENTS: &str = "/__mekong/events";
+
+/// Handles one request (on its own thread).
+pub fn handle(request: Request, state: Arc<State>) {
+    let url = request.url().to_owned();
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_owned();
+    if path == EVENTS {
+        events(request, &state);
+        return;
+    }
+    let response = match resolve(&state, &path) {
+        Resolved::File(file) => file_response(&state, &file, StatusCode(200)),
+        Resolved::Redirect(to) => redirect(&to),
+        Resolved::Forbidden => text(403, "403 forbidden: this path is outside the site"),
+        Resolved::NotFound => not_found(&state, &path),
+    };
+    let _ = request.respond(response);
+}
+
+enum Resolved {
+    File(PathBuf),
+    Redirect(String),
+    Forbidden,
+    NotFound,
+}
+
+/// Maps a URL path to a file of the output folder, refusing anything that
+/// could reach outside it: `..` (raw or percent-encoded), absolute paths,
+/// backslashes, NUL, and symlinks that lead out.
+fn resolve(state: &State, raw_path: &str) -> Resolved {
+    let Ok(decoded) = percent_encoding::percent_decode_str(raw_path).decode_utf8() else {
+        return Resolved::Forbidden;
+    };
+    if decoded.contains('\0') || decoded.contains('\\') {
+        return Resolved::Forbidden;
+    }
+    let base = state.base_path.as_str();
+    let Some(rest) = decoded
+        .strip_prefix(base)
+        .or_else(|| (decoded.as_ref() == base.trim_end_matches('/')).then_some(""))
+    else {
+        if decoded == "/" {
+            return Resolved::Redirect(base.to_owned());
+        }
+        return Resolved::NotFound;
+    };
+    let rel = Path::new(rest);
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Resolved::Forbidden;
+    }
+    let mut file = state.out.join(rel);
+    if file.is_dir() {
+        if !decoded.ends_with('/') {
+            return Resolved::Redirect(format!("{raw_path}/"));
+        }
+        file = file.join("index.html");
+    }
+    match file.canonicalize() {
+        Ok(c) if c.starts_with(&state.out) && c.is_file() => Resolved::File(c),
+        Ok(c) if !c.starts_with(&state.out) => Resolved::Forbidden,
+        _ => Resolved::NotFound,
+    }
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|_| Header::from_bytes(&b"X-Mekong"[..], &b"1"[..]).expect("static header"))
+}
+
+fn text(status: u16, body: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(body.as_bytes().to_vec())
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
+}
+
+fn redirect(to: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    Response::from_data(Vec::new())
+        .with_status_code(StatusCode(301))
+        .with_header(header("Location", to))
+}
+
+fn file_response(
+    state: &State,
+    file: &Path,
+    status: StatusCode,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let Ok(mut bytes) = std::fs::read(file) else {
+        return text(404, "404 not found");
+    };
+    let kind = content_type(file);
+    if kind.starts_with("text/html") {
+        bytes = inject(&bytes, &state.error_lines());
+    }
+    Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", kind))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn not_found(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    // The language's own 404 page: /en/... misses get /en/404.html.
+    let rest = path.strip_prefix(state.base_path.as_str()).unwrap_or("");
+    let first = rest.split('/').next().unwrap_or("");
+    let candidates = [
+        state.out.join(first).join("404.html"),
+        state.out.join("404.html"),
+    ];
+    for c in candidates
+        .iter()
+        .filter(|c| !first.is_empty() || c.parent() == Some(state.out.as_path()))
+    {
+        if c.is_file() {
+            return file_response(state, c, StatusCode(404));
+        }
+    }
+    let page = format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 not found</h1><p>{}</p></body></html>", crate::outputs::escape(path));
+    Response::from_data(inject(page.as_bytes(), &state.error_lines()))
+        .with_status_code(StatusCode(404))
+        .with_header(header("Content-Type", "text/html; charset=utf-8"))
+}
+
+/// Adds the live-reload script (and the current errors) before `</body>`.
+/// Only served pages get it: `mekong build` output never does.
+pub fn inject(html: &[u8], errors: &[String]) -> Vec<u8> {
+    let errors_json = serde_json::to_string(errors)
+        .unwrap_or_else(|_| "[]".into())
+        .replace("</", "<\\/");
+    let script = format!(
+        "<script>(function(){{\
+function show(list){{var o=document.getElementById('mekong-overlay');if(o)o.remove();if(!list.length)return;\
+o=document.createElement('div');o.id='mekong-overlay';o.setAttribute('role','alert');\
+o.style.cssText='position:fixed;inset:0;background:rgba(20,22,30,.94);color:#fff;font:14px/1.5 monospace;padding:2rem;overflow:auto;z-index:2147483647';\
+var h=document.createElement('h2');h.textContent='mekong: the build failed';o.appendChild(h);\
+list.forEach(function(d){{var p=document.createElement('pre');p.style.whiteSpace='pre-wrap';p.textContent=d;o.appendChild(p);}});\
+document.body.appendChild(o);}}\
+show({errors_json});\
+if(!window.EventSource)return;var es=new EventSource('{EVENTS}');\
+es.addEventListener('reload',function(){{location.reload();}});\
+es.addEventListener('errors',function(e){{show(JSON.parse(e.data));}});\
+es.addEventListener('css',function(){{document.querySelectorAll('link[rel=stylesheet]').forEach(function(l){{var u=new URL(l.href,location.href);u.searchParams.set('mekong-reload',Date.now());l.href=u.href;}});}});\
+}})();</script>"
+    );
+    let text = String::from_utf8_lossy(html);
+    let mut out = match text.rfind("</body>") {
+        Some(i) => format!("{}{script}{}", &text[..i], &text[i..]),
+        None => format!("{text}{script}"),
+    };
+    out.shrink_to_fit();
+    out.into_bytes()
+}
+
+fn events(request: Request, state: &State) {
+    let rx = state.subscribe();
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let chunk = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok((event, data)) => format!(
+                "event: {event}\ndata: {}\n\n",
+                data.replace('\n', "\ndata: ")
+            ),
+            Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_owned(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(chunk.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> (tempfile::TempDir, State) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("en")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("index.html"),
+            "<html><body>home</body></html>",
+        )
+        .expect("write");
+        let out = dir.path().canonicalize().expect("canonical");
+        (dir, State::new(out, "/".into()))
+    }
+
+    #[test]
+    fn traversal_is_refused_raw_and_encoded() {
+        let (_d, s) = state();
+        for p in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/en/%2E%2E/%2e%2e/x",
+            "/a%5c..%5cb",
+            "/%00",
+        ] {
+            assert!(matches!(resolve(&s, p), Resolved::Forbidden), "{p}");
+        }
+        assert!(matches!(resolve(&s, "/"), Resolved::File(_)));
+        assert!(matches!(resolve(&s, "/en"), Resolved::Redirect(_)));
+        assert!(matches!(resolve(&s, "/missing/"), Resolved::NotFound));
+    }
+
+    #[test]
+    fn the_reload_script_goes_before_the_end_of_body() {
+        let html = inject(
+            b"<html><body><p>x</p></body></html>",
+            &["a.md:1: error: bad".into()],
+        );
+        let text = String::from_utf8(html).expect("utf8");
+        assert!(text.contains("EventSource") && text.ends_with("</script></body></html>"));
+        assert!(text.contains("a.md:1: error: bad"));
+    }
+}
