@@ -29,6 +29,13 @@ enum MessageFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum I18nFormat {
+    Table,
+    Json,
+    Csv,
+}
+
 #[derive(clap::Args)]
 struct SiteArgs {
     /// The site folder (holding site.yaml).
@@ -76,6 +83,33 @@ enum Command {
         /// Output folder (default: a temporary folder, removed on exit).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Translation status per language: missing and stale articles, missing and unused messages.
+    I18n {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: I18nFormat,
+    },
+    /// Write a new article (a draft) with its front matter.
+    New {
+        /// SECTION/SLUG, e.g. tourism/thac-mo.
+        path: String,
+        /// Language of the new file (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Write a new portal: configuration, four languages, the sections, sample articles.
+    Init {
+        /// The new site's folder.
+        dir: PathBuf,
     },
     /// Measure serve's edit-to-page time (used by bench/run).
     #[command(hide = true)]
@@ -136,6 +170,29 @@ fn main() -> ExitCode {
                 },
             }
         }
+        Command::I18n { site, lang, format } => {
+            let format = match format {
+                I18nFormat::Table => commands::i18n::Format::Table,
+                I18nFormat::Json => commands::i18n::Format::Json,
+                I18nFormat::Csv => commands::i18n::Format::Csv,
+            };
+            match commands::i18n::run(&options(site), lang.as_deref(), format) {
+                Ok(text) => {
+                    print!("{text}");
+                    return ExitCode::SUCCESS;
+                }
+                Err(diagnostics) => Outcome {
+                    diagnostics,
+                    summary: None,
+                },
+            }
+        }
+        Command::New { path, lang, root } => printed(commands::scaffold::new_article(
+            &root,
+            &path,
+            lang.as_deref(),
+        )),
+        Command::Init { dir } => printed(commands::scaffold::init(&dir)),
         Command::BenchEdit { site, output } => {
             match commands::bench_edit::run(&options(site), &output) {
                 Ok(()) => return ExitCode::SUCCESS,
@@ -147,6 +204,23 @@ fn main() -> ExitCode {
         }
     };
     report(outcome, cli.message_format)
+}
+
+/// A command that prints a text on success.
+fn printed(result: Result<String, mekong::diagnostics::Diagnostics>) -> Outcome {
+    match result {
+        Ok(text) => {
+            print!("{text}");
+            Outcome {
+                diagnostics: mekong::diagnostics::Diagnostics::new(),
+                summary: None,
+            }
+        }
+        Err(diagnostics) => Outcome {
+            diagnostics,
+            summary: None,
+        },
+    }
 }
 
 fn print_diagnostics(report: Vec<mekong::diagnostics::Diagnostic>, format: Option<MessageFormat>) {

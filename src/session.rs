@@ -128,6 +128,31 @@ impl Session {
         Ok(s)
     }
 
+    /// Every source file read (drafts included), in path order.
+    pub fn sources(&self) -> impl Iterator<Item = &Arc<SourcePage>> {
+        self.sources.values()
+    }
+
+    /// The Fluent messages.
+    pub fn locales(&self) -> &Locales {
+        &self.locales
+    }
+
+    /// The templates, site over theme.
+    pub fn templates(&self) -> &[Template] {
+        &self.templates
+    }
+
+    /// Problems found while reading (files, messages, templates).
+    pub fn load_diagnostics(&self) -> Diagnostics {
+        let mut d = self.theme_diags.clone();
+        d.extend(self.walk_diags.clone());
+        for v in self.source_diags.values() {
+            d.extend(v.iter().cloned());
+        }
+        d
+    }
+
     /// The site of the last successful build.
     pub fn site(&self) -> Option<&Site> {
         self.site.as_ref()

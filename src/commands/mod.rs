@@ -3,6 +3,8 @@
 pub mod bench_edit;
 pub mod build;
 pub mod check;
+pub mod i18n;
+pub mod scaffold;
 
 use crate::diagnostics::Diagnostics;
 

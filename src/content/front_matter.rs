@@ -71,6 +71,25 @@ impl Date {
         )
     }
 
+    /// The next calendar day (the exclusive end of an all-day ICS event).
+    pub fn next_day(&self) -> Date {
+        let (mut y, mut m, mut d) = (self.year, self.month, self.day + 1);
+        if d > days_in_month(y, m) {
+            d = 1;
+            m += 1;
+            if m > 12 {
+                m = 1;
+                y += 1;
+            }
+        }
+        Date {
+            year: y,
+            month: m,
+            day: d,
+            time: None,
+        }
+    }
+
     /// ICS `DATE` value (`20261201`).
     pub fn compact(&self) -> String {
         format!("{:04}{:02}{:02}", self.year, self.month, self.day)

@@ -2,6 +2,8 @@
 //! alias redirects, the language picker at `/` when every language has its
 //! own folder, and the files copied as they are.
 
+mod data;
+
 use crate::config::LangCode;
 use crate::content::Kind;
 use crate::i18n::Locales;
@@ -76,6 +78,9 @@ pub fn build(
         }
     }
     out.extend(aliases(site, locales));
+    if only.is_none_or(|a| !a.langs.is_empty()) {
+        out.extend(data::build(site, locales));
+    }
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));
     }

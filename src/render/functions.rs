@@ -19,7 +19,7 @@ fn current_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
 /// Registers every function and filter name with a body that is never
 /// called: enough for Tera to check templates before the site is resolved.
 pub(crate) fn register_names(tera: &mut Tera) {
-    for name in ["t", "url", "pages", "asset"] {
+    for name in ["t", "url", "pages", "events", "asset"] {
         tera.register_function(name, |_: Kwargs, _: &State| -> TeraResult<Value> {
             Ok(Value::none())
         });
@@ -145,6 +145,22 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
             };
             items.shrink_to_fit();
             Ok(Value::from(items))
+        },
+    );
+
+    let s = shared.clone();
+    tera.register_function(
+        "events",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
+            let lang = current_lang(&kwargs, state)?;
+            let limit: Option<usize> = kwargs.get("limit")?;
+            let list = s.events.get(&lang).map_or(&[][..], Vec::as_slice);
+            Ok(Value::from(
+                list.iter()
+                    .take(limit.unwrap_or(usize::MAX))
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ))
         },
     );
 

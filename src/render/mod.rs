@@ -66,6 +66,8 @@ pub(crate) struct Shared {
     pub(crate) lists: HashMap<(String, String), Vec<Value>>,
     /// Every article per lang, newest first.
     pub(crate) all: HashMap<String, Vec<Value>>,
+    /// Articles with an `event:` block per lang, by start date.
+    pub(crate) events: HashMap<String, Vec<Value>>,
     /// `@/` paths and their URLs.
     pub(crate) links: Arc<LinkTable>,
 }
@@ -198,7 +200,8 @@ fn template_error(
     let hint = if lower.contains("function")
         && (lower.contains("not found") || lower.contains("unknown"))
     {
-        "mekong's functions are t(), url(), pages() and asset(); check the spelling".to_string()
+        "mekong's functions are t(), url(), pages(), events() and asset(); check the spelling"
+            .to_string()
     } else if lower.contains("filter") && (lower.contains("not found") || lower.contains("unknown"))
     {
         "mekong adds the filters date(), number() and json; check the spelling".to_string()
@@ -344,6 +347,28 @@ pub fn render(req: Request<'_>) -> Rendered {
             )
         })
         .collect();
+    let events = site
+        .by_date
+        .iter()
+        .map(|(l, ids)| {
+            let mut with_event: Vec<(crate::content::front_matter::Date, &str, PageId)> = ids
+                .iter()
+                .filter_map(|&i| {
+                    site.source(&site.pages[i])
+                        .and_then(|s| s.front.event.as_ref())
+                        .map(|e| (e.start, site.pages[i].path.as_str(), i))
+                })
+                .collect();
+            with_event.sort();
+            (
+                l.to_string(),
+                with_event
+                    .into_iter()
+                    .map(|(_, _, i)| page_values[i].clone())
+                    .collect(),
+            )
+        })
+        .collect();
     let signature = crate::site::link_signature(site);
     let links = match links {
         Some(table) if table.signature == signature => table,
@@ -362,6 +387,7 @@ pub fn render(req: Request<'_>) -> Rendered {
             .collect(),
         lists,
         all,
+        events,
         links: links.clone(),
     });
     let mut tera = Tera::new();

@@ -1,0 +1,233 @@
+//! `mekong i18n`: what translators have left to do, per language: articles
+//! not translated, translations older than their source (the source's
+//! `updated`/`date` is later than the translation's), Fluent messages
+//! missing (taken from a fallback) and messages no template uses.
+
+use crate::config::LangCode;
+use crate::content::{Kind, SourcePage};
+use crate::diagnostics::Diagnostics;
+use crate::pipeline::Options;
+use crate::session::Session;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A summary table and the lists, for people.
+    Table,
+    /// One JSON object.
+    Json,
+    /// `language,kind,item,detail` rows.
+    Csv,
+}
+
+/// A translation older than its source.
+#[derive(Debug, Serialize)]
+pub struct Stale {
+    /// The translation's file.
+    pub file: String,
+    /// When the source last changed.
+    pub source_changed: String,
+    /// When the translation last changed.
+    pub translation_changed: String,
+}
+
+/// One language's status.
+#[derive(Debug, Serialize)]
+pub struct LanguageStatus {
+    /// The language.
+    pub lang: LangCode,
+    /// Articles in the default language.
+    pub articles: usize,
+    /// Of those, translated into this language.
+    pub translated: usize,
+    /// `@/` paths of articles without a translation.
+    pub missing: Vec<String>,
+    /// Translations older than their source.
+    pub stale: Vec<Stale>,
+    /// Fluent messages this language takes from a fallback.
+    pub missing_messages: Vec<String>,
+    /// Messages this language defines that no template uses.
+    pub unused_messages: Vec<String>,
+}
+
+/// Messages mekong itself uses, and prefixes of ids built at run time.
+const USED_BY_MEKONG: &[&str] = &["site-title", "redirect-notice"];
+const DYNAMIC_PREFIXES: &[&str] = &["nav-", "sector-", "status-"];
+
+/// Computes the status of every language (or one).
+pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
+    let config = session.config();
+    let default = &config.default_language;
+    let mut groups: BTreeMap<String, BTreeMap<&LangCode, &SourcePage>> = BTreeMap::new();
+    for s in session
+        .sources()
+        .filter(|s| s.kind == Kind::Article && !s.front.draft)
+    {
+        groups.entry(s.group_key()).or_default().insert(&s.lang, s);
+    }
+    let template_text: String = session
+        .templates()
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let used = |id: &str| {
+        USED_BY_MEKONG.contains(&id)
+            || template_text.contains(&format!("'{id}'"))
+            || template_text.contains(&format!("\"{id}\""))
+            || DYNAMIC_PREFIXES.iter().any(|p| {
+                // `nav-SECTION` titles sections and `sector-X` labels the open data: mekong builds those ids itself.
+                let built_by_mekong = matches!(*p, "nav-" | "sector-");
+                id.starts_with(p)
+                    && (built_by_mekong
+                        || template_text.contains(&format!("'{p}' ~"))
+                        || template_text.contains(&format!("\"{p}\" ~")))
+            })
+    };
+    let gaps = session.locales().gaps();
+    let mut out = Vec::new();
+    for lang in &config.languages {
+        if only.is_some_and(|o| o != lang.code.as_str()) {
+            continue;
+        }
+        let mut st = LanguageStatus {
+            lang: lang.code.clone(),
+            articles: 0,
+            translated: 0,
+            missing: Vec::new(),
+            stale: Vec::new(),
+            missing_messages: Vec::new(),
+            unused_messages: Vec::new(),
+        };
+        for members in groups.values() {
+            let Some(source) = members.get(default) else {
+                continue;
+            };
+            st.articles += 1;
+            match members.get(&lang.code) {
+                None => st.missing.push(source.content_path.clone()),
+                Some(t) => {
+                    st.translated += 1;
+                    let changed = |s: &SourcePage| s.front.updated.or(s.front.date);
+                    if let (Some(src), Some(tr)) = (changed(source), changed(t)) {
+                        if lang.code != *default && src > tr {
+                            st.stale.push(Stale {
+                                file: t.file.display().to_string(),
+                                source_changed: src.to_string(),
+                                translation_changed: tr.to_string(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        st.missing_messages = gaps
+            .iter()
+            .filter(|g| g.lang == lang.code)
+            .map(|g| g.id.clone())
+            .collect();
+        let own: BTreeSet<&String> = session.locales().own_ids(&lang.code).collect();
+        st.unused_messages = own.into_iter().filter(|id| !used(id)).cloned().collect();
+        out.push(st);
+    }
+    out
+}
+
+/// Runs the command: prints the report, returns load problems.
+pub fn run(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, Diagnostics> {
+    let session = Session::load(opts)?;
+    if let Some(l) = lang {
+        if !session.config().has_language(l) {
+            return Err(Diagnostics::from_iter([
+                crate::diagnostics::Diagnostic::error(
+                    None,
+                    format!("`{l}` is not a language of the site"),
+                )
+                .hint("use one of the codes under `languages:` in site.yaml"),
+            ]));
+        }
+    }
+    let report = status(&session, lang);
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record(["language", "kind", "item", "detail"]);
+            for st in &report {
+                let l = st.lang.as_str();
+                for m in &st.missing {
+                    let _ = w.write_record([l, "missing-article", m, ""]);
+                }
+                for s in &st.stale {
+                    let _ = w.write_record([
+                        l,
+                        "stale-article",
+                        &s.file,
+                        &format!(
+                            "source {} > translation {}",
+                            s.source_changed, s.translation_changed
+                        ),
+                    ]);
+                }
+                for m in &st.missing_messages {
+                    let _ = w.write_record([l, "missing-message", m, ""]);
+                }
+                for m in &st.unused_messages {
+                    let _ = w.write_record([l, "unused-message", m, ""]);
+                }
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        Format::Table => {
+            let mut s = format!(
+                "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}\n",
+                "language", "translated", "missing", "stale", "missing messages", "unused"
+            );
+            for st in &report {
+                let _ = writeln!(
+                    s,
+                    "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}",
+                    st.lang.as_str(),
+                    format!("{}/{}", st.translated, st.articles),
+                    st.missing.len(),
+                    st.stale.len(),
+                    st.missing_messages.len(),
+                    st.unused_messages.len()
+                );
+            }
+            for st in &report {
+                let mut lines = Vec::new();
+                lines.extend(
+                    st.missing
+                        .iter()
+                        .map(|m| format!("  missing article  @/{m}")),
+                );
+                lines.extend(st.stale.iter().map(|x| {
+                    format!(
+                        "  stale            {} (source changed {}, translation {})",
+                        x.file, x.source_changed, x.translation_changed
+                    )
+                }));
+                lines.extend(
+                    st.missing_messages
+                        .iter()
+                        .map(|m| format!("  missing message  {m}")),
+                );
+                lines.extend(
+                    st.unused_messages
+                        .iter()
+                        .map(|m| format!("  unused message   {m}")),
+                );
+                if !lines.is_empty() {
+                    let _ = writeln!(s, "\n{}:", st.lang);
+                    s.push_str(&lines.join("\n"));
+                    s.push('\n');
+                }
+            }
+            s
+        }
+    })
+}

@@ -1,0 +1,244 @@
+//! `mekong new` and `mekong init`: files an editor or a web team starts from.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::path::Path;
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics::from_iter([d])
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, from the system clock.
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0) as i64;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn title_of(slug: &str) -> String {
+    let words = slug.replace(['-', '_'], " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// `mekong new SECTION/SLUG [--lang L]`: a draft article with its front matter.
+pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String, Diagnostics> {
+    let config = crate::config::Config::load(root)?;
+    let path = path.trim_matches('/').trim_end_matches(".md");
+    let (section, slug) = path.split_once('/').ok_or_else(|| {
+        one(
+            Diagnostic::error(None, format!("`{path}` is not SECTION/SLUG"))
+                .hint("write e.g. `mekong new tourism/thac-mo`"),
+        )
+    })?;
+    let slug_clean = crate::content::slug::slugify(slug);
+    if slug.contains('/')
+        || section.contains("..")
+        || slug_clean != slug
+        || crate::content::slug::slugify(section) != section
+    {
+        return Err(one(Diagnostic::error(
+            None,
+            format!("`{section}/{slug}` is not a valid article path"),
+        )
+        .hint(format!(
+            "use lowercase words joined by dashes, e.g. `{section}/{slug_clean}`"
+        ))));
+    }
+    let lang = lang.unwrap_or(config.default_language.as_str());
+    if !config.has_language(lang) {
+        return Err(one(Diagnostic::error(
+            None,
+            format!("`{lang}` is not a language of the site"),
+        )
+        .hint("use a code listed under `languages:` in site.yaml")));
+    }
+    let suffix = if lang == config.default_language.as_str() {
+        String::new()
+    } else {
+        format!(".{lang}")
+    };
+    let rel = format!("content/{section}/{slug}{suffix}.md");
+    let file = root.join(&rel);
+    if file.exists() {
+        return Err(one(Diagnostic::error(
+            std::path::PathBuf::from(&rel),
+            "the file already exists",
+        )
+        .hint("choose another slug, or edit the existing file")));
+    }
+    let text = format!(
+        "---\ntitle: \"{}\"\ndate: {}\ndescription: \"\"\ntags: []\ndraft: true\n---\n\nWrite the article here. The first paragraph is the summary in lists.\n\n<!-- more -->\n\n## A heading\n\nMore text.\n\n<!-- Link to another article: [its title](@/SECTION/SLUG.md); to a heading: (@/SECTION/SLUG.md#heading-id) -->\n",
+        title_of(slug),
+        today()
+    );
+    let io = |e: std::io::Error| {
+        one(Diagnostic::error(
+            std::path::PathBuf::from(&rel),
+            format!("cannot write: {e}"),
+        ))
+    };
+    std::fs::create_dir_all(file.parent().unwrap_or(root)).map_err(io)?;
+    std::fs::write(&file, text).map_err(io)?;
+    Ok(format!(
+        "wrote {rel} (a draft: remove `draft: true` to publish it)\n"
+    ))
+}
+
+const SITE_YAML: &str = "title: My Province Portal
+base_url: https://portal.example.org/
+default_language: vi
+languages:
+  - code: vi
+    name: Tiếng Việt
+  - code: en
+    name: English
+    fallback: [vi]
+  - code: lo
+    name: ພາສາລາວ
+    fallback: [en, vi]
+  - code: km
+    name: ភាសាខ្មែរ
+    fallback: [en, vi]
+untranslated: hide
+paginate_by: 10
+taxonomies: [tags]
+feeds: true
+feed_limit: 20
+";
+
+/// `mekong init DIR`: a new portal with four languages, the four sections
+/// and a sample article in each, built with the built-in theme.
+pub fn init(dir: &Path) -> Result<String, Diagnostics> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(one(Diagnostic::error(
+            None,
+            format!("{} is not empty", dir.display()),
+        )
+        .hint("choose a new folder: `mekong init my-portal`")));
+    }
+    let sections: [(&str, [&str; 4], i32); 4] = [
+        (
+            "investment",
+            ["Đầu tư", "Investment", "ການລົງທຶນ", "ការវិនិយោគ"],
+            10,
+        ),
+        ("tourism", ["Du lịch", "Tourism", "ທ່ອງທ່ຽວ", "ទេសចរណ៍"], 20),
+        ("culture", ["Văn hóa", "Culture", "ວັດທະນະທຳ", "វប្បធម៌"], 30),
+        ("news", ["Tin tức", "News", "ຂ່າວ", "ព័ត៌មាន"], 40),
+    ];
+    let langs = ["vi", "en", "lo", "km"];
+    let home = ["Cổng thông tin", "Portal", "ປະຕູຂໍ້ມູນ", "វិបផតថល"];
+    let mut files: Vec<(String, String)> = vec![("site.yaml".into(), SITE_YAML.into())];
+    for (i, lang) in langs.iter().enumerate() {
+        let suffix = if *lang == "vi" {
+            String::new()
+        } else {
+            format!(".{lang}")
+        };
+        files.push((
+            format!("content/_index{suffix}.md"),
+            format!("---\ntitle: \"{}\"\n---\n", home[i]),
+        ));
+        files.push((
+            format!("locales/{lang}/site.ftl"),
+            format!("site-title = {}\n", home[i]),
+        ));
+        for (name, titles, weight) in &sections {
+            files.push((
+                format!("content/{name}/_index{suffix}.md"),
+                format!("---\ntitle: \"{}\"\nweight: {weight}\n---\n", titles[i]),
+            ));
+        }
+    }
+    let date = today();
+    for (name, titles, _) in &sections {
+        files.push((
+            format!("content/{name}/welcome.md"),
+            format!("---\ntitle: \"{} – bài viết mẫu\"\ndate: {date}\ndescription: \"Bài viết mẫu.\"\ntags: [{name}]\n---\n\nĐây là bài viết mẫu. Thay bằng nội dung của bạn.\n", titles[0]),
+        ));
+        files.push((
+            format!("content/{name}/welcome.en.md"),
+            format!("---\ntitle: \"{} – a sample article\"\ndate: {date}\ndescription: \"A sample article.\"\ntags: [{name}]\n---\n\nThis is a sample article. Replace it with your own.\n", titles[1]),
+        ));
+    }
+    files.push(("static/.gitkeep".into(), String::new()));
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        let io = |e: std::io::Error| {
+            one(Diagnostic::error(
+                path.clone(),
+                format!("cannot write: {e}"),
+            ))
+        };
+        std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(io)?;
+        std::fs::write(&path, text).map_err(io)?;
+    }
+    Ok(format!(
+        "wrote a new portal in {} ({} files); build it with `mekong build --root {}`\n",
+        dir.display(),
+        files.len(),
+        dir.display()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_writes_a_portal_that_builds() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("portal");
+        init(&site).expect("init");
+        let opts = crate::pipeline::Options {
+            root: site.clone(),
+            ..Default::default()
+        };
+        let built = crate::pipeline::build(&opts, &crate::write::Discard)
+            .unwrap_or_else(|d| panic!("{:?}", d.items()));
+        assert!(built.html_count() > 20);
+        assert!(init(&site).is_err(), "a non-empty folder is refused");
+    }
+
+    #[test]
+    fn new_writes_a_draft_with_front_matter() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("portal");
+        init(&site).expect("init");
+        new_article(&site, "tourism/thac-mo", None).expect("new");
+        let text =
+            std::fs::read_to_string(site.join("content/tourism/thac-mo.md")).expect("written");
+        assert!(text.contains("title: \"Thac mo\"") && text.contains("draft: true"));
+        assert!(
+            new_article(&site, "tourism/thac-mo", None).is_err(),
+            "existing file refused"
+        );
+        new_article(&site, "tourism/thac-mo", Some("en")).expect("translation");
+        assert!(site.join("content/tourism/thac-mo.en.md").is_file());
+        assert!(new_article(&site, "tourism/Bad Slug", None).is_err());
+    }
+
+    #[test]
+    fn today_is_a_valid_date() {
+        assert!(crate::content::front_matter::Date::parse(&today()).is_some());
+    }
+}
