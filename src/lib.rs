@@ -17,6 +17,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fuzzing;
 pub mod i18n;
 pub mod markdown;
 pub mod outputs;
