@@ -24,11 +24,22 @@ pub fn front_matter(data: &[u8]) {
 pub fn markdown(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let link = |p: &str| (p.len() % 2 == 0).then(|| format!("/x/{p}/"));
-    let image = |s: &str| if s.len() % 3 == 0 { Ok(format!("/img/{s}")) } else { Err("missing".to_string()) };
+    let image = |s: &str| {
+        if s.len() % 3 == 0 {
+            Ok(format!("/img/{s}"))
+        } else {
+            Err("missing".to_string())
+        }
+    };
     let known = |_: &str| None;
-    let resolver = crate::markdown::Resolver { link: &link, image: &image, known_paths: &known };
+    let resolver = crate::markdown::Resolver {
+        link: &link,
+        image: &image,
+        known_paths: &known,
+    };
     for safe in [false, true] {
-        let (r, diags) = crate::markdown::render(Path::new("content/fuzz.md"), &text, 3, safe, &resolver);
+        let (r, diags) =
+            crate::markdown::render(Path::new("content/fuzz.md"), &text, 3, safe, &resolver);
         let _ = (r.html.len(), r.toc.len());
         for d in diags {
             let _ = d.to_plain();
@@ -40,10 +51,25 @@ pub fn markdown(data: &[u8]) {
 /// every message it defines, with and without arguments.
 pub fn fluent(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
-    let Ok(config) = Config::parse(Path::new("/fuzz"), "languages:\n  - { code: vi, name: V }\n  - { code: en, name: E, fallback: [vi] }\n") else { return };
+    let Ok(config) = Config::parse(
+        Path::new("/fuzz"),
+        "languages:\n  - { code: vi, name: V }\n  - { code: en, name: E, fallback: [vi] }\n",
+    ) else {
+        return;
+    };
     let files = vec![
-        LocaleFile { lang: LangCode("vi".into()), layer: Layer::Site, file: PathBuf::from("locales/vi/a.ftl"), text: text.clone() },
-        LocaleFile { lang: LangCode("en".into()), layer: Layer::Theme, file: PathBuf::from("theme/en/a.ftl"), text },
+        LocaleFile {
+            lang: LangCode("vi".into()),
+            layer: Layer::Site,
+            file: PathBuf::from("locales/vi/a.ftl"),
+            text: text.clone(),
+        },
+        LocaleFile {
+            lang: LangCode("en".into()),
+            layer: Layer::Theme,
+            file: PathBuf::from("theme/en/a.ftl"),
+            text,
+        },
     ];
     let (locales, diags) = Locales::build(&config, files);
     for d in diags {

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod outputs;
 pub mod pipeline;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod site;

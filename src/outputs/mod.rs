@@ -80,6 +80,9 @@ pub fn build(
     out.extend(aliases(site, locales));
     if only.is_none_or(|a| !a.langs.is_empty()) {
         out.extend(data::build(site, locales));
+        if site.config.search {
+            out.extend(crate::search::build(site));
+        }
     }
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));

@@ -1,0 +1,164 @@
+//! Search: a per-language index written as JSON, and the tokenizer behind it.
+//!
+//! Vietnamese (and every Latin script) is folded to ASCII, so `binh phuoc`
+//! finds `Bình Phước`; Lao and Khmer, written without spaces between words,
+//! are split into words by ICU4X's segmenter. The default theme's script
+//! does the same to the query (with the browser's `Intl.Segmenter`), looks
+//! the words up in the index and lists the pages, offline.
+
+use crate::render::{Output, OutputData};
+use crate::site::Site;
+use icu_segmenter::options::WordBreakInvariantOptions;
+use icu_segmenter::WordSegmenter;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// How many words of an article's text are indexed (title, description and
+/// headings always are): enough to find an article, small enough for phones.
+const BODY_WORDS: usize = 400;
+
+fn is_spaceless_script(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF | 0x1780..=0x17FF | 0x1000..=0x109F)
+}
+
+/// A search term: Latin letters without diacritics (đ → d), other scripts
+/// as they are (NFC), lowercase.
+pub fn fold(word: &str) -> String {
+    if word.chars().any(is_spaceless_script) {
+        return word.nfc().collect::<String>().to_lowercase();
+    }
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// The search terms of a text, in order (repeats included).
+pub fn terms(text: &str) -> Vec<String> {
+    let segmenter = WordSegmenter::new_auto(WordBreakInvariantOptions::default());
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (i, kind) in segmenter.segment_str(text).iter_with_word_type() {
+        if i > last && kind.is_word_like() {
+            let t = fold(&text[last..i]);
+            if !t.is_empty() {
+                out.push(t);
+            }
+        }
+        last = i;
+    }
+    out
+}
+
+/// Plain text of rendered HTML: tags dropped, common entities decoded.
+fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// `/{lang}/search.json` for every language: documents (URL, title,
+/// description) and a map from term to document numbers.
+pub fn build(site: &Site) -> Vec<Output> {
+    site.config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let ids: Vec<usize> = site
+                .by_date
+                .get(&lang.code)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&i| !site.pages[i].is_fallback)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut docs = Vec::with_capacity(ids.len());
+            let mut index: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            for (n, &id) in ids.iter().enumerate() {
+                let page = &site.pages[id];
+                let src = site.source(page);
+                let description = src
+                    .and_then(|s| s.front.description.clone())
+                    .unwrap_or_default();
+                let mut text = format!("{} {} ", page.title, description);
+                for h in &page.rendered.toc {
+                    text.push_str(&h.title);
+                    text.push(' ');
+                }
+                let body = plain_text(&page.rendered.html);
+                let mut words = 0;
+                for w in body.split_whitespace() {
+                    if words >= BODY_WORDS {
+                        break;
+                    }
+                    text.push_str(w);
+                    text.push(' ');
+                    words += 1;
+                }
+                for t in terms(&text) {
+                    let postings = index.entry(t).or_default();
+                    if postings.last() != Some(&(n as u32)) {
+                        postings.push(n as u32);
+                    }
+                }
+                docs.push(serde_json::json!([
+                    site.url(&page.path),
+                    page.title,
+                    description
+                ]));
+            }
+            let json = serde_json::json!({ "lang": lang.code, "docs": docs, "terms": index });
+            let prefix = site.config.lang_prefix(&lang.code);
+            Output {
+                path: format!("{}search.json", prefix.trim_start_matches('/')),
+                data: OutputData::Bytes(serde_json::to_vec(&json).unwrap_or_default()),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_matches_with_or_without_diacritics() {
+        assert_eq!(
+            terms("Bình Phước, Đồng Xoài!"),
+            ["binh", "phuoc", "dong", "xoai"]
+        );
+        assert_eq!(terms("binh phuoc"), ["binh", "phuoc"]);
+    }
+
+    #[test]
+    fn lao_and_khmer_are_split_into_words() {
+        let lao = terms("ການລົງທຶນແຂວງບິ່ງເຟືອກ");
+        assert!(lao.len() >= 2, "{lao:?}");
+        assert!(lao.iter().all(|t| !t.is_empty()));
+        let km = terms("ការវិនិយោគខេត្តបិញភឿក");
+        assert!(km.len() >= 2, "{km:?}");
+    }
+}
