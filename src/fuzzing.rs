@@ -23,9 +23,9 @@ pub fn front_matter(data: &[u8]) {
 /// for some paths and not others.
 pub fn markdown(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let link = |p: &str| (p.len() % 2 == 0).then(|| format!("/x/{p}/"));
+    let link = |p: &str| p.len().is_multiple_of(2).then(|| format!("/x/{p}/"));
     let image = |s: &str| {
-        if s.len() % 3 == 0 {
+        if s.len().is_multiple_of(3) {
             Ok(format!("/img/{s}"))
         } else {
             Err("missing".to_string())

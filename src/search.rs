@@ -109,14 +109,9 @@ pub fn build(site: &Site) -> Vec<Output> {
                     text.push(' ');
                 }
                 let body = plain_text(&page.rendered.html);
-                let mut words = 0;
-                for w in body.split_whitespace() {
-                    if words >= BODY_WORDS {
-                        break;
-                    }
+                for w in body.split_whitespace().take(BODY_WORDS) {
                     text.push_str(w);
                     text.push(' ');
-                    words += 1;
                 }
                 for t in terms(&text) {
                     let postings = index.entry(t).or_default();
