@@ -51,6 +51,9 @@ pub struct Rendered {
     pub word_count: usize,
     /// Anchors to check later.
     pub anchor_checks: Vec<AnchorCheck>,
+    /// Search terms of the page (when the site has search): computed with
+    /// the Markdown, so `serve` reuses them for unchanged pages.
+    pub search_terms: Vec<String>,
 }
 
 /// How the renderer turns site paths into URLs for one page.

@@ -2,7 +2,7 @@
 //!
 //! Vietnamese (and every Latin script) is folded to ASCII, so `binh phuoc`
 //! finds `Bình Phước`; Lao and Khmer, written without spaces between words,
-//! are split into words by ICU4X's segmenter. The default theme's script
+//! are split into words by ICU4X's dictionary segmenter. The default theme's script
 //! does the same to the query (with the browser's `Intl.Segmenter`), looks
 //! the words up in the index and lists the pages, offline.
 
@@ -39,9 +39,11 @@ pub fn fold(word: &str) -> String {
         .to_lowercase()
 }
 
-/// The search terms of a text, in order (repeats included).
+/// The search terms of a text, in order (repeats included). The dictionary
+/// segmenter, not the LSTM one: on Lao text it is ~140 times faster
+/// (0.17 ms against 25 ms for 400 words) with usable word boundaries.
 pub fn terms(text: &str) -> Vec<String> {
-    let segmenter = WordSegmenter::new_auto(WordBreakInvariantOptions::default());
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let mut out = Vec::new();
     let mut last = 0;
     for (i, kind) in segmenter.segment_str(text).iter_with_word_type() {
@@ -78,6 +80,34 @@ fn plain_text(html: &str) -> String {
         .replace("&#39;", "'")
 }
 
+/// The terms an article is found by: its title, description, headings and
+/// the first words of its text.
+pub fn page_terms(
+    src: &crate::content::SourcePage,
+    rendered: &crate::markdown::Rendered,
+) -> Vec<String> {
+    let mut text = format!(
+        "{} {} ",
+        src.front.title.as_deref().unwrap_or(""),
+        src.front.description.as_deref().unwrap_or("")
+    );
+    for h in &rendered.toc {
+        text.push_str(&h.title);
+        text.push(' ');
+    }
+    for w in plain_text(&rendered.html)
+        .split_whitespace()
+        .take(BODY_WORDS)
+    {
+        text.push_str(w);
+        text.push(' ');
+    }
+    let mut t = terms(&text);
+    t.sort();
+    t.dedup();
+    t
+}
+
 /// `/{lang}/search.json` for every language: documents (URL, title,
 /// description) and a map from term to document numbers.
 pub fn build(site: &Site) -> Vec<Output> {
@@ -99,22 +129,12 @@ pub fn build(site: &Site) -> Vec<Output> {
             let mut index: BTreeMap<String, Vec<u32>> = BTreeMap::new();
             for (n, &id) in ids.iter().enumerate() {
                 let page = &site.pages[id];
-                let src = site.source(page);
-                let description = src
+                let description = site
+                    .source(page)
                     .and_then(|s| s.front.description.clone())
                     .unwrap_or_default();
-                let mut text = format!("{} {} ", page.title, description);
-                for h in &page.rendered.toc {
-                    text.push_str(&h.title);
-                    text.push(' ');
-                }
-                let body = plain_text(&page.rendered.html);
-                for w in body.split_whitespace().take(BODY_WORDS) {
-                    text.push_str(w);
-                    text.push(' ');
-                }
-                for t in terms(&text) {
-                    let postings = index.entry(t).or_default();
+                for t in &page.rendered.search_terms {
+                    let postings = index.entry(t.clone()).or_default();
                     if postings.last() != Some(&(n as u32)) {
                         postings.push(n as u32);
                     }

@@ -30,6 +30,8 @@ pub struct Built {
     pub gaps: Vec<crate::i18n::Gap>,
     /// Seconds per stage.
     pub timings: Vec<(&'static str, f64)>,
+    /// Every page file of the site (`serve` removes files not among them).
+    pub page_files: std::collections::HashSet<String>,
 }
 
 impl Built {
@@ -223,57 +225,66 @@ impl Session {
         change
     }
 
-    /// Takes changed files into account. Returns what kind of change it was.
+    /// Takes changed files into account. Returns what kind of change it was
+    /// (the largest, when several kinds of files changed together).
     pub fn reload(&mut self, paths: &[PathBuf]) -> Result<Change, Diagnostics> {
         let change = self.classify(paths);
-        match change {
-            Change::None => {}
-            Change::Config => {
-                *self = Session::load(&self.opts)?;
-                return Ok(Change::Config);
+        if change == Change::Config {
+            *self = Session::load(&self.opts)?;
+            return Ok(Change::Config);
+        }
+        let kinds: Vec<Change> = paths
+            .iter()
+            .map(|p| self.classify(std::slice::from_ref(p)))
+            .collect();
+        if kinds
+            .iter()
+            .any(|k| matches!(k, Change::Theme | Change::Static))
+        {
+            self.load_theme();
+        }
+        if kinds.contains(&Change::Content) {
+            self.reload_content(paths);
+        }
+        Ok(change)
+    }
+
+    fn reload_content(&mut self, paths: &[PathBuf]) {
+        let mut full = false;
+        let content = self.config.root.join("content");
+        for p in paths.iter().filter(|p| p.starts_with(&content)) {
+            let is_md = p.extension().is_some_and(|e| e == "md");
+            let known = self.sources.contains_key(p) || self.source_diags.contains_key(p);
+            // New, removed or renamed files, and attachments, change the
+            // site's structure: read the content folder again (it is fast).
+            if !is_md || !p.is_file() || !known {
+                full = true;
+                break;
             }
-            Change::Theme | Change::Static => self.load_theme(),
-            Change::Content => {
-                let mut full = false;
-                for p in paths
-                    .iter()
-                    .filter(|p| p.starts_with(self.config.root.join("content")))
-                {
-                    let is_md = p.extension().is_some_and(|e| e == "md");
-                    let known = self.sources.contains_key(p) || self.source_diags.contains_key(p);
-                    // New, removed or renamed files, and attachments, change the
-                    // site's structure: read the content folder again (it is fast).
-                    if !is_md || !p.is_file() || !known {
-                        full = true;
-                        break;
+            let assets = self
+                .sources
+                .get(p)
+                .map(|s| s.assets.clone())
+                .unwrap_or_default();
+            self.source_diags.remove(p);
+            self.sources.remove(p);
+            self.fresh.push(p.clone());
+            match content::load_file(&self.config, p, assets) {
+                Ok(Some((page, warnings))) => {
+                    if !warnings.is_empty() {
+                        self.source_diags.insert(p.clone(), warnings);
                     }
-                    let assets = self
-                        .sources
-                        .get(p)
-                        .map(|s| s.assets.clone())
-                        .unwrap_or_default();
-                    self.source_diags.remove(p);
-                    self.sources.remove(p);
-                    self.fresh.push(p.clone());
-                    match content::load_file(&self.config, p, assets) {
-                        Ok(Some((page, warnings))) => {
-                            if !warnings.is_empty() {
-                                self.source_diags.insert(p.clone(), warnings);
-                            }
-                            self.sources.insert(p.clone(), Arc::new(page));
-                        }
-                        Ok(None) => full = true,
-                        Err(errors) => {
-                            self.source_diags.insert(p.clone(), errors);
-                        }
-                    }
+                    self.sources.insert(p.clone(), Arc::new(page));
                 }
-                if full {
-                    self.load_content();
+                Ok(None) => full = true,
+                Err(errors) => {
+                    self.source_diags.insert(p.clone(), errors);
                 }
             }
         }
-        Ok(change)
+        if full {
+            self.load_content();
+        }
     }
 
     /// Resolves, renders and hands every output (or, with `partial`, those
@@ -344,7 +355,7 @@ impl Session {
             (Some(previous), true) => Scope::Changed { previous },
             _ => Scope::All,
         };
-        let rendered = render::render(render::Request {
+        let mut rendered = render::render(render::Request {
             site: &site,
             templates: &self.templates,
             locales: self.locales.clone(),
@@ -355,7 +366,8 @@ impl Session {
             cache: &mut self.values,
             links: self.links.clone(),
         });
-        let mut records = rendered.records;
+        let mut records = std::mem::take(&mut rendered.records);
+        let page_files = std::mem::take(&mut rendered.page_files);
         diags.extend(rendered.diagnostics);
         lap("render", &mut timings);
         let extra: Vec<Output> = crate::outputs::build(
@@ -386,6 +398,7 @@ impl Session {
             pages_per_language,
             gaps: self.locales.gaps(),
             timings,
+            page_files,
         })
     }
 
@@ -438,7 +451,7 @@ impl Session {
             return Err(diags);
         }
         let clock = Instant::now();
-        let rendered = render::render(render::Request {
+        let mut rendered = render::render(render::Request {
             site: &site,
             templates: &self.templates,
             locales: self.locales.clone(),
@@ -449,7 +462,8 @@ impl Session {
             cache: &mut self.values,
             links: self.links.clone(),
         });
-        let mut records = rendered.records;
+        let mut records = std::mem::take(&mut rendered.records);
+        let page_files = std::mem::take(&mut rendered.page_files);
         diags.extend(rendered.diagnostics);
         let extra = crate::outputs::build(
             &site,
@@ -477,6 +491,7 @@ impl Session {
             pages_per_language,
             gaps: Vec::new(),
             timings: std::mem::take(timings),
+            page_files,
         }))
     }
 

@@ -671,13 +671,17 @@ fn render_page(
         image: &image,
         known_paths: &known,
     };
-    markdown::render(
+    let (mut rendered, diags) = markdown::render(
         &src.file,
         &src.body,
         src.body_line,
         site.config.markdown.safe,
         &resolver,
-    )
+    );
+    if site.config.search && page.kind == Kind::Article && !page.is_fallback {
+        rendered.search_terms = crate::search::page_terms(src, &rendered);
+    }
+    (rendered, diags)
 }
 
 /// Where an image referenced from an article comes from, and its URL.

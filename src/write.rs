@@ -314,23 +314,44 @@ impl InPlace {
         })
     }
 
-    /// Remembers what a build wrote; with `complete`, removes files that the
-    /// build no longer produces.
-    pub fn settle(&mut self, records: &[Record], complete: bool) {
+    /// Remembers what a build wrote and removes what the site no longer
+    /// has: with `complete`, every file the build did not produce; after a
+    /// partial build, HTML files that are neither among `page_files` (every
+    /// page of the site) nor written now (aliases). The manifest is kept up
+    /// to date, so the folder stays mekong's for the next `build` or `serve`.
+    pub fn settle(
+        &mut self,
+        records: &[Record],
+        complete: bool,
+        page_files: &std::collections::HashSet<String>,
+    ) {
         let fresh: HashMap<String, String> = records
             .iter()
             .filter_map(|r| r.hash.clone().map(|h| (r.path.clone(), h)))
             .collect();
-        if complete {
-            for path in self.written.keys() {
-                if !fresh.contains_key(path) {
-                    let _ = fs::remove_file(self.out.join(path));
-                }
-            }
-            self.written = fresh;
-        } else {
-            self.written.extend(fresh);
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|p| !fresh.contains_key(*p))
+            .filter(|p| complete || (p.ends_with(".html") && !page_files.contains(*p)))
+            .cloned()
+            .collect();
+        for path in stale {
+            let _ = fs::remove_file(self.out.join(&path));
+            self.written.remove(&path);
         }
+        self.written.extend(fresh);
+        let mut lines: Vec<String> = self
+            .written
+            .iter()
+            .map(|(p, h)| format!("{h} {p}"))
+            .collect();
+        lines.sort_by(|a, b| {
+            a.split_once(' ')
+                .map(|x| x.1)
+                .cmp(&b.split_once(' ').map(|x| x.1))
+        });
+        let _ = fs::write(self.out.join(MARKER), lines.join("\n") + "\n");
     }
 
     /// Removes one output file (a page that no longer exists).

@@ -6,7 +6,12 @@ use std::path::Path;
 
 fn inputs() -> Vec<Vec<u8>> {
     let mut seeds: Vec<Vec<u8>> = Vec::new();
-    for dir in ["fuzz/corpus", "tests/fixtures", "content", "themes/default/locales"] {
+    for dir in [
+        "fuzz/corpus",
+        "tests/fixtures",
+        "content",
+        "themes/default/locales",
+    ] {
         for entry in walk(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).as_path()) {
             if let Ok(bytes) = std::fs::read(&entry) {
                 if bytes.len() < 200_000 {
@@ -44,13 +49,21 @@ fn inputs() -> Vec<Vec<u8>> {
             out.push(m);
         }
     }
-    out.extend([b"".to_vec(), b"---".to_vec(), b"---\n".to_vec(), b"\xEF\xBB\xBF---\n---\n".to_vec(), vec![0xFF; 16]]);
+    out.extend([
+        b"".to_vec(),
+        b"---".to_vec(),
+        b"---\n".to_vec(),
+        b"\xEF\xBB\xBF---\n---\n".to_vec(),
+        vec![0xFF; 16],
+    ]);
     out
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
-    let Ok(rd) = std::fs::read_dir(dir) else { return files };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return files;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_symlink() {

@@ -20,7 +20,7 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
     let mut sink = InPlace::new(out).map_err(one)?;
     let start = Instant::now();
     let built = session.build(&sink, false)?;
-    sink.settle(&built.records, true);
+    sink.settle(&built.records, true, &built.page_files);
     println!("full-build {:.4}", start.elapsed().as_secs_f64());
 
     let site = session
@@ -78,7 +78,7 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
                             .collect();
                         eprintln!("{name}: {}", stages.join(", "));
                     }
-                    sink.settle(&built.records, false)
+                    sink.settle(&built.records, false, &built.page_files)
                 }
                 Err(d) => {
                     result = Err(d);

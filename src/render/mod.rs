@@ -136,6 +136,21 @@ enum Job {
     NotFound(PageId),
 }
 
+/// The URL path a job writes (its file is [`file_of`] it).
+fn job_path(site: &Site, job: Job) -> String {
+    let prefix = |id: PageId| site.config.lang_prefix(&site.pages[id].lang);
+    match job {
+        Job::Article(id) | Job::Home(id) => site.pages[id].path.clone(),
+        Job::Section(id, n) => pager_path(&site.pages[id].path, n),
+        Job::Terms(home) => format!("{}tags/", prefix(home)),
+        Job::Term(home, t, n) => {
+            let term = &site.terms[&site.pages[home].lang][t];
+            pager_path(&format!("{}tags/{}/", prefix(home), term.slug), n)
+        }
+        Job::NotFound(home) => format!("{}404.html", prefix(home)),
+    }
+}
+
 /// Checks every template: syntax, inheritance, and that every function and
 /// filter it calls exists. All errors are reported, one per template.
 pub fn check_templates(templates: &[Template]) -> Diagnostics {
@@ -401,6 +416,7 @@ pub fn render(req: Request<'_>) -> Rendered {
             diagnostics: diags,
             links,
             affected: None,
+            page_files: HashSet::new(),
         };
     }
 
@@ -473,6 +489,8 @@ pub fn render(req: Request<'_>) -> Rendered {
         }
     }
 
+    // Every page file a full render writes: `serve` removes the others.
+    let page_files: HashSet<String> = jobs.iter().map(|j| file_of(&job_path(site, *j))).collect();
     if let Some(a) = &affected {
         jobs.retain(|job| a.wants(site, *job));
     }
@@ -533,6 +551,7 @@ pub fn render(req: Request<'_>) -> Rendered {
         diagnostics: diags,
         links,
         affected,
+        page_files,
     }
 }
 
@@ -546,6 +565,8 @@ pub struct Rendered {
     pub links: Arc<LinkTable>,
     /// With [`Scope::Changed`]: what the change touched.
     pub affected: Option<Affected>,
+    /// Every page file of the site, rendered now or not.
+    pub page_files: HashSet<String>,
 }
 
 /// Which pages of a paginated list need rendering again.
@@ -844,7 +865,8 @@ impl RenderCtx<'_> {
 
     fn render_job(&self, job: Job) -> Result<Output, Diagnostic> {
         let site = self.site;
-        let (page_id, template, path, ctx) = match job {
+        let path = job_path(site, job);
+        let (page_id, template, ctx) = match job {
             Job::Article(id) => {
                 let p = &site.pages[id];
                 let mut c = self.base_context(&p.lang);
@@ -853,7 +875,7 @@ impl RenderCtx<'_> {
                     .source(p)
                     .and_then(|s| s.front.template.clone())
                     .unwrap_or_else(|| "page.html".into());
-                (id, template, p.path.clone(), c)
+                (id, template, c)
             }
             Job::Home(id) => {
                 let p = &site.pages[id];
@@ -864,7 +886,7 @@ impl RenderCtx<'_> {
                     .source(p)
                     .and_then(|s| s.front.template.clone())
                     .unwrap_or_else(|| "index.html".into());
-                (id, template, p.path.clone(), c)
+                (id, template, c)
             }
             Job::Section(id, n) => {
                 let p = &site.pages[id];
@@ -890,7 +912,7 @@ impl RenderCtx<'_> {
                             "section.html".into()
                         }
                     });
-                (id, template, pager_path(&p.path, n), c)
+                (id, template, c)
             }
             Job::Terms(home) => {
                 let lang = &site.pages[home].lang;
@@ -900,32 +922,23 @@ impl RenderCtx<'_> {
                     .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "count": t.pages.len(), "url": site.url(&format!("{}tags/{}/", site.config.lang_prefix(lang), t.slug))}))
                     .collect();
                 c.insert("terms", &terms);
-                (
-                    home,
-                    "terms.html".into(),
-                    format!("{}tags/", site.config.lang_prefix(lang)),
-                    c,
-                )
+                (home, "terms.html".into(), c)
             }
             Job::Term(home, t, n) => {
                 let lang = &site.pages[home].lang;
                 let term = &site.terms[lang][t];
-                let path = format!("{}tags/{}/", site.config.lang_prefix(lang), term.slug);
+                let term_path = format!("{}tags/{}/", site.config.lang_prefix(lang), term.slug);
                 let mut c = self.base_context(lang);
-                let (paginator, _) = self.paginator(&term.pages, site.config.paginate_by, n, &path);
+                let (paginator, _) =
+                    self.paginator(&term.pages, site.config.paginate_by, n, &term_path);
                 c.insert_value("paginator", paginator);
-                c.insert("term", &serde_json::json!({"name": term.name, "slug": term.slug, "count": term.pages.len(), "url": site.url(&path)}));
-                (home, "term.html".into(), pager_path(&path, n), c)
+                c.insert("term", &serde_json::json!({"name": term.name, "slug": term.slug, "count": term.pages.len(), "url": site.url(&term_path)}));
+                (home, "term.html".into(), c)
             }
             Job::NotFound(home) => {
                 let lang = &site.pages[home].lang;
                 let c = self.base_context(lang);
-                (
-                    home,
-                    "404.html".into(),
-                    format!("{}404.html", site.config.lang_prefix(lang)),
-                    c,
-                )
+                (home, "404.html".into(), c)
             }
         };
         let mut ctx = ctx;

@@ -79,7 +79,9 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
     let src = site.source(page);
     let front = src.map(|s| &s.front);
     let words = page.rendered.word_count;
+    let has_tags = site.config.taxonomies.iter().any(|t| t == "tags");
     let terms = front
+        .filter(|_| has_tags)
         .map(|f| {
             f.tags
                 .iter()

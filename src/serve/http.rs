@@ -203,9 +203,10 @@ fn not_found(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
 /// Adds the live-reload script (and the current errors) before `</body>`.
 /// Only served pages get it: `mekong build` output never does.
 pub fn inject(html: &[u8], errors: &[String]) -> Vec<u8> {
+    // Every `<` escaped: error text quoting `<!--<script>` must not end the script.
     let errors_json = serde_json::to_string(errors)
         .unwrap_or_else(|_| "[]".into())
-        .replace("</", "<\\/");
+        .replace('<', "\\u003c");
     let script = format!(
         "<script>(function(){{\
 function show(list){{var o=document.getElementById('mekong-overlay');if(o)o.remove();if(!list.length)return;\

@@ -9,7 +9,7 @@ use crate::pipeline::Options;
 use crate::session::{Change, Session};
 use crate::write::InPlace;
 use http::State;
-use notify_debouncer_mini::notify::RecursiveMode;
+use notify::{EventKind, RecursiveMode, Watcher};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -97,81 +97,102 @@ pub fn run(args: ServeArgs, report: Report) -> Result<(), Diagnostics> {
             .spawn();
     }
 
-    let (tx, rx) = mpsc::channel();
-    let mut debouncer = notify_debouncer_mini::new_debouncer(Duration::from_millis(50), tx)
-        .map_err(|e| {
-            one(Diagnostic::error(
-                None,
-                format!("cannot watch the site: {e}"),
-            ))
-        })?;
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
+        one(Diagnostic::error(
+            None,
+            format!("cannot watch the site: {e}"),
+        ))
+    })?;
     let root = args
         .pipeline
         .root
         .canonicalize()
         .unwrap_or_else(|_| args.pipeline.root.clone());
-    for watched in [
-        "site.yaml",
-        "content",
-        "locales",
-        "templates",
-        "themes",
-        "static",
-    ] {
-        let p = root.join(watched);
-        if p.exists() {
-            let mode = if p.is_dir() {
-                RecursiveMode::Recursive
-            } else {
-                RecursiveMode::NonRecursive
-            };
-            let _ = debouncer.watcher().watch(&p, mode);
+    // The root itself (not recursively: it holds public/ and maybe target/)
+    // catches site.yaml being replaced and source folders being created;
+    // each source folder is watched recursively once it exists.
+    let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
+    let mut watched = std::collections::HashSet::new();
+    let watch_sources = |watcher: &mut notify::RecommendedWatcher,
+                         watched: &mut std::collections::HashSet<PathBuf>| {
+        for name in SOURCE_DIRS {
+            let p = root.join(name);
+            if p.is_dir()
+                && !watched.contains(&p)
+                && watcher.watch(&p, RecursiveMode::Recursive).is_ok()
+            {
+                watched.insert(p);
+            }
         }
-    }
+    };
+    watch_sources(&mut watcher, &mut watched);
     let stop = Arc::new(AtomicBool::new(false));
     let stop_handler = stop.clone();
     let _ = ctrlc::set_handler(move || stop_handler.store(true, Ordering::SeqCst));
-    while !stop.load(Ordering::SeqCst) {
-        match rx.recv_timeout(Duration::from_millis(200)) {
-            Ok(Ok(events)) => {
-                let mut paths: Vec<PathBuf> = events
-                    .into_iter()
-                    .map(|e| e.path)
-                    .filter(|p| !is_noise(p, &out))
-                    .collect();
-                // More saves may have arrived while we waited: take them too.
-                while let Ok(Ok(more)) = rx.try_recv() {
-                    paths.extend(
-                        more.into_iter()
-                            .map(|e| e.path)
-                            .filter(|p| !is_noise(p, &out)),
-                    );
-                }
-                paths.sort();
-                paths.dedup();
-                if !paths.is_empty() {
-                    // Watcher paths are canonical; the session's are under the root as given.
-                    let paths: Vec<PathBuf> = paths
-                        .iter()
-                        .map(|p| {
-                            p.strip_prefix(&root)
-                                .map(|r| args.pipeline.root.join(r))
-                                .unwrap_or_else(|_| p.clone())
-                        })
-                        .collect();
-                    rebuild(&mut session, &opts, &mut sink, &state, &paths, &report);
-                }
+    let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
+    let relevant = |event: notify::Result<notify::Event>| -> Vec<PathBuf> {
+        match event {
+            // Opening and reading files (our own rebuild does) changes nothing.
+            Ok(e) if is_change(&e.kind) => e
+                .paths
+                .into_iter()
+                .filter(|p| !is_noise(p, &canonical_out))
+                .collect(),
+            Ok(_) => Vec::new(),
+            Err(e) => {
+                eprintln!("warning: file watching: {e}");
+                Vec::new()
             }
-            Ok(Err(e)) => eprintln!("warning: file watching: {e}"),
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
         }
+    };
+    while !stop.load(Ordering::SeqCst) {
+        let mut paths = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(event) => relevant(event),
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        if paths.is_empty() {
+            continue;
+        }
+        // Debounce: an editor's save is several events; wait for 50 ms of quiet.
+        while let Ok(event) = rx.recv_timeout(Duration::from_millis(50)) {
+            paths.extend(relevant(event));
+        }
+        paths.sort();
+        paths.dedup();
+        // Watcher paths are canonical; the session's are under the root as given.
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| {
+                p.strip_prefix(&root)
+                    .map(|r| args.pipeline.root.join(r))
+                    .unwrap_or_else(|_| p.clone())
+            })
+            .collect();
+        watch_sources(&mut watcher, &mut watched);
+        rebuild(&mut session, &opts, &mut sink, &state, &paths, &report);
     }
     if temporary {
         let _ = std::fs::remove_dir_all(&out);
     }
     println!("stopped");
     Ok(())
+}
+
+/// The folders of a site whose files mekong reads.
+const SOURCE_DIRS: [&str; 5] = ["content", "locales", "templates", "themes", "static"];
+
+/// Whether a watcher event means a file's content or presence changed.
+fn is_change(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Modify(_)
+            | EventKind::Remove(_)
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
 }
 
 /// Editor swap files, the output folder itself, hidden files.
@@ -216,7 +237,7 @@ fn rebuild(
         Ok(s) => {
             let partial = change == Change::Content;
             s.build(sink, partial).inspect(|built| {
-                sink.settle(&built.records, !partial);
+                sink.settle(&built.records, !partial, &built.page_files);
                 for gone in s.vanished_pages(&before) {
                     sink.remove(&crate::render::file_of(&gone));
                 }

@@ -64,6 +64,7 @@ sector-energy = Energy
 sector-logistics = Logistics
 sector-tourism = Tourism
 sector-urban = Urban development
+sector-services = Services
 
 ## Places and events
 

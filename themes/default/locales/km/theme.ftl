@@ -62,6 +62,7 @@ sector-energy = ថាមពល
 sector-logistics = ភស្តុភារ
 sector-tourism = ទេសចរណ៍
 sector-urban = អភិវឌ្ឍន៍ទីក្រុង
+sector-services = សេវាកម្ម
 
 ## ទីកន្លែង និងព្រឹត្តិការណ៍
 

@@ -62,6 +62,7 @@ sector-energy = ພະລັງງານ
 sector-logistics = ໂລຈິສຕິກ
 sector-tourism = ການທ່ອງທ່ຽວ
 sector-urban = ພັດທະນາຕົວເມືອງ
+sector-services = ການບໍລິການ
 
 ## ສະຖານທີ່ ແລະ ເຫດການ
 

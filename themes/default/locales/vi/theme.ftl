@@ -62,6 +62,7 @@ sector-energy = Năng lượng
 sector-logistics = Logistics
 sector-tourism = Du lịch
 sector-urban = Đô thị
+sector-services = Dịch vụ
 
 ## Địa điểm và sự kiện
 
