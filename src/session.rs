@@ -31,7 +31,7 @@ pub struct Built {
     /// Seconds per stage.
     pub timings: Vec<(&'static str, f64)>,
     /// Every page file of the site (`serve` removes files not among them).
-    pub page_files: std::collections::HashSet<String>,
+    pub page_files: Arc<std::collections::HashSet<String>>,
 }
 
 impl Built {
@@ -102,6 +102,8 @@ pub struct Session {
     links: Option<Arc<render::LinkTable>>,
     /// Files read again since the last build.
     fresh: Vec<PathBuf>,
+    /// Every page file of the last build that listed them.
+    page_files: Arc<std::collections::HashSet<String>>,
 }
 
 impl Session {
@@ -125,6 +127,7 @@ impl Session {
             values: ValueCache::default(),
             links: None,
             fresh: Vec::new(),
+            page_files: Arc::default(),
         };
         s.load_content();
         Ok(s)
@@ -365,9 +368,11 @@ impl Session {
             scope,
             cache: &mut self.values,
             links: self.links.clone(),
+            list_page_files: true,
         });
         let mut records = std::mem::take(&mut rendered.records);
-        let page_files = std::mem::take(&mut rendered.page_files);
+        self.page_files = Arc::new(std::mem::take(&mut rendered.page_files));
+        let page_files = self.page_files.clone();
         diags.extend(rendered.diagnostics);
         lap("render", &mut timings);
         let extra: Vec<Output> = crate::outputs::build(
@@ -461,9 +466,10 @@ impl Session {
             scope: Scope::Changed { previous: &site },
             cache: &mut self.values,
             links: self.links.clone(),
+            list_page_files: false,
         });
         let mut records = std::mem::take(&mut rendered.records);
-        let page_files = std::mem::take(&mut rendered.page_files);
+        let page_files = self.page_files.clone();
         diags.extend(rendered.diagnostics);
         let extra = crate::outputs::build(
             &site,

@@ -336,11 +336,22 @@ impl InPlace {
             .filter(|p| complete || (p.ends_with(".html") && !page_files.contains(*p)))
             .cloned()
             .collect();
+        let new_files = fresh.keys().any(|p| !self.written.contains_key(p));
+        let removed = !stale.is_empty();
         for path in stale {
             let _ = fs::remove_file(self.out.join(&path));
             self.written.remove(&path);
         }
         self.written.extend(fresh);
+        // The manifest lists which files are mekong's: rewrite it when that
+        // set changes (an edit that only changes contents need not pay for it).
+        if complete || new_files || removed {
+            self.flush();
+        }
+    }
+
+    /// Writes the manifest (file list and hashes) into the folder.
+    pub fn flush(&self) {
         let mut lines: Vec<String> = self
             .written
             .iter()

@@ -101,5 +101,6 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
         println!("{name} {:.4}", times[times.len() / 2]);
     }
     let _ = std::fs::write(&file, &original);
+    sink.flush();
     result
 }

@@ -381,10 +381,19 @@ impl Reader<'_> {
     }
 
     fn error(&self, path: &[&str], message: String, hint: &str) {
-        let d = Diagnostic::error(self.file.clone(), message)
+        let mut d = Diagnostic::error(self.file.clone(), message)
             .at_line(self.line(path))
             .with_source(self.text)
             .hint(hint);
+        // Point the caret at the value when the line is `key: value`.
+        let key = path.last().copied().unwrap_or_default();
+        if let Some(src) = &d.source_line {
+            if let Some(at) = src.find(&format!("{key}:")) {
+                let rest = &src[at + key.len() + 1..];
+                let value_at = at + key.len() + 1 + (rest.len() - rest.trim_start().len());
+                d.col = Some(src[..value_at].chars().count() + 1);
+            }
+        }
         self.diags.borrow_mut().push(d);
     }
 

@@ -47,38 +47,29 @@ pub fn build(
                 continue;
             }
             let prefix = site.config.lang_prefix(&lang.code);
-            let all = site
-                .by_date
-                .get(&lang.code)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
             let home = site.homes[&lang.code];
+            let path = format!("{prefix}atom.xml");
             out.push(bytes(
-                &format!("{}atom.xml", prefix.trim_start_matches('/')),
-                feed(
-                    site,
-                    locales,
-                    &lang.code,
-                    home,
-                    all,
-                    &format!("{prefix}atom.xml"),
-                ),
+                path.trim_start_matches('/'),
+                feed(site, locales, &lang.code, home, None, &path),
             ));
             for name in &site.section_names {
-                if let Some((section, members)) =
-                    site.sections.get(&(name.clone(), lang.code.clone()))
-                {
+                let key = (name.clone(), lang.code.clone());
+                if only.is_some_and(|a| !a.touches_section(&key)) {
+                    continue;
+                }
+                if let Some((section, _)) = site.sections.get(&key) {
                     let path = format!("{prefix}{name}/atom.xml");
                     out.push(bytes(
                         path.trim_start_matches('/'),
-                        feed(site, locales, &lang.code, *section, members, &path),
+                        feed(site, locales, &lang.code, *section, Some(name), &path),
                     ));
                 }
             }
         }
     }
     out.extend(aliases(site, locales));
-    if only.is_none_or(|a| !a.langs.is_empty()) {
+    if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         if site.config.search {
             out.extend(crate::search::build(site));
@@ -205,20 +196,23 @@ fn feed(
     locales: &Locales,
     lang: &LangCode,
     owner: PageId,
-    members: &[PageId],
+    section: Option<&String>,
     self_path: &str,
 ) -> String {
-    let entries: Vec<PageId> = {
-        let mut v = indexable(site, members);
-        crate::site::sort_pages(
-            &mut v,
-            &site.pages,
-            &site.sources,
-            crate::content::front_matter::SortBy::Date,
-        );
-        v.truncate(site.config.feed_limit);
-        v
-    };
+    // The language's articles are already sorted newest first: take the
+    // first ones of the section, without sorting again.
+    let entries: Vec<PageId> = site
+        .by_date
+        .get(lang)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| {
+            !site.pages[i].is_fallback
+                && (section.is_none() || site.pages[i].section.as_ref() == section)
+        })
+        .take(site.config.feed_limit)
+        .collect();
     let site_title = locales
         .message(lang, "site-title", None)
         .ok()

@@ -294,6 +294,9 @@ pub struct Request<'a> {
     pub cache: &'a mut ValueCache,
     /// The link table of the previous build, reused if no URL changed.
     pub links: Option<Arc<LinkTable>>,
+    /// Whether to list every page file ([`Rendered::page_files`]); not
+    /// needed when the site's structure is known to be unchanged.
+    pub list_page_files: bool,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
@@ -309,6 +312,7 @@ pub fn render(req: Request<'_>) -> Rendered {
         scope,
         cache,
         links,
+        list_page_files,
     } = req;
     let mut diags = Diagnostics::new();
     // Views, built once per build, and not at all for unchanged pages in `serve`.
@@ -490,7 +494,11 @@ pub fn render(req: Request<'_>) -> Rendered {
     }
 
     // Every page file a full render writes: `serve` removes the others.
-    let page_files: HashSet<String> = jobs.iter().map(|j| file_of(&job_path(site, *j))).collect();
+    let page_files: HashSet<String> = if list_page_files {
+        jobs.iter().map(|j| file_of(&job_path(site, *j))).collect()
+    } else {
+        HashSet::new()
+    };
     if let Some(a) = &affected {
         jobs.retain(|job| a.wants(site, *job));
     }
@@ -642,6 +650,8 @@ pub struct Affected {
     tags: HashMap<(LangCode, String), PageSet>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
+    /// Whether a changed page carries data for the exports or the search index.
+    pub data: bool,
 }
 
 impl Affected {
@@ -653,11 +663,15 @@ impl Affected {
             sections: HashMap::new(),
             tags: HashMap::new(),
             sitemap: false,
+            data: false,
         };
         for (i, p) in site.pages.iter().enumerate() {
             if changed[i] {
                 a.groups.insert(p.group);
                 a.langs.insert(p.lang.clone());
+                let front = site.source(p).map(|s| &s.front);
+                a.data |= site.config.search
+                    || front.is_some_and(|f| f.project.is_some() || f.event.is_some());
             }
         }
         if std::ptr::eq(site, previous) {
@@ -701,6 +715,8 @@ impl Affected {
         if site.pages.len() != previous.pages.len() {
             a.sitemap = true;
         }
+        // The structure changed: exports may have gained or lost entries.
+        a.data = true;
         let paths = |s: &'_ Site, ids: &[PageId]| -> Vec<String> {
             ids.iter().map(|&i| s.pages[i].path.clone()).collect()
         };
@@ -741,6 +757,11 @@ impl Affected {
             }
         }
         a
+    }
+
+    /// Whether a section's list (and so its feed) changed.
+    pub fn touches_section(&self, key: &(String, LangCode)) -> bool {
+        self.sections.contains_key(key)
     }
 
     fn wants(&self, site: &Site, job: Job) -> bool {

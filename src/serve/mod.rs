@@ -175,6 +175,8 @@ pub fn run(args: ServeArgs, report: Report) -> Result<(), Diagnostics> {
     }
     if temporary {
         let _ = std::fs::remove_dir_all(&out);
+    } else {
+        sink.flush();
     }
     println!("stopped");
     Ok(())
