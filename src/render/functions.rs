@@ -227,10 +227,8 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
         |value: Value, _: Kwargs, _: &State| -> TeraResult<Value> {
             let text =
                 serde_json::to_string(&value).map_err(|e| Error::message(format!("json: {e}")))?;
-            // Safe inside <script>: no `</script>` can close the element early.
-            Ok(Value::safe_string(
-                &text.replace("</", "<\\/").replace("<!--", "<\\!--"),
-            ))
+            // Safe inside <script>: every `<` escaped, so neither `</script>` nor `<!--` ends it early.
+            Ok(Value::safe_string(&text.replace('<', "\\u003c")))
         },
     );
 }
