@@ -9,6 +9,7 @@
 use crate::content::front_matter::body_line_col;
 use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
+use crate::outputs::escape;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -99,8 +100,8 @@ pub fn render(
                     let (src, alt) = image.take().unwrap_or_default();
                     events.push(Event::InlineHtml(CowStr::from(format!(
                         "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-                        escape_attr(&src),
-                        escape_attr(&alt)
+                        escape(&src),
+                        escape(&alt)
                     ))));
                 }
                 _ => {}
@@ -304,21 +305,6 @@ pub fn count_words(text: &str) -> usize {
             }
         })
         .sum()
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::i18n::{Layer, LocaleFile};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The default theme, as shipped with this binary.
@@ -132,27 +132,31 @@ pub fn load(config: &Config) -> (Assets, Diagnostics) {
         }
     };
 
+    // Files of a folder on disk, as `PREFIX/relative/path`.
+    let on_disk = |dir: &Path, prefix: &str, diags: &mut Diagnostics| -> Vec<(String, PathBuf)> {
+        walk_files(root, dir, diags)
+            .into_iter()
+            .map(|abs| {
+                (
+                    format!(
+                        "{prefix}{}",
+                        abs.strip_prefix(dir)
+                            .unwrap_or(&abs)
+                            .to_string_lossy()
+                            .replace('\\', "/")
+                    ),
+                    abs,
+                )
+            })
+            .collect()
+    };
+    let mut disk_files: Vec<(Layer, String, PathBuf)> = Vec::new();
     if theme_dir.is_dir() {
-        for abs in walk_files(root, &theme_dir, &mut diags) {
-            let rel = abs
-                .strip_prefix(&theme_dir)
-                .unwrap_or(&abs)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let file = display_path(root, &abs);
-            add_file(
-                &rel,
-                file,
-                Layer::Theme,
-                || std::fs::read(&abs),
-                FileSource::Disk(abs.clone()),
-                &mut templates,
-                &mut locales,
-                &mut statics,
-                &mut text_of,
-                &mut diags,
-            );
-        }
+        disk_files.extend(
+            on_disk(&theme_dir, "", &mut diags)
+                .into_iter()
+                .map(|(rel, abs)| (Layer::Theme, rel, abs)),
+        );
     } else if config.theme == "default" {
         let mut stack = vec![&DEFAULT_THEME];
         while let Some(dir) = stack.pop() {
@@ -194,29 +198,27 @@ pub fn load(config: &Config) -> (Assets, Diagnostics) {
         ("locales", "locales/"),
         ("static", "static/"),
     ] {
-        let dir = root.join(sub);
-        for abs in walk_files(root, &dir, &mut diags) {
-            let rel = format!(
-                "{prefix}{}",
-                abs.strip_prefix(&dir)
-                    .unwrap_or(&abs)
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            );
-            let file = display_path(root, &abs);
-            add_file(
-                &rel,
-                file,
-                Layer::Site,
-                || std::fs::read(&abs),
-                FileSource::Disk(abs.clone()),
-                &mut templates,
-                &mut locales,
-                &mut statics,
-                &mut text_of,
-                &mut diags,
-            );
-        }
+        disk_files.extend(
+            on_disk(&root.join(sub), prefix, &mut diags)
+                .into_iter()
+                .map(|(rel, abs)| (Layer::Site, rel, abs)),
+        );
+    }
+    // Theme first: the site's files replace the theme's of the same name.
+    for (layer, rel, abs) in disk_files {
+        let file = display_path(root, &abs);
+        add_file(
+            &rel,
+            file,
+            layer,
+            || std::fs::read(&abs),
+            FileSource::Disk(abs.clone()),
+            &mut templates,
+            &mut locales,
+            &mut statics,
+            &mut text_of,
+            &mut diags,
+        );
     }
     (
         Assets {

@@ -189,6 +189,26 @@ impl Sink for Discard {
     }
 }
 
+/// An output made ready to write: its path inside the output folder
+/// (checked not to climb out of it), its bytes and their hash.
+fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), Diagnostic> {
+    let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
+        Diagnostic::error(
+            None,
+            format!("output path {} leaves the output folder", o.path),
+        )
+        .hint("check aliases and slugs for `..`")
+    })?;
+    let bytes = match &o.data {
+        OutputData::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+        OutputData::Copy(src) => src
+            .read()
+            .map_err(|e| io_error("read", Path::new(&o.path), e))?,
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    Ok((rel, bytes, hash))
+}
+
 fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(None, format!("cannot {what} {}: {e}", p.display()))
         .hint("check the disk space and the folder's permissions")
@@ -253,28 +273,11 @@ impl Staging {
 
 impl Sink for Staging {
     fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
-        let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
-            Diagnostic::error(
-                None,
-                format!("output path {} leaves the output folder", o.path),
-            )
-            .hint("check aliases and slugs for `..`")
-        })?;
+        let (rel, bytes, hash) = prepare(o)?;
         let target = self.dir.join(&rel);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
         }
-        let copied;
-        let bytes: &[u8] = match &o.data {
-            OutputData::Bytes(b) => b,
-            OutputData::Copy(src) => {
-                copied = src
-                    .read()
-                    .map_err(|e| io_error("read", Path::new(&o.path), e))?;
-                &copied
-            }
-        };
-        let hash = blake3::hash(bytes).to_hex().to_string();
         let origin = origin_of(o);
         if self.previous.get(&o.path) == Some(&hash)
             && fs::hard_link(self.out.join(&rel), &target).is_ok()
@@ -380,23 +383,7 @@ impl InPlace {
 
 impl Sink for InPlace {
     fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
-        let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
-            Diagnostic::error(
-                None,
-                format!("output path {} leaves the output folder", o.path),
-            )
-        })?;
-        let copied;
-        let bytes: &[u8] = match &o.data {
-            OutputData::Bytes(b) => b,
-            OutputData::Copy(src) => {
-                copied = src
-                    .read()
-                    .map_err(|e| io_error("read", Path::new(&o.path), e))?;
-                &copied
-            }
-        };
-        let hash = blake3::hash(bytes).to_hex().to_string();
+        let (rel, bytes, hash) = prepare(o)?;
         let origin = origin_of(o);
         let target = self.out.join(&rel);
         if self.written.get(&o.path) == Some(&hash) && target.is_file() {

@@ -12,7 +12,7 @@ use crate::site::{Page, PageId, Site};
 use crate::theme::{FileSource, StaticFiles};
 use std::fmt::Write as _;
 
-/// Escapes text for XML and HTML.
+/// Escapes text for XML and HTML, in text and in attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
