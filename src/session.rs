@@ -51,6 +51,8 @@ pub enum Change {
     None,
     /// Articles or their files: re-read those, render what they touch.
     Content,
+    /// Fluent messages only: render the languages that read them.
+    Messages,
     /// Static files: copy them.
     Static,
     /// Templates or messages: render every page again.
@@ -104,6 +106,8 @@ pub struct Session {
     fresh: Vec<PathBuf>,
     /// Every page file of the last build that listed them.
     page_files: Arc<std::collections::HashSet<String>>,
+    /// After a change of messages only: the languages that show them.
+    message_langs: Option<std::collections::HashSet<LangCode>>,
 }
 
 impl Session {
@@ -128,6 +132,7 @@ impl Session {
             links: None,
             fresh: Vec::new(),
             page_files: Arc::default(),
+            message_langs: None,
         };
         s.load_content();
         Ok(s)
@@ -216,8 +221,13 @@ impl Session {
                 .next()
                 .and_then(|c| c.as_os_str().to_str())
                 .unwrap_or("");
+            let is_ftl = p.extension().is_some_and(|e| e == "ftl");
             let c = match first {
                 "site.yaml" => Change::Config,
+                "locales" if is_ftl => Change::Messages,
+                "themes" if is_ftl && rel.components().any(|c| c.as_os_str() == "locales") => {
+                    Change::Messages
+                }
                 "templates" | "locales" | "themes" => Change::Theme,
                 "static" => Change::Static,
                 "content" => Change::Content,
@@ -242,9 +252,27 @@ impl Session {
             .collect();
         if kinds
             .iter()
-            .any(|k| matches!(k, Change::Theme | Change::Static))
+            .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
         {
             self.load_theme();
+        }
+        if change == Change::Messages {
+            // A message of language L shows in L and in every language whose
+            // fallback chain goes through L.
+            let changed: Vec<&str> = paths.iter().filter_map(|p| ftl_language(p)).collect();
+            let langs = self
+                .config
+                .languages
+                .iter()
+                .filter(|l| {
+                    self.config
+                        .fallback_chain(&l.code)
+                        .iter()
+                        .any(|c| changed.contains(&c.as_str()))
+                })
+                .map(|l| l.code.clone())
+                .collect();
+            self.message_langs = Some(langs);
         }
         if kinds.contains(&Change::Content) {
             self.reload_content(paths);
@@ -354,8 +382,10 @@ impl Session {
         }
         self.markdown = markdown;
 
-        let scope = match (&self.site, partial) {
-            (Some(previous), true) => Scope::Changed { previous },
+        let message_langs = self.message_langs.take();
+        let scope = match (&self.site, partial, &message_langs) {
+            (Some(_), true, Some(langs)) => Scope::Languages(langs),
+            (Some(previous), true, None) => Scope::Changed { previous },
             _ => Scope::All,
         };
         let mut rendered = render::render(render::Request {
@@ -527,6 +557,13 @@ impl Session {
     pub fn root(&self) -> &Path {
         &self.config.root
     }
+}
+
+/// The language of a `.ftl` file: the folder under `locales/`.
+fn ftl_language(path: &Path) -> Option<&str> {
+    let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
+    let at = parts.iter().rposition(|c| *c == "locales")?;
+    parts.get(at + 1).copied().filter(|_| parts.len() > at + 2)
 }
 
 fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {

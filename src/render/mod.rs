@@ -136,6 +136,18 @@ enum Job {
     NotFound(PageId),
 }
 
+/// The page a job belongs to (for its language).
+fn job_page(job: Job) -> PageId {
+    match job {
+        Job::Article(id)
+        | Job::Home(id)
+        | Job::Section(id, _)
+        | Job::Terms(id)
+        | Job::Term(id, _, _)
+        | Job::NotFound(id) => id,
+    }
+}
+
 /// The URL path a job writes (its file is [`file_of`] it).
 fn job_path(site: &Site, job: Job) -> String {
     let prefix = |id: PageId| site.config.lang_prefix(&site.pages[id].lang);
@@ -272,6 +284,8 @@ pub enum Scope<'a> {
         /// The site before the change.
         previous: &'a Site,
     },
+    /// Every page of these languages (their messages changed).
+    Languages(&'a HashSet<LangCode>),
 }
 
 /// Everything [`render`] needs.
@@ -345,9 +359,10 @@ pub fn render(req: Request<'_>) -> Rendered {
             );
         }
     }
-    let affected = match scope {
-        Scope::All => None,
-        Scope::Changed { previous } => Some(Affected::compute(site, previous, &changed)),
+    let (affected, only_langs) = match scope {
+        Scope::All => (None, None),
+        Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
+        Scope::Languages(langs) => (None, Some(langs)),
     };
     let mut lists = HashMap::new();
     for ((name, lang), (_, members)) in &site.sections {
@@ -501,6 +516,9 @@ pub fn render(req: Request<'_>) -> Rendered {
     };
     if let Some(a) = &affected {
         jobs.retain(|job| a.wants(site, *job));
+    }
+    if let Some(langs) = only_langs {
+        jobs.retain(|job| langs.contains(&site.pages[job_page(*job)].lang));
     }
     let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
     let ctx = RenderCtx {

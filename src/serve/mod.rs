@@ -237,7 +237,7 @@ fn rebuild(
     }
     let result = match session.as_mut() {
         Ok(s) => {
-            let partial = change == Change::Content;
+            let partial = matches!(change, Change::Content | Change::Messages);
             s.build(sink, partial).inspect(|built| {
                 sink.settle(&built.records, !partial, &built.page_files);
                 for gone in s.vanished_pages(&before) {
