@@ -19,12 +19,12 @@ fn current_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
 /// Registers every function and filter name with a body that is never
 /// called: enough for Tera to check templates before the site is resolved.
 pub(crate) fn register_names(tera: &mut Tera) {
-    for name in ["t", "url", "pages", "events", "asset"] {
+    for name in ["t", "url", "pages", "events", "projects", "asset"] {
         tera.register_function(name, |_: Kwargs, _: &State| -> TeraResult<Value> {
             Ok(Value::none())
         });
     }
-    for name in ["date", "number", "json"] {
+    for name in ["date", "number", "json", "slug"] {
         tera.register_filter(
             name,
             |v: Value, _: Kwargs, _: &State| -> TeraResult<Value> { Ok(v) },
@@ -161,6 +161,19 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
                     .cloned()
                     .collect::<Vec<_>>(),
             ))
+        },
+    );
+
+    tera.register_filter("slug", |value: String, _: Kwargs, _: &State| -> String {
+        crate::content::slug::slugify(&value)
+    });
+
+    let s = shared.clone();
+    tera.register_function(
+        "projects",
+        move |kwargs: Kwargs, state: &State| -> TeraResult<Value> {
+            let lang = current_lang(&kwargs, state)?;
+            Ok(s.projects.get(&lang).cloned().unwrap_or_else(Value::none))
         },
     );
 

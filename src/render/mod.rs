@@ -68,6 +68,8 @@ pub(crate) struct Shared {
     pub(crate) all: HashMap<String, Vec<Value>>,
     /// Articles with an `event:` block per lang, by start date.
     pub(crate) events: HashMap<String, Vec<Value>>,
+    /// Articles with a `project:` block per lang, with the values to filter them by.
+    pub(crate) projects: HashMap<String, Value>,
     /// `@/` paths and their URLs.
     pub(crate) links: Arc<LinkTable>,
 }
@@ -227,7 +229,7 @@ fn template_error(
     let hint = if lower.contains("function")
         && (lower.contains("not found") || lower.contains("unknown"))
     {
-        "mekong's functions are t(), url(), pages(), events() and asset(); check the spelling"
+        "mekong's functions are t(), url(), pages(), events(), projects() and asset(); check the spelling"
             .to_string()
     } else if lower.contains("filter") && (lower.contains("not found") || lower.contains("unknown"))
     {
@@ -381,6 +383,52 @@ pub fn render(req: Request<'_>) -> Rendered {
             )
         })
         .collect();
+    let projects = site
+        .by_date
+        .iter()
+        .map(|(l, ids)| {
+            let with_project: Vec<PageId> = ids
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    site.source(&site.pages[i])
+                        .is_some_and(|s| s.front.project.is_some())
+                })
+                .collect();
+            let facet =
+                |f: &dyn Fn(&crate::content::front_matter::Project) -> String| -> Vec<String> {
+                    let set: std::collections::BTreeSet<String> = with_project
+                        .iter()
+                        .filter_map(|&i| site.source(&site.pages[i])?.front.project.as_ref().map(f))
+                        .collect();
+                    set.into_iter().collect()
+                };
+            let statuses = facet(&|p| {
+                serde_json::to_value(p.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            });
+            let facets = serde_json::json!({
+                "sectors": facet(&|p| p.sector.clone()),
+                "statuses": statuses,
+                "locations": facet(&|p| p.location.clone()),
+            });
+            let mut map = Value::from_serializable(&facets)
+                .into_map()
+                .unwrap_or_default();
+            map.insert(
+                "items".into(),
+                Value::from(
+                    with_project
+                        .iter()
+                        .map(|&i| page_values[i].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            (l.to_string(), Value::from(map))
+        })
+        .collect();
     let events = site
         .by_date
         .iter()
@@ -422,6 +470,7 @@ pub fn render(req: Request<'_>) -> Rendered {
         lists,
         all,
         events,
+        projects,
         links: links.clone(),
     });
     let mut tera = Tera::new();
