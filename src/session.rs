@@ -86,6 +86,18 @@ impl ThemeData {
     }
 }
 
+/// What a build renders.
+enum How {
+    /// Every page.
+    All,
+    /// What changed since the previous site (see [`Scope::Changed`]).
+    SincePrevious,
+    /// The site was updated in place: what the edited pages touch.
+    InPlace,
+    /// Every page of these languages (their messages changed).
+    Languages(std::collections::HashSet<LangCode>),
+}
+
 /// A site loaded in memory.
 pub struct Session {
     opts: Options,
@@ -241,15 +253,16 @@ impl Session {
     /// Takes changed files into account. Returns what kind of change it was
     /// (the largest, when several kinds of files changed together).
     pub fn reload(&mut self, paths: &[PathBuf]) -> Result<Change, Diagnostics> {
-        let change = self.classify(paths);
-        if change == Change::Config {
-            *self = Session::load(&self.opts)?;
-            return Ok(Change::Config);
-        }
         let kinds: Vec<Change> = paths
             .iter()
             .map(|p| self.classify(std::slice::from_ref(p)))
             .collect();
+        let change = kinds.iter().copied().max().unwrap_or(Change::None);
+        if change == Change::Config {
+            *self = Session::load(&self.opts)?;
+            return Ok(Change::Config);
+        }
+
         if kinds
             .iter()
             .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
@@ -382,29 +395,50 @@ impl Session {
         }
         self.markdown = markdown;
 
-        let message_langs = self.message_langs.take();
-        let scope = match (&self.site, partial, &message_langs) {
-            (Some(_), true, Some(langs)) => Scope::Languages(langs),
-            (Some(previous), true, None) => Scope::Changed { previous },
+        let how = match (&self.site, partial, self.message_langs.take()) {
+            (Some(_), true, Some(langs)) => How::Languages(langs),
+            (Some(_), true, None) => How::SincePrevious,
+            _ => How::All,
+        };
+        self.render_and_write(site, how, sink, diags, timings)
+    }
+
+    /// Renders `site` (everything, or what `how` says), writes the other
+    /// outputs, checks that no two outputs share a path, and keeps the site
+    /// and the caches for the next build. On errors the new site is dropped.
+    fn render_and_write(
+        &mut self,
+        site: Site,
+        how: How,
+        sink: &dyn Sink,
+        mut diags: Diagnostics,
+        mut timings: Vec<(&'static str, f64)>,
+    ) -> Result<Built, Diagnostics> {
+        let clock = Instant::now();
+        let scope = match (&how, &self.site) {
+            (How::Languages(langs), _) => Scope::Languages(langs),
+            (How::SincePrevious, Some(previous)) => Scope::Changed { previous },
+            (How::InPlace, _) => Scope::Changed { previous: &site },
             _ => Scope::All,
         };
+        // After an in-place update the set of pages is the same: no need to list it again.
+        let list_page_files = !matches!(how, How::InPlace);
         let mut rendered = render::render(render::Request {
             site: &site,
             templates: &self.templates,
             locales: self.locales.clone(),
             statics: self.statics.clone(),
-            progress: self.opts.progress,
+            progress: self.opts.progress && list_page_files,
             sink,
             scope,
             cache: &mut self.values,
             links: self.links.clone(),
-            list_page_files: true,
+            list_page_files,
         });
         let mut records = std::mem::take(&mut rendered.records);
-        self.page_files = Arc::new(std::mem::take(&mut rendered.page_files));
-        let page_files = self.page_files.clone();
         diags.extend(rendered.diagnostics);
-        lap("render", &mut timings);
+        timings.push(("render", clock.elapsed().as_secs_f64()));
+        let clock = Instant::now();
         let extra: Vec<Output> = crate::outputs::build(
             &site,
             &self.locales,
@@ -420,9 +454,12 @@ impl Session {
             }
         }
         diags.extend(duplicate_outputs(&records));
-        lap("outputs", &mut timings);
+        timings.push(("outputs", clock.elapsed().as_secs_f64()));
         if diags.has_errors() {
             return Err(diags);
+        }
+        if list_page_files {
+            self.page_files = Arc::new(rendered.page_files);
         }
         self.links = Some(rendered.links);
         let pages_per_language = pages_per_language(&site);
@@ -433,7 +470,7 @@ impl Session {
             pages_per_language,
             gaps: self.locales.gaps(),
             timings,
-            page_files,
+            page_files: self.page_files.clone(),
         })
     }
 
@@ -485,50 +522,8 @@ impl Session {
             self.site = None;
             return Err(diags);
         }
-        let clock = Instant::now();
-        let mut rendered = render::render(render::Request {
-            site: &site,
-            templates: &self.templates,
-            locales: self.locales.clone(),
-            statics: self.statics.clone(),
-            progress: false,
-            sink,
-            scope: Scope::Changed { previous: &site },
-            cache: &mut self.values,
-            links: self.links.clone(),
-            list_page_files: false,
-        });
-        let mut records = std::mem::take(&mut rendered.records);
-        let page_files = self.page_files.clone();
-        diags.extend(rendered.diagnostics);
-        let extra = crate::outputs::build(
-            &site,
-            &self.locales,
-            &self.statics,
-            rendered.affected.as_ref(),
-        );
-        for o in &extra {
-            match sink.put(o) {
-                Ok(r) => records.push(r),
-                Err(d) => diags.push(d),
-            }
-        }
-        timings.push(("render", clock.elapsed().as_secs_f64()));
-        if diags.has_errors() {
-            self.site = None;
-            return Err(diags);
-        }
-        self.links = Some(rendered.links);
-        let pages_per_language = pages_per_language(&site);
-        self.site = Some(site);
-        Ok(Some(Built {
-            records,
-            diagnostics: diags,
-            pages_per_language,
-            gaps: Vec::new(),
-            timings: std::mem::take(timings),
-            page_files,
-        }))
+        self.render_and_write(site, How::InPlace, sink, diags, std::mem::take(timings))
+            .map(Some)
     }
 
     /// Output paths of pages that exist in `before` but not in the current site.

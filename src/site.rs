@@ -124,6 +124,16 @@ impl Site {
         format!("{}{}", self.config.origin, self.url(path))
     }
 
+    /// The URL path of a language's tag list: `/en/tags/`.
+    pub fn terms_path(&self, lang: &LangCode) -> String {
+        format!("{}tags/", self.config.lang_prefix(lang))
+    }
+
+    /// The URL path of a tag's page: `/en/tags/cashew/`.
+    pub fn term_path(&self, lang: &LangCode, slug: &str) -> String {
+        format!("{}{slug}/", self.terms_path(lang))
+    }
+
     /// Pages of a translation group, in language order.
     pub fn translations(&self, page: &Page) -> &[PageId] {
         &self.groups[page.group]
@@ -392,7 +402,7 @@ pub fn resolve(
             if normalize_inside(Path::new(path.trim_start_matches('/'))).is_none()
                 || path.contains("/./")
             {
-                let line = std::fs::read_to_string(site_file(&config.root, &sources[src].file))
+                let line = std::fs::read_to_string(config.root.join(&sources[src].file))
                     .ok()
                     .and_then(|t| {
                         t.lines()
@@ -502,10 +512,6 @@ fn section_sort(section: &Page, sources: &[Arc<SourcePage>]) -> SortBy {
         .source
         .and_then(|s| sources[s].front.sort_by)
         .unwrap_or_default()
-}
-
-fn site_file(root: &Path, file: &Path) -> PathBuf {
-    root.join(file)
 }
 
 /// Sorts articles: by date (newest first), weight (lightest first) or

@@ -156,10 +156,10 @@ fn job_path(site: &Site, job: Job) -> String {
     match job {
         Job::Article(id) | Job::Home(id) => site.pages[id].path.clone(),
         Job::Section(id, n) => pager_path(&site.pages[id].path, n),
-        Job::Terms(home) => format!("{}tags/", prefix(home)),
+        Job::Terms(home) => site.terms_path(&site.pages[home].lang),
         Job::Term(home, t, n) => {
             let term = &site.terms[&site.pages[home].lang][t];
-            pager_path(&format!("{}tags/{}/", prefix(home), term.slug), n)
+            pager_path(&site.term_path(&site.pages[home].lang, &term.slug), n)
         }
         Job::NotFound(home) => format!("{}404.html", prefix(home)),
     }
@@ -1007,7 +1007,7 @@ impl RenderCtx<'_> {
                 let mut c = self.base_context(lang);
                 let terms: Vec<serde_json::Value> = site.terms[lang]
                     .iter()
-                    .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "count": t.pages.len(), "url": site.url(&format!("{}tags/{}/", site.config.lang_prefix(lang), t.slug))}))
+                    .map(|t| serde_json::json!({"name": t.name, "slug": t.slug, "count": t.pages.len(), "url": site.url(&site.term_path(lang, &t.slug))}))
                     .collect();
                 c.insert("terms", &terms);
                 (home, "terms.html".into(), c)
@@ -1015,7 +1015,7 @@ impl RenderCtx<'_> {
             Job::Term(home, t, n) => {
                 let lang = &site.pages[home].lang;
                 let term = &site.terms[lang][t];
-                let term_path = format!("{}tags/{}/", site.config.lang_prefix(lang), term.slug);
+                let term_path = site.term_path(lang, &term.slug);
                 let mut c = self.base_context(lang);
                 let (paginator, _) =
                     self.paginator(&term.pages, site.config.paginate_by, n, &term_path);
@@ -1048,15 +1048,15 @@ impl RenderCtx<'_> {
                     .is_some_and(|ts| ts.iter().any(|x| &x.slug == slug))
             });
             for tr in &mut translations {
-                let prefix = site.config.lang_prefix(&LangCode(tr.lang.to_owned()));
-                tr.url = site.url(&format!("{prefix}tags/{slug}/"));
-                tr.permalink = site.permalink(&format!("{prefix}tags/{slug}/"));
+                let path = site.term_path(&LangCode(tr.lang.to_owned()), slug);
+                tr.url = site.url(&path);
+                tr.permalink = site.permalink(&path);
             }
         } else if matches!(job, Job::Terms(_)) {
             for tr in &mut translations {
-                let prefix = site.config.lang_prefix(&LangCode(tr.lang.to_owned()));
-                tr.url = site.url(&format!("{prefix}tags/"));
-                tr.permalink = site.permalink(&format!("{prefix}tags/"));
+                let path = site.terms_path(&LangCode(tr.lang.to_owned()));
+                tr.url = site.url(&path);
+                tr.permalink = site.permalink(&path);
             }
         }
         let x_default = translations

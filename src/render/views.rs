@@ -87,11 +87,7 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
                 .iter()
                 .map(|t| TermLink {
                     name: t.clone(),
-                    url: site.url(&format!(
-                        "{}tags/{}/",
-                        site.config.lang_prefix(&page.lang),
-                        crate::content::slug::slugify(t)
-                    )),
+                    url: site.url(&site.term_path(&page.lang, &crate::content::slug::slugify(t))),
                 })
                 .collect()
         })
