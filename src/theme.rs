@@ -46,6 +46,8 @@ pub struct Template {
     pub text: String,
     /// Path shown in diagnostics.
     pub file: PathBuf,
+    /// The site's own (`templates/`) or the theme's.
+    pub layer: Layer,
 }
 
 struct StaticFile {
@@ -252,6 +254,7 @@ fn add_file(
                     name: name.to_owned(),
                     text,
                     file,
+                    layer,
                 },
             );
         }

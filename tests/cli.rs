@@ -147,3 +147,38 @@ fn check_reports_errors_like_build_and_writes_nothing() {
     ok.check(&[]).assert_ok();
     assert!(!ok.public().exists(), "check wrote public/");
 }
+
+#[test]
+fn a_site_with_its_own_base_and_section_templates_builds_with_the_built_in_theme() {
+    // Like the benchmark corpus: the site's base.html has only `title` and
+    // `main`, and its own section.html must win over the theme's
+    // investment.html for the investment section.
+    let site = Site::new("three-line");
+    site.write(
+        "templates/base.html",
+        "<!doctype html>\n<html lang=\"{{ lang }}\"><head><meta charset=\"utf-8\"><title>{% block title %}{{ site.title }}{% endblock %}</title></head>\n<body>{% block main %}{% endblock %}</body></html>\n",
+    );
+    site.write(
+        "templates/section.html",
+        "{% extends \"base.html\" %}{% block main %}<p class=\"site-section\">{{ section.title }}</p>{% endblock %}\n",
+    );
+    site.write(
+        "content/investment/kcn.md",
+        "---\ntitle: \"KCN\"\ndate: 2026-01-01\nproject: { sector: industry, location: X, status: open }\n---\n\nText.\n",
+    );
+    site.build_ok(&[]);
+    let html = site.read_public("investment/index.html");
+    assert!(
+        html.contains("class=\"site-section\""),
+        "the site's section.html is used"
+    );
+    assert!(
+        !html.contains("class=\"filters\""),
+        "the theme's investment.html is not"
+    );
+    // The theme's own templates (page, 404, tags) render inside the site's base.
+    assert!(site
+        .read_public("investment/kcn/index.html")
+        .contains("<h1>KCN</h1>"));
+    assert!(site.has_public("404.html"));
+}

@@ -8,7 +8,7 @@ pub mod views;
 use crate::config::LangCode;
 use crate::content::Kind;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::i18n::Locales;
+use crate::i18n::{Layer, Locales};
 use crate::site::{PageId, Site};
 use crate::theme::{FileSource, StaticFiles, Template};
 use crate::write::{Record, Sink};
@@ -136,6 +136,25 @@ enum Job {
     Term(PageId, usize, usize),
     /// The not-found page of a language (its home page id).
     NotFound(PageId),
+}
+
+/// The template of a section: `SECTION.html`, else `section.html`, the
+/// site's own before the theme's. A theme's `investment.html` must not win
+/// over a site's own `section.html`: it would extend the site's `base.html`,
+/// whose blocks the theme cannot know.
+fn section_template(templates: &[Template], section: &str) -> String {
+    let own = format!("{section}.html");
+    let find =
+        |name: &str, layer: Layer| templates.iter().any(|t| t.name == name && t.layer == layer);
+    let chosen = [
+        (own.as_str(), Layer::Site),
+        ("section.html", Layer::Site),
+        (own.as_str(), Layer::Theme),
+    ]
+    .into_iter()
+    .find(|(name, layer)| find(name, *layer))
+    .map_or("section.html", |(name, _)| name);
+    chosen.to_owned()
 }
 
 /// The page a job belongs to (for its language).
@@ -989,17 +1008,10 @@ impl RenderCtx<'_> {
                     self.paginator(members, section_page_size(site, id), n, &p.path);
                 c.insert_value("paginator", paginator);
                 c.insert_value("section", self.with_content(id));
-                let own = format!("{name}.html");
                 let template = site
                     .source(p)
                     .and_then(|s| s.front.template.clone())
-                    .unwrap_or_else(|| {
-                        if self.tera.contains_template(&own) {
-                            own
-                        } else {
-                            "section.html".into()
-                        }
-                    });
+                    .unwrap_or_else(|| section_template(self.templates, &name));
                 (id, template, c)
             }
             Job::Terms(home) => {
