@@ -81,3 +81,25 @@ latest-news = Latest news
 search-label = Search
 search-placeholder = Search the portal…
 search-no-results = No results found.
+
+## Layout and home page
+
+nav-main = Main menu
+menu = Menu
+breadcrumb = You are here
+hero-cta-invest = Investment opportunities
+hero-cta-visit = Plan your visit
+featured-projects = Featured investment opportunities
+destinations = Destinations
+cultural-stories = Cultural stories
+see-all = See all
+more-in-section = More in { $section }
+no-articles = No articles yet.
+no-events = No upcoming events at the moment.
+events-calendar = Add to your calendar (.ics)
+open-data = Open data
+project-filters = Filter projects
+capital-musd = USD { $amount } million
+print-source = Source
+not-found-search = Or search the portal:
+not-found-explore = Explore the portal

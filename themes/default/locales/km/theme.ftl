@@ -79,3 +79,25 @@ latest-news = ព័ត៌មានថ្មីៗ
 search-label = ស្វែងរក
 search-placeholder = ស្វែងរកក្នុងវិបផតថល…
 search-no-results = រកមិនឃើញលទ្ធផលទេ។
+
+## ប្លង់ និងទំព័រដើម
+
+nav-main = ម៉ឺនុយចម្បង
+menu = ម៉ឺនុយ
+breadcrumb = អ្នកនៅទីនេះ
+hero-cta-invest = ឱកាសវិនិយោគ
+hero-cta-visit = រៀបចំដំណើរកម្សាន្ត
+featured-projects = គម្រោងវិនិយោគលេចធ្លោ
+destinations = គោលដៅទេសចរណ៍
+cultural-stories = រឿងរ៉ាវវប្បធម៌
+see-all = មើលទាំងអស់
+more-in-section = បន្ថែមទៀតក្នុងផ្នែក { $section }
+no-articles = មិនទាន់មានអត្ថបទនៅឡើយទេ។
+no-events = បច្ចុប្បន្នមិនទាន់មានព្រឹត្តិការណ៍ខាងមុខទេ។
+events-calendar = បន្ថែមទៅប្រតិទិន (.ics)
+open-data = ទិន្នន័យបើកចំហ
+project-filters = ត្រងគម្រោង
+capital-musd = { $amount } លានដុល្លារអាមេរិក
+print-source = ប្រភព
+not-found-search = ឬស្វែងរកក្នុងវិបផតថល៖
+not-found-explore = ស្វែងយល់ពីវិបផតថល

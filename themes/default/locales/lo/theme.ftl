@@ -79,3 +79,25 @@ latest-news = ຂ່າວລ່າສຸດ
 search-label = ຄົ້ນຫາ
 search-placeholder = ຄົ້ນຫາໃນເວັບໄຊ…
 search-no-results = ບໍ່ພົບຜົນການຄົ້ນຫາ.
+
+## ໂຄງຮ່າງ ແລະ ໜ້າຫຼັກ
+
+nav-main = ເມນູຫຼັກ
+menu = ເມນູ
+breadcrumb = ທ່ານຢູ່ທີ່
+hero-cta-invest = ໂອກາດການລົງທຶນ
+hero-cta-visit = ວາງແຜນການທ່ອງທ່ຽວ
+featured-projects = ໂຄງການລົງທຶນທີ່ໂດດເດັ່ນ
+destinations = ຈຸດໝາຍປາຍທາງ
+cultural-stories = ເລື່ອງລາວທາງວັດທະນະທຳ
+see-all = ເບິ່ງທັງໝົດ
+more-in-section = ເພີ່ມເຕີມໃນໝວດ { $section }
+no-articles = ຍັງບໍ່ມີບົດຄວາມ.
+no-events = ຕອນນີ້ຍັງບໍ່ມີເຫດການທີ່ຈະມາເຖິງ.
+events-calendar = ເພີ່ມໃສ່ປະຕິທິນ (.ics)
+open-data = ຂໍ້ມູນເປີດ
+project-filters = ກັ່ນຕອງໂຄງການ
+capital-musd = { $amount } ລ້ານໂດລາສະຫະລັດ
+print-source = ແຫຼ່ງທີ່ມາ
+not-found-search = ຫຼື ຄົ້ນຫາໃນເວັບໄຊ:
+not-found-explore = ສຳຫຼວດເວັບໄຊ

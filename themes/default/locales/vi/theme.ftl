@@ -79,3 +79,25 @@ latest-news = Tin mới nhất
 search-label = Tìm kiếm
 search-placeholder = Tìm trên cổng thông tin…
 search-no-results = Không tìm thấy kết quả phù hợp.
+
+## Bố cục và trang chủ
+
+nav-main = Menu chính
+menu = Danh mục
+breadcrumb = Bạn đang ở
+hero-cta-invest = Cơ hội đầu tư
+hero-cta-visit = Khám phá du lịch
+featured-projects = Dự án kêu gọi đầu tư nổi bật
+destinations = Điểm đến
+cultural-stories = Câu chuyện văn hóa
+see-all = Xem tất cả
+more-in-section = Cùng chuyên mục { $section }
+no-articles = Chưa có bài viết.
+no-events = Hiện chưa có sự kiện sắp diễn ra.
+events-calendar = Thêm vào lịch (.ics)
+open-data = Dữ liệu mở
+project-filters = Lọc dự án
+capital-musd = { $amount } triệu USD
+print-source = Nguồn
+not-found-search = Hoặc tìm kiếm trên cổng thông tin:
+not-found-explore = Khám phá cổng thông tin

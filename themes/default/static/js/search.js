@@ -5,27 +5,44 @@
   var script = document.currentScript;
   if (!script || !window.fetch) return;
   var d = script.dataset, index = null, loading = null;
-  var header = document.querySelector('.site-header');
-  if (!header) return;
-  var form = document.createElement('form');
-  form.setAttribute('role', 'search');
-  form.className = 'search';
-  var label = document.createElement('label');
-  label.textContent = d.label;
-  label.setAttribute('for', 'mekong-search');
-  var input = document.createElement('input');
-  input.type = 'search';
-  input.id = 'mekong-search';
-  input.placeholder = d.placeholder;
-  input.autocomplete = 'off';
-  var results = document.createElement('ul');
-  results.className = 'search-results';
-  results.setAttribute('aria-live', 'polite');
-  form.appendChild(label);
-  form.appendChild(input);
-  form.appendChild(results);
-  header.appendChild(form);
-  form.addEventListener('submit', function (e) { e.preventDefault(); });
+  // The box goes into each element marked data-search (the theme's header
+  // menu, the 404 page), else at the end of the site header.
+  var slots = [].slice.call(document.querySelectorAll('[data-search]'));
+  if (!slots.length) {
+    var header = document.querySelector('.site-header');
+    if (!header) return;
+    slots = [header];
+  }
+  slots.forEach(function (slot, i) { mount(slot, i ? 'mekong-search-' + (i + 1) : 'mekong-search'); });
+
+  function mount(slot, id) {
+    var form = document.createElement('form');
+    form.setAttribute('role', 'search');
+    form.className = 'search';
+    var label = document.createElement('label');
+    label.textContent = d.label;
+    label.className = 'vh';
+    label.setAttribute('for', id);
+    var input = document.createElement('input');
+    input.type = 'search';
+    input.id = id;
+    input.placeholder = d.placeholder;
+    input.autocomplete = 'off';
+    var results = document.createElement('ul');
+    results.className = 'search-results';
+    results.setAttribute('aria-live', 'polite');
+    form.appendChild(label);
+    form.appendChild(input);
+    form.appendChild(results);
+    slot.appendChild(form);
+    slot.hidden = false;
+    form.addEventListener('submit', function (e) { e.preventDefault(); });
+    input.addEventListener('focus', load);
+    input.addEventListener('input', function () {
+      var q = input.value;
+      load().then(function () { if (input.value === q) search(q, results); });
+    });
+  }
 
   function fold(w) {
     if (/[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]/.test(w)) return w.normalize('NFC').toLowerCase();
@@ -53,7 +70,7 @@
     });
     return Object.keys(found).map(Number);
   }
-  function search(q) {
+  function search(q, results) {
     var ws = words(q);
     results.textContent = '';
     if (!ws.length) return;
@@ -88,9 +105,4 @@
     if (!loading) loading = fetch(d.index).then(function (r) { return r.json(); }).then(function (j) { index = j; });
     return loading;
   }
-  input.addEventListener('focus', load);
-  input.addEventListener('input', function () {
-    var q = input.value;
-    load().then(function () { if (input.value === q) search(q); });
-  });
 })();
