@@ -5,6 +5,11 @@
   var nav = document.querySelector('.filters');
   if (!nav) return;
   document.documentElement.classList.add('filters-js');
+  // With JavaScript the links are toggle buttons (aria-pressed needs the role).
+  nav.querySelectorAll('a[data-filter]').forEach(function (a) { a.setAttribute('role', 'button'); });
+  nav.addEventListener('keydown', function (e) {
+    if (e.key === ' ' && e.target.closest('a[data-filter]')) { e.preventDefault(); e.target.click(); }
+  });
   var active = {};
   function apply() {
     document.querySelectorAll('.card.project').forEach(function (card) {
