@@ -99,7 +99,6 @@ no-events = No upcoming events at the moment.
 events-calendar = Add to your calendar (.ics)
 open-data = Open data
 project-filters = Filter projects
-capital-musd = USD { $amount } million
 print-source = Source
 not-found-search = Or search the portal:
 not-found-explore = Explore the portal

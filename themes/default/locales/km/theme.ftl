@@ -97,7 +97,6 @@ no-events = បច្ចុប្បន្នមិនទាន់មានព�
 events-calendar = បន្ថែមទៅប្រតិទិន (.ics)
 open-data = ទិន្នន័យបើកចំហ
 project-filters = ត្រងគម្រោង
-capital-musd = { $amount } លានដុល្លារអាមេរិក
 print-source = ប្រភព
 not-found-search = ឬស្វែងរកក្នុងវិបផតថល៖
 not-found-explore = ស្វែងយល់ពីវិបផតថល

@@ -97,7 +97,6 @@ no-events = ຕອນນີ້ຍັງບໍ່ມີເຫດການທີ�
 events-calendar = ເພີ່ມໃສ່ປະຕິທິນ (.ics)
 open-data = ຂໍ້ມູນເປີດ
 project-filters = ກັ່ນຕອງໂຄງການ
-capital-musd = { $amount } ລ້ານໂດລາສະຫະລັດ
 print-source = ແຫຼ່ງທີ່ມາ
 not-found-search = ຫຼື ຄົ້ນຫາໃນເວັບໄຊ:
 not-found-explore = ສຳຫຼວດເວັບໄຊ

@@ -97,7 +97,6 @@ no-events = Hiện chưa có sự kiện sắp diễn ra.
 events-calendar = Thêm vào lịch (.ics)
 open-data = Dữ liệu mở
 project-filters = Lọc dự án
-capital-musd = { $amount } triệu USD
 print-source = Nguồn
 not-found-search = Hoặc tìm kiếm trên cổng thông tin:
 not-found-explore = Khám phá cổng thông tin

@@ -44,8 +44,9 @@
     });
   }
 
+  var SEA = /[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]/;
   function fold(w) {
-    if (/[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]/.test(w)) return w.normalize('NFC').toLowerCase();
+    if (SEA.test(w)) return w.normalize('NFC').toLowerCase();
     return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
   }
   function words(q) {
@@ -76,11 +77,19 @@
     if (!ws.length) return;
     var hits = null;
     ws.forEach(function (w) {
+      var found = postings(w);
+      // The browser may split Lao or Khmer differently from the index: a
+      // piece the index does not know must not empty the results.
+      if (!found.length && SEA.test(w)) return;
       var set = {};
-      postings(w).forEach(function (n) { set[n] = true; });
+      found.forEach(function (n) { set[n] = true; });
       hits = hits === null ? set : Object.keys(hits).reduce(function (acc, n) { if (set[n]) acc[n] = true; return acc; }, {});
     });
-    var list = Object.keys(hits || {}).map(Number);
+    hits = hits || {};
+    // A title that holds the whole query is always a hit.
+    var whole = fold(q.trim());
+    index.docs.forEach(function (doc, n) { if (whole && fold(doc[1]).indexOf(whole) >= 0) hits[n] = true; });
+    var list = Object.keys(hits).map(Number);
     list.sort(function (a, b) {
       var ta = fold(index.docs[a][1]), tb = fold(index.docs[b][1]);
       var sa = ws.filter(function (w) { return ta.indexOf(w) >= 0; }).length;
