@@ -339,6 +339,31 @@ impl Config {
                 "80 is a good default",
             ));
         }
+        for f in &raw.images.formats {
+            if crate::images::Format::parse(f).is_none() {
+                diags.push(err(
+                    "formats",
+                    format!("`{f}` is not an image format mekong writes"),
+                    "use webp, jpeg or png, best first: `formats: [webp, jpeg]`",
+                ));
+            }
+        }
+        if raw.images.formats.is_empty() {
+            diags.push(err(
+                "formats",
+                "`images.formats` is empty".into(),
+                "list at least one format: `formats: [webp, jpeg]`",
+            ));
+        }
+        if raw.images.widths.is_empty()
+            || raw.images.widths.iter().any(|w| !(16..=8192).contains(w))
+        {
+            diags.push(err(
+                "widths",
+                "`images.widths` must list widths between 16 and 8192 pixels".into(),
+                "for example `widths: [480, 960, 1600]`",
+            ));
+        }
         if diags.has_errors() {
             return Err(diags);
         }

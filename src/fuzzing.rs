@@ -24,9 +24,12 @@ pub fn front_matter(data: &[u8]) {
 pub fn markdown(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let link = |p: &str| p.len().is_multiple_of(2).then(|| format!("/x/{p}/"));
-    let image = |s: &str| {
+    let image = |s: &str, alt: &str| {
         if s.len().is_multiple_of(3) {
-            Ok(format!("/img/{s}"))
+            Ok(crate::markdown::ImageHtml {
+                html: crate::markdown::plain_img(&format!("/img/{s}"), alt),
+                picture: None,
+            })
         } else {
             Err("missing".to_string())
         }

@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod fuzzing;
 pub mod i18n;
+pub mod images;
 pub mod markdown;
 pub mod outputs;
 pub mod pipeline;

@@ -9,11 +9,13 @@
 use crate::content::front_matter::body_line_col;
 use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
+use crate::images::Picture;
 use crate::outputs::escape;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 
 /// One heading, for the table of contents and anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -55,14 +57,35 @@ pub struct Rendered {
     /// Search terms of the page (when the site has search): computed with
     /// the Markdown, so `serve` reuses them for unchanged pages.
     pub search_terms: Vec<String>,
+    /// Pictures the body shows, for the image pipeline to produce.
+    pub images: Vec<Arc<Picture>>,
+    /// The front matter's `image:` as a picture (set by the site, not here).
+    pub lead: Option<Arc<Picture>>,
+    /// The URL of the front matter's `image:` (a picture's fallback, or an
+    /// external URL as written).
+    pub lead_url: Option<String>,
+}
+
+/// An image as the page shows it.
+pub struct ImageHtml {
+    /// `<picture>` or `<img>`.
+    pub html: String,
+    /// The picture to produce, for local photos.
+    pub picture: Option<Arc<Picture>>,
+}
+
+/// A plain lazy `<img>` (external images, SVG, GIF); `url` and `alt` escaped.
+pub fn plain_img(url: &str, alt: &str) -> String {
+    format!("<img src=\"{url}\" alt=\"{alt}\" loading=\"lazy\" decoding=\"async\">")
 }
 
 /// How the renderer turns site paths into URLs for one page.
 pub struct Resolver<'a> {
     /// `@/tourism/x.md` (without `@/`) → the URL in the page's language.
     pub link: &'a dyn Fn(&str) -> Option<String>,
-    /// A local image source → its URL, or why it cannot be used.
-    pub image: &'a dyn Fn(&str) -> Result<String, String>,
+    /// An image source and its alt text (escaped) → its HTML, or why it
+    /// cannot be used.
+    pub image: &'a dyn Fn(&str, &str) -> Result<ImageHtml, String>,
     /// Known `@/` paths, for "did you mean" hints.
     pub known_paths: &'a dyn Fn(&str) -> Option<String>,
 }
@@ -88,21 +111,41 @@ pub fn render(
     let mut summary_at: Option<usize> = None;
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut heading_start: Option<usize> = None;
-    let mut image: Option<(String, String)> = None; // (src, alt so far)
+    let mut image: Option<(String, usize, String)> = None; // (src, offset, alt so far)
     let at = |offset: usize| body_line_col(body, body_line, offset);
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         // Inside an image, collect the alt text instead of emitting it.
-        if let Some((_, alt)) = image.as_mut() {
+        if let Some((_, _, alt)) = image.as_mut() {
             match event {
                 Event::Text(t) | Event::Code(t) => alt.push_str(&t),
                 Event::End(TagEnd::Image) => {
-                    let (src, alt) = image.take().unwrap_or_default();
-                    events.push(Event::InlineHtml(CowStr::from(format!(
-                        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\">",
-                        escape(&src),
-                        escape(&alt)
-                    ))));
+                    let (src, offset, alt) = image.take().unwrap_or_default();
+                    let (line, col) = at(offset);
+                    if alt.trim().is_empty() {
+                        diags.push(
+                            Diagnostic::warning(file.to_path_buf(), format!("image `{src}` has no alt text"))
+                                .at(line, col)
+                                .with_source_body(body, body_line)
+                                .hint("describe the photo for readers who cannot see it: ![Bà Rá mountain at dawn](photo.jpg)"),
+                        );
+                    }
+                    let html = match (resolver.image)(&src, &escape(&alt)) {
+                        Ok(img) => {
+                            out.images.extend(img.picture);
+                            img.html
+                        }
+                        Err(why) => {
+                            diags.push(
+                                Diagnostic::error(file.to_path_buf(), format!("image `{src}`: {why}"))
+                                    .at(line, col)
+                                    .with_source_body(body, body_line)
+                                    .hint("put the image beside the article (content/SECTION/SLUG/index.md + photo.jpg) or under static/, and check the spelling"),
+                            );
+                            plain_img(&escape(&src), &escape(&alt))
+                        }
+                    };
+                    events.push(Event::InlineHtml(CowStr::from(html)));
                 }
                 _ => {}
             }
@@ -222,21 +265,7 @@ pub fn render(
                 }));
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                let src = dest_url.to_string();
-                let url = match (resolver.image)(&src) {
-                    Ok(url) => url,
-                    Err(why) => {
-                        let (line, col) = at(range.start);
-                        diags.push(
-                            Diagnostic::error(file.to_path_buf(), format!("image `{src}`: {why}"))
-                                .at(line, col)
-                                .with_source_body(body, body_line)
-                                .hint("put the image beside the article (content/SECTION/SLUG/index.md + photo.jpg) or under static/, and check the spelling"),
-                        );
-                        src.clone()
-                    }
-                };
-                image = Some((url, String::new()));
+                image = Some((dest_url.to_string(), range.start, String::new()));
             }
             other => events.push(other),
         }
@@ -313,9 +342,12 @@ mod tests {
 
     fn render_simple(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let link = |p: &str| (p == "tourism/a.md").then(|| "/tourism/a/".to_string());
-        let image = |s: &str| {
+        let image = |s: &str, alt: &str| {
             if s.starts_with("ok") {
-                Ok(format!("/img/{s}"))
+                Ok(ImageHtml {
+                    html: plain_img(&format!("/img/{s}"), alt),
+                    picture: None,
+                })
             } else {
                 Err("the file does not exist".to_string())
             }
@@ -360,7 +392,7 @@ mod tests {
 
     #[test]
     fn images_are_lazy_and_missing_ones_are_errors() {
-        let (r, d) = render_simple("![A *cat*](ok.jpg)\n\n![x](missing.jpg)\n");
+        let (r, d) = render_simple("![A *cat*](ok.jpg)\n\n![x](missing.jpg)\n\n![](ok-2.jpg)\n");
         assert!(
             r.html.contains(
                 "<img src=\"/img/ok.jpg\" alt=\"A cat\" loading=\"lazy\" decoding=\"async\">"
@@ -368,8 +400,11 @@ mod tests {
             "{}",
             r.html
         );
-        assert_eq!(d.len(), 1);
-        assert!(d[0].message.contains("missing.jpg"));
+        assert_eq!(d.len(), 2);
+        assert!(d[0].is_error() && d[0].message.contains("missing.jpg"));
+        assert_eq!(d[0].line, Some(7));
+        assert!(!d[1].is_error() && d[1].message.contains("no alt text"));
+        assert_eq!(d[1].line, Some(9));
     }
 
     #[test]

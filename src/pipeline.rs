@@ -40,5 +40,10 @@ pub fn load_config(opts: &Options) -> Result<Config, Diagnostics> {
 /// Runs every stage; outputs go to `sink` as they are rendered.
 pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
     let mut session = Session::load(opts)?;
-    session.build(sink, false)
+    let built = session.build(sink, false)?;
+    if sink.keeps_files() {
+        // Processed photos no page uses any more leave the cache.
+        session.prune_image_cache();
+    }
+    Ok(built)
 }

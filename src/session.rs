@@ -7,6 +7,7 @@ use crate::config::{Config, LangCode};
 use crate::content::{self, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
+use crate::images::{Images, Picture};
 use crate::pipeline::Options;
 use crate::render::{self, Output, Scope, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
@@ -120,6 +121,8 @@ pub struct Session {
     page_files: Arc<std::collections::HashSet<String>>,
     /// After a change of messages only: the languages that show them.
     message_langs: Option<std::collections::HashSet<LangCode>>,
+    /// The image pipeline: sources read and their cache, kept between builds.
+    images: Arc<Images>,
 }
 
 impl Session {
@@ -127,6 +130,7 @@ impl Session {
     pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
         let config = crate::pipeline::load_config(opts)?;
         let loaded = ThemeData::load(&config);
+        let images = Arc::new(Images::new(&config.images, &config.root));
         let mut s = Session {
             opts: opts.clone(),
             config,
@@ -145,6 +149,7 @@ impl Session {
             fresh: Vec::new(),
             page_files: Arc::default(),
             message_langs: None,
+            images,
         };
         s.load_content();
         Ok(s)
@@ -387,7 +392,11 @@ impl Session {
             }
         }
         lap("resolve", &mut timings);
-        let (d, markdown) = site::render_markdown(&mut site, &self.statics, Some(&self.markdown));
+        let files = site::Files {
+            statics: &self.statics,
+            images: &self.images,
+        };
+        let (d, markdown) = site::render_markdown(&mut site, files, Some(&self.markdown));
         diags.extend(d);
         lap("markdown", &mut timings);
         if diags.has_errors() {
@@ -423,28 +432,73 @@ impl Session {
         };
         // After an in-place update the set of pages is the same: no need to list it again.
         let list_page_files = !matches!(how, How::InPlace);
-        let mut rendered = render::render(render::Request {
-            site: &site,
-            templates: &self.templates,
-            locales: self.locales.clone(),
-            statics: self.statics.clone(),
-            progress: self.opts.progress && list_page_files,
-            sink,
-            scope,
-            cache: &mut self.values,
-            links: self.links.clone(),
-            list_page_files,
-        });
+        let full = matches!(scope, Scope::All);
+        // Photos whose pages are known now are processed while pages render.
+        let (photos, d) = crate::outputs::photos(&site, &self.statics, &self.images);
+        diags.extend(d);
+        let fresh = self.images.take_fresh();
+        let mut pictures: Vec<Arc<Picture>> = photos
+            .into_iter()
+            .chain(site.pages.iter().flat_map(page_pictures))
+            .filter(|p| full || fresh.contains(p.source_path()))
+            .collect();
+        let images = self.images.clone();
+        let make = sink.keeps_files();
+        let progress = self.opts.progress;
+        let (mut rendered, image_diags) = rayon::join(
+            || {
+                render::render(render::Request {
+                    site: &site,
+                    templates: &self.templates,
+                    locales: self.locales.clone(),
+                    statics: self.statics.clone(),
+                    images: images.clone(),
+                    progress: progress && list_page_files,
+                    sink,
+                    scope,
+                    cache: &mut self.values,
+                    links: self.links.clone(),
+                    list_page_files,
+                })
+            },
+            || {
+                if make {
+                    images.prepare(&pictures, progress)
+                } else {
+                    Vec::new()
+                }
+            },
+        );
         let mut records = std::mem::take(&mut rendered.records);
         diags.extend(rendered.diagnostics);
+        diags.extend(image_diags);
         timings.push(("render", clock.elapsed().as_secs_f64()));
         let clock = Instant::now();
-        let extra: Vec<Output> = crate::outputs::build(
+        // Then what templates asked for (`image()`) and, in a partial
+        // build, the photos of the pages rendered again.
+        let mut later = images.take_requests();
+        if !full {
+            later.extend(
+                site.pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(id, _)| rendered.affected.as_ref().is_none_or(|a| a.page(*id)))
+                    .flat_map(|(_, p)| page_pictures(p)),
+            );
+        }
+        if make {
+            diags.extend(images.prepare(&later, progress));
+        }
+        pictures.extend(later);
+        let mut extra: Vec<Output> = crate::outputs::build(
             &site,
             &self.locales,
             &self.statics,
             rendered.affected.as_ref(),
         );
+        if !diags.has_errors() {
+            extra.extend(images.outputs(&pictures, full && make));
+        }
         let written: Vec<Result<Record, Diagnostic>> =
             extra.par_iter().map(|o| sink.put(o)).collect();
         for w in written {
@@ -513,7 +567,10 @@ impl Session {
         diags.extend(site::update_in_place(
             &mut site,
             edited,
-            &self.statics,
+            site::Files {
+                statics: &self.statics,
+                images: &self.images,
+            },
             &mut self.markdown,
         ));
         timings.push(("update", clock.elapsed().as_secs_f64()));
@@ -548,10 +605,25 @@ impl Session {
             .collect()
     }
 
+    /// Removes the image cache's files that the last full build did not
+    /// use; returns how many.
+    pub fn prune_image_cache(&self) -> usize {
+        self.images.prune()
+    }
+
     /// The root folder.
     pub fn root(&self) -> &Path {
         &self.config.root
     }
+}
+
+/// The photos a page shows: its body's and its lead image.
+fn page_pictures(page: &crate::site::Page) -> impl Iterator<Item = Arc<Picture>> + '_ {
+    page.rendered
+        .images
+        .iter()
+        .chain(&page.rendered.lead)
+        .cloned()
 }
 
 /// The language of a `.ftl` file: the folder under `locales/`.

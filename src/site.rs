@@ -11,7 +11,8 @@ use crate::content::front_matter::{Date, SortBy};
 use crate::content::slug::slugify;
 use crate::content::{Kind, SourcePage, Sources};
 use crate::diagnostics::{closest, display_path, Diagnostic, Diagnostics};
-use crate::markdown::{self, Rendered, Resolver};
+use crate::markdown::{self, ImageHtml, Rendered, Resolver};
+use crate::outputs::escape;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -572,7 +573,7 @@ pub fn link_signature(site: &Site) -> blake3::Hash {
 /// can), then checks anchors. Returns the cache for the next build.
 pub fn render_markdown(
     site: &mut Site,
-    static_files: &crate::theme::StaticFiles,
+    files: Files<'_>,
     cache: Option<&MarkdownCache>,
 ) -> (Diagnostics, MarkdownCache) {
     let signature = link_signature(site);
@@ -589,11 +590,18 @@ pub fn render_markdown(
                 if let Some((cached_src, rendered)) =
                     reusable.and_then(|c| c.entries.get(&page.path))
                 {
-                    if Arc::ptr_eq(cached_src, src) {
+                    // Reused unless the article or one of its photos changed.
+                    if Arc::ptr_eq(cached_src, src)
+                        && rendered
+                            .images
+                            .iter()
+                            .chain(&rendered.lead)
+                            .all(|p| p.is_current())
+                    {
                         return (rendered.clone(), Vec::new());
                     }
                 }
-                let (rendered, d) = render_page(site_ref, page, src, static_files);
+                let (rendered, d) = render_page(site_ref, page, src, files);
                 (Arc::new(rendered), d)
             })
             .collect()
@@ -659,11 +667,23 @@ pub fn render_markdown(
     (diags, next)
 }
 
+/// What Markdown rendering reads besides the content: static files (for
+/// image paths) and the image pipeline.
+#[derive(Clone, Copy)]
+pub struct Files<'a> {
+    pub statics: &'a crate::theme::StaticFiles,
+    pub images: &'a crate::images::Images,
+}
+
+/// How Markdown images are laid out: the article column on wide screens,
+/// the whole width on phones. Browsers pick the variant from this.
+const BODY_IMAGE_SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
+
 fn render_page(
     site: &Site,
     page: &Page,
     src: &SourcePage,
-    static_files: &crate::theme::StaticFiles,
+    files: Files<'_>,
 ) -> (Rendered, Vec<Diagnostic>) {
     let link = |path: &str| {
         site.resolve_link(&page.lang, path)
@@ -671,7 +691,27 @@ fn render_page(
     };
     let known =
         |path: &str| closest(path, site.link_index.keys().map(String::as_str)).map(str::to_owned);
-    let image = |src_url: &str| resolve_image(site, page, src, static_files, src_url);
+    let image = |src_url: &str, alt: &str| -> Result<ImageHtml, String> {
+        let resolved = resolve_image(site, page, src, files.statics, src_url)?;
+        let url = |p: &str| escape(&site.url(&format!("/{p}")));
+        match resolved {
+            ImageSource::Local { abs, out } if crate::images::is_raster(&out) => {
+                let picture = files.images.picture(&abs, &out, None)?;
+                Ok(ImageHtml {
+                    html: picture.html(alt, BODY_IMAGE_SIZES, false, &url),
+                    picture: Some(picture),
+                })
+            }
+            ImageSource::Local { out, .. } => Ok(ImageHtml {
+                html: markdown::plain_img(&url(&out), alt),
+                picture: None,
+            }),
+            ImageSource::Url(u) => Ok(ImageHtml {
+                html: markdown::plain_img(&escape(&u), alt),
+                picture: None,
+            }),
+        }
+    };
     let resolver = Resolver {
         link: &link,
         image: &image,
@@ -684,13 +724,48 @@ fn render_page(
         site.config.markdown.safe,
         &resolver,
     );
+    let mut diags = diags;
+    if let Some(lead) = &src.front.image {
+        let resolved = resolve_image(site, page, src, files.statics, lead).and_then(|r| match r {
+            ImageSource::Local { abs, out } if crate::images::is_raster(&out) => {
+                let picture = files.images.picture(&abs, &out, None)?;
+                rendered.lead_url = Some(site.url(&format!("/{}", picture.fallback.path)));
+                rendered.lead = Some(picture);
+                Ok(())
+            }
+            ImageSource::Local { out, .. } => {
+                rendered.lead_url = Some(site.url(&format!("/{out}")));
+                Ok(())
+            }
+            ImageSource::Url(u) => {
+                rendered.lead_url = Some(u);
+                Ok(())
+            }
+        });
+        if let Err(why) = resolved {
+            diags.push(
+                Diagnostic::error(src.file.clone(), format!("image `{lead}`: {why}"))
+                    .at_line(src.front.image_line)
+                    .hint("give a path beside the article (`photo.jpg` in content/SECTION/SLUG/) or under static/ (`/images/photo.jpg`)"),
+            );
+        }
+    }
     if site.config.search && page.kind == Kind::Article && !page.is_fallback {
         rendered.search_terms = crate::search::page_terms(src, &rendered);
     }
     (rendered, diags)
 }
 
-/// Where an image referenced from an article comes from, and its URL.
+/// Where an image comes from.
+pub enum ImageSource {
+    /// A file of the site: its path on disk, and where it is published
+    /// (`images/hero.jpg`, `/`-separated, no leading slash, unencoded).
+    Local { abs: PathBuf, out: String },
+    /// An external or built-in image, used by its URL as it is.
+    Url(String),
+}
+
+/// Where an image referenced from an article comes from.
 /// External URLs pass; local files must exist inside the site.
 pub fn resolve_image(
     site: &Site,
@@ -698,9 +773,9 @@ pub fn resolve_image(
     src: &SourcePage,
     static_files: &crate::theme::StaticFiles,
     url: &str,
-) -> Result<String, String> {
+) -> Result<ImageSource, String> {
     if url.contains("://") || url.starts_with("//") || url.starts_with("data:") {
-        return Ok(url.to_owned());
+        return Ok(ImageSource::Url(url.to_owned()));
     }
     let clean = url.split(['?', '#']).next().unwrap_or(url);
     let decoded = percent_encoding::percent_decode_str(clean)
@@ -709,10 +784,16 @@ pub fn resolve_image(
     if let Some(abs) = decoded.strip_prefix('/') {
         let rel = normalize_inside(Path::new(abs)).ok_or("the path leaves the site")?;
         let key = rel.to_string_lossy().replace('\\', "/");
-        if static_files.contains(&key) {
-            return Ok(site.url(&format!("/{key}")));
-        }
-        return Err(format!("there is no static/{key}"));
+        return match static_files.source(&key) {
+            Some(crate::theme::FileSource::Disk(abs)) => Ok(ImageSource::Local {
+                abs: abs.clone(),
+                out: key,
+            }),
+            Some(crate::theme::FileSource::Embedded(_)) => {
+                Ok(ImageSource::Url(site.url(&format!("/{key}"))))
+            }
+            None => Err(format!("there is no static/{key}")),
+        };
     }
     // Relative: beside the article's file.
     let dir = src.file.parent().unwrap_or(Path::new(""));
@@ -736,11 +817,18 @@ pub fn resolve_image(
         _ => return Err("the file is a symlink that points outside the site".into()),
     }
     if src.assets.iter().any(|a| a == &abs) {
-        // Copied beside every language version of the page.
-        return Ok(format!("{}{}", site.url(&page.path), encode_path(&decoded)));
+        // Published beside every language version of the page.
+        let beside = rel.strip_prefix(dir).unwrap_or(&rel);
+        let out = format!(
+            "{}{}",
+            page.path.trim_start_matches('/'),
+            beside.to_string_lossy().replace('\\', "/")
+        );
+        return Ok(ImageSource::Local { abs, out });
     }
     let out = display_path(&site.config.root.join("content"), &abs);
-    Ok(site.url(&format!("/{}", out.to_string_lossy().replace('\\', "/"))))
+    let out = out.to_string_lossy().replace('\\', "/");
+    Ok(ImageSource::Local { abs, out })
 }
 
 /// Resolves `.` and `..` without touching the disk; `None` if the path climbs
@@ -807,7 +895,7 @@ pub fn title_sorts(site: &Site) -> bool {
 pub fn update_in_place(
     site: &mut Site,
     edited: Vec<Arc<SourcePage>>,
-    static_files: &crate::theme::StaticFiles,
+    files: Files<'_>,
     cache: &mut MarkdownCache,
 ) -> Diagnostics {
     let mut diags = Diagnostics::new();
@@ -829,7 +917,7 @@ pub fn update_in_place(
             let Some(src) = site.source(page) else {
                 continue;
             };
-            render_page(site, page, src, static_files)
+            render_page(site, page, src, files)
         };
         let src = site.pages[id].source.map(|s| site.sources[s].clone());
         let page = &mut site.pages[id];

@@ -89,6 +89,11 @@ impl StaticFiles {
         )
     }
 
+    /// Where the file published at `path` comes from.
+    pub fn source(&self, path: &str) -> Option<&FileSource> {
+        self.files.get(path).map(|f| &f.source)
+    }
+
     /// Every file: output path and source.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &FileSource)> {
         self.files.iter().map(|(k, v)| (k, &v.source))

@@ -165,6 +165,12 @@ pub struct Record {
 pub trait Sink: Sync {
     /// Takes one output.
     fn put(&self, output: &Output) -> Result<Record, Diagnostic>;
+
+    /// Whether outputs end up as files: `mekong check` only validates, so
+    /// photos need not be processed for it.
+    fn keeps_files(&self) -> bool {
+        true
+    }
 }
 
 fn origin_of(o: &Output) -> String {
@@ -179,6 +185,10 @@ fn origin_of(o: &Output) -> String {
 pub struct Discard;
 
 impl Sink for Discard {
+    fn keeps_files(&self) -> bool {
+        false
+    }
+
     fn put(&self, output: &Output) -> Result<Record, Diagnostic> {
         Ok(Record {
             path: output.path.clone(),

@@ -231,6 +231,8 @@ pub struct FrontMatter {
     pub description: Option<String>,
     /// Lead image.
     pub image: Option<String>,
+    /// The line of `image:`, for errors about it.
+    pub image_line: Option<usize>,
     /// Tags.
     pub tags: Vec<String>,
     /// Drafts are built only with `--drafts`.
@@ -588,6 +590,7 @@ pub fn parse(
     front.updated = r.date(&map, &["updated"]);
     front.description = r.string(&map, &["description"]);
     front.image = r.string(&map, &["image"]);
+    front.image_line = r.line(&["image"]);
     front.tags = match map.get("tags") {
         Some(Value::String(s)) => vec![s.clone()],
         _ => r

@@ -78,17 +78,33 @@ pub fn build(
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));
     }
-    for (path, source) in statics.iter() {
-        out.push(Output {
-            path: path.clone(),
-            data: OutputData::Copy(source.clone()),
-        });
-    }
+    // Photos are published by the image pipeline (see `photos`).
+    out.extend(
+        published_files(site, statics)
+            .into_iter()
+            .filter(|(path, source)| !is_photo(path, source))
+            .map(|(path, source)| Output {
+                path,
+                data: OutputData::Copy(source),
+            }),
+    );
+    out
+}
+
+fn is_photo(path: &str, source: &FileSource) -> bool {
+    matches!(source, FileSource::Disk(_)) && crate::images::is_raster(path)
+}
+
+/// Every file published as it is found: static files (site over theme),
+/// the files of section folders, and the files beside folder articles
+/// (beside every language version of the article).
+fn published_files(site: &Site, statics: &StaticFiles) -> Vec<(String, FileSource)> {
+    let mut out: Vec<(String, FileSource)> = statics
+        .iter()
+        .map(|(path, source)| (path.clone(), source.clone()))
+        .collect();
     for (abs, rel) in &site.section_assets {
-        out.push(Output {
-            path: rel.clone(),
-            data: OutputData::Copy(FileSource::Disk(abs.clone())),
-        });
+        out.push((rel.clone(), FileSource::Disk(abs.clone())));
     }
     for page in &site.pages {
         let Some(src) = site.source(page) else {
@@ -110,13 +126,49 @@ pub fn build(
                 .to_string_lossy()
                 .replace('\\', "/");
             let path = format!("{}{}", page.path.trim_start_matches('/'), rel);
-            out.push(Output {
-                path,
-                data: OutputData::Copy(FileSource::Disk(asset.clone())),
-            });
+            out.push((path, FileSource::Disk(asset.clone())));
         }
     }
     out
+}
+
+/// The site's photos (JPEG, PNG, WebP files of static/ and content/): each
+/// is published through the image pipeline, upright and without metadata,
+/// even when no page shows it. A file that is not a readable image is an error.
+pub fn photos(
+    site: &Site,
+    statics: &StaticFiles,
+    images: &crate::images::Images,
+) -> (
+    Vec<std::sync::Arc<crate::images::Picture>>,
+    Vec<crate::diagnostics::Diagnostic>,
+) {
+    let mut pictures = Vec::new();
+    let mut diags = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for (path, source) in published_files(site, statics) {
+        let FileSource::Disk(abs) = &source else {
+            continue;
+        };
+        if !is_photo(&path, &source) {
+            continue;
+        }
+        match images.original(abs, &path) {
+            Ok(p) => pictures.push(p),
+            Err(why) if reported.insert(abs.clone()) => {
+                let file = crate::diagnostics::display_path(&site.config.root, abs);
+                diags.push(
+                    crate::diagnostics::Diagnostic::error(
+                        file,
+                        format!("this image cannot be published: {why}"),
+                    )
+                    .hint("replace it with a complete JPEG, PNG or WebP file, or remove it"),
+                );
+            }
+            Err(_) => {}
+        }
+    }
+    (pictures, diags)
 }
 
 fn bytes(path: &str, text: String) -> Output {

@@ -19,7 +19,7 @@ fn current_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
 /// Registers every function and filter name with a body that is never
 /// called: enough for Tera to check templates before the site is resolved.
 pub(crate) fn register_names(tera: &mut Tera) {
-    for name in ["t", "url", "pages", "events", "projects", "asset"] {
+    for name in ["t", "url", "pages", "events", "projects", "asset", "image"] {
         tera.register_function(name, |_: Kwargs, _: &State| -> TeraResult<Value> {
             Ok(Value::none())
         });
@@ -197,6 +197,17 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
     );
 
     let s = shared.clone();
+    tera.register_function(
+        "image",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<Value> {
+            let src: String = kwargs.must_get("src")?;
+            let widths: Option<Vec<u32>> = kwargs.get("widths")?;
+            image(&s, &src, widths.as_deref())
+                .map_err(|e| Error::message(format!("image(src=\"{src}\"): {e}")))
+        },
+    );
+
+    let s = shared.clone();
     tera.register_filter(
         "date",
         move |value: Value, kwargs: Kwargs, state: &State| -> TeraResult<String> {
@@ -244,4 +255,53 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
             Ok(Value::safe_string(&text.replace('<', "\\u003c")))
         },
     );
+}
+
+/// `image(src, widths?)`: the responsive variants of a photo. `src` is a URL
+/// as `page.image` gives it, or a path under static/ or content/.
+fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String> {
+    let base = s.base_path.trim_end_matches('/');
+    let url = |p: &str| crate::site::encode_path(&format!("{base}/{p}"));
+    let plain = |u: String| {
+        Value::from_serializable(&serde_json::json!({
+            "src": u, "width": null, "height": null, "type": null, "srcset": "", "sources": [],
+        }))
+    };
+    if src.contains("://") || src.starts_with("//") || src.starts_with("data:") {
+        return Ok(plain(src.to_owned()));
+    }
+    let decoded = percent_encoding::percent_decode_str(src.split(['?', '#']).next().unwrap_or(src))
+        .decode_utf8_lossy()
+        .into_owned();
+    let within = decoded
+        .strip_prefix(base)
+        .filter(|rest| rest.starts_with('/'))
+        .unwrap_or(&decoded);
+    let path = crate::site::normalize_inside(std::path::Path::new(within.trim_start_matches('/')))
+        .ok_or("the path leaves the site")?
+        .to_string_lossy()
+        .replace('\\', "/");
+    if !crate::images::is_raster(&path) {
+        return Ok(plain(url(&path)));
+    }
+    let lookup = |p: &str| -> Option<std::path::PathBuf> {
+        match s.statics.source(p) {
+            Some(crate::theme::FileSource::Disk(abs)) => return Some(abs.clone()),
+            Some(crate::theme::FileSource::Embedded(_)) => return None,
+            None => {}
+        }
+        let abs = s.root.join("content").join(p);
+        let root = s.root.canonicalize().ok()?;
+        abs.canonicalize()
+            .ok()
+            .filter(|c| c.starts_with(&root) && c.is_file())
+    };
+    if matches!(
+        s.statics.source(&path),
+        Some(crate::theme::FileSource::Embedded(_))
+    ) {
+        return Ok(plain(url(&path)));
+    }
+    let picture = s.images.request(&path, widths, &lookup)?;
+    Ok(Value::from_serializable(&picture.value(&url)))
 }

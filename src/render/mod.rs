@@ -72,6 +72,10 @@ pub(crate) struct Shared {
     pub(crate) projects: HashMap<String, Value>,
     /// `@/` paths and their URLs.
     pub(crate) links: Arc<LinkTable>,
+    /// The image pipeline, for `image()`.
+    pub(crate) images: Arc<crate::images::Images>,
+    /// The site folder.
+    pub(crate) root: std::path::PathBuf,
 }
 
 /// `@/` paths and the URLs of their translations, for `url(path="@/...")`.
@@ -319,6 +323,8 @@ pub struct Request<'a> {
     pub locales: Arc<Locales>,
     /// Static files (for `asset()`).
     pub statics: Arc<StaticFiles>,
+    /// The image pipeline (for `image()`).
+    pub images: Arc<crate::images::Images>,
     /// Show a progress bar on a terminal.
     pub progress: bool,
     /// Where outputs go.
@@ -342,6 +348,7 @@ pub fn render(req: Request<'_>) -> Rendered {
         templates,
         locales,
         statics,
+        images,
         progress,
         sink,
         scope,
@@ -491,6 +498,8 @@ pub fn render(req: Request<'_>) -> Rendered {
         events,
         projects,
         links: links.clone(),
+        images: images.clone(),
+        root: site.config.root.clone(),
     });
     let mut tera = Tera::new();
     functions::register(&mut tera, shared);
@@ -741,6 +750,11 @@ pub struct Affected {
 }
 
 impl Affected {
+    /// Whether the page's view changed (and it was rendered again).
+    pub fn page(&self, id: usize) -> bool {
+        self.pages.get(id).copied().unwrap_or(false)
+    }
+
     fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
         let mut a = Affected {
             pages: changed.to_vec(),

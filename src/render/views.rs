@@ -114,7 +114,7 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
             .map(|f| f.tags.iter().map(String::as_str).collect())
             .unwrap_or_default(),
         terms,
-        image: front.and_then(|f| f.image.as_deref()),
+        image: page.rendered.lead_url.as_deref(),
         toc: &page.rendered.toc,
         word_count: words,
         reading_time: words.div_ceil(200).max(1),
