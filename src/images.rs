@@ -186,7 +186,7 @@ impl Picture {
             self.fallback.width, self.fallback.height
         ));
         out.push_str(if eager {
-            " fetchpriority=\"high\" decoding=\"async\">"
+            " decoding=\"async\">"
         } else {
             " loading=\"lazy\" decoding=\"async\">"
         });

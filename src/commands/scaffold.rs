@@ -147,7 +147,11 @@ pub fn init(dir: &Path) -> Result<String, Diagnostics> {
     ];
     let langs = ["vi", "en", "lo", "km"];
     let home = ["Cổng thông tin", "Portal", "ປະຕູຂໍ້ມູນ", "វិបផតថល"];
-    let mut files: Vec<(String, String)> = vec![("site.yaml".into(), SITE_YAML.into())];
+    let mut files: Vec<(String, String)> = vec![
+        ("site.yaml".into(), SITE_YAML.into()),
+        // The output and the image cache are made by builds, not written by hand.
+        (".gitignore".into(), "/public/\n/.mekong-cache/\n".into()),
+    ];
     for (i, lang) in langs.iter().enumerate() {
         let suffix = if *lang == "vi" {
             String::new()
@@ -216,6 +220,8 @@ mod tests {
         let built = crate::pipeline::build(&opts, &crate::write::Discard)
             .unwrap_or_else(|d| panic!("{:?}", d.items()));
         assert!(built.html_count() > 20);
+        let ignore = std::fs::read_to_string(site.join(".gitignore")).unwrap_or_default();
+        assert!(ignore.contains("/.mekong-cache/"), "{ignore}");
         assert!(init(&site).is_err(), "a non-empty folder is refused");
     }
 
