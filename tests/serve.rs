@@ -1399,3 +1399,34 @@ fn serve_can_use_its_output_folder_again() {
     }
     site.build_ok(&["--output", path_str(&out)]);
 }
+
+#[test]
+fn a_photo_added_or_replaced_while_serving_is_processed_and_shown_at_its_size() {
+    let site = site(false);
+    let photos = fixtures_dir().join("images");
+    let photo = |name: &str| std::fs::read(photos.join(name)).expect("read fixture photo");
+    site.write("static/images/p.jpg", photo("large.jpg"));
+    let server = Server::start(&site, &[]);
+    let page = "/en/tourism/nui-ba-ra/";
+
+    // A photo added to an article: the page gets its variants.
+    edit(
+        &site,
+        "content/tourism/nui-ba-ra.en.md",
+        "Walk or take the cable car.",
+        "Walk or take the cable car.\n\n![The summit](/images/p.jpg)",
+    );
+    server.wait_contains(page, "width=\"1600\" height=\"800\" alt=\"The summit\"");
+    // Photos are written after the pages of a rebuild.
+    server.wait_for("/images/p.480w.webp", "the variant exists", |r| {
+        r.status == 200
+    });
+
+    // The same file replaced by another photo (200 × 100): processed
+    // again, and the page shows the new size.
+    site.write("static/images/p.jpg", photo("gps.jpg"));
+    server.wait_contains(page, "width=\"200\" height=\"100\" alt=\"The summit\"");
+    server.wait_for("/images/p.200w.webp", "the variant exists", |r| {
+        r.status == 200
+    });
+}
