@@ -131,13 +131,24 @@ pub struct Picture {
     pub fallback: Variant,
     /// Variants per format, in the configured order; the last set is the
     /// `<img>`'s own `srcset`, the others are `<source>` elements.
-    pub sets: Vec<(Format, Vec<Variant>)>,
+    pub sets: Vec<VariantSet>,
 }
+
+/// The variants of one format, narrowest first.
+pub type VariantSet = (Format, Vec<Variant>);
 
 impl Picture {
     /// Every file this picture needs, the fallback first.
     fn files(&self) -> impl Iterator<Item = &Variant> {
         std::iter::once(&self.fallback).chain(self.sets.iter().flat_map(|(_, vs)| vs.iter()))
+    }
+
+    /// The `<img>`'s own set (the last) and the sets for `<source>` elements.
+    fn img_and_sources(&self) -> (Option<&VariantSet>, &[VariantSet]) {
+        match self.sets.split_last() {
+            Some((last, rest)) => (Some(last), rest),
+            None => (None, &[]),
+        }
     }
 
     /// `URL 480w, URL 960w` for one set; `url` turns an output path into a URL.
@@ -160,10 +171,7 @@ impl Picture {
         url: &dyn Fn(&str) -> String,
     ) -> String {
         let mut out = String::new();
-        let (img_set, sources) = match self.sets.split_last() {
-            Some((last, rest)) => (Some(last), rest),
-            None => (None, &[][..]),
-        };
+        let (img_set, sources) = self.img_and_sources();
         if !sources.is_empty() {
             out.push_str("<picture>");
         }
@@ -200,10 +208,7 @@ impl Picture {
     /// and `type` of the `<img>`, and `sources` (`type`, `srcset`) for
     /// `<source>` elements.
     pub fn value(&self, url: &dyn Fn(&str) -> String) -> serde_json::Value {
-        let (img, sources) = match self.sets.split_last() {
-            Some((last, rest)) => (Some(last), rest),
-            None => (None, &[][..]),
-        };
+        let (img, sources) = self.img_and_sources();
         serde_json::json!({
             "src": url(&self.fallback.path),
             "width": self.fallback.width,
@@ -354,7 +359,7 @@ impl Images {
             format: source.format,
         };
         let widths = widths.map_or_else(Vec::new, |w| plan_widths(w, source.width));
-        let mut sets: Vec<(Format, Vec<Variant>)> = Vec::new();
+        let mut sets: Vec<VariantSet> = Vec::new();
         for &format in self.formats.iter().filter(|_| !widths.is_empty()) {
             // JPEG has no transparency: a PNG with alpha stays a PNG.
             let format = if format == Format::Jpeg && source.alpha {

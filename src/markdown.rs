@@ -66,6 +66,13 @@ pub struct Rendered {
     pub lead_url: Option<String>,
 }
 
+impl Rendered {
+    /// The photos the page shows: its body's, then its lead image.
+    pub fn pictures(&self) -> impl Iterator<Item = &Arc<Picture>> {
+        self.images.iter().chain(&self.lead)
+    }
+}
+
 /// An image as the page shows it.
 pub struct ImageHtml {
     /// `<picture>` or `<img>`.

@@ -439,7 +439,11 @@ impl Session {
         let fresh = self.images.take_fresh();
         let mut pictures: Vec<Arc<Picture>> = photos
             .into_iter()
-            .chain(site.pages.iter().flat_map(page_pictures))
+            .chain(
+                site.pages
+                    .iter()
+                    .flat_map(|p| p.rendered.pictures().cloned()),
+            )
             .filter(|p| full || fresh.contains(p.source_path()))
             .collect();
         let images = self.images.clone();
@@ -483,7 +487,7 @@ impl Session {
                     .iter()
                     .enumerate()
                     .filter(|(id, _)| rendered.affected.as_ref().is_none_or(|a| a.page(*id)))
-                    .flat_map(|(_, p)| page_pictures(p)),
+                    .flat_map(|(_, p)| p.rendered.pictures().cloned()),
             );
         }
         if make {
@@ -615,15 +619,6 @@ impl Session {
     pub fn root(&self) -> &Path {
         &self.config.root
     }
-}
-
-/// The photos a page shows: its body's and its lead image.
-fn page_pictures(page: &crate::site::Page) -> impl Iterator<Item = Arc<Picture>> + '_ {
-    page.rendered
-        .images
-        .iter()
-        .chain(&page.rendered.lead)
-        .cloned()
 }
 
 /// The language of a `.ftl` file: the folder under `locales/`.

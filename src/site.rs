@@ -591,13 +591,7 @@ pub fn render_markdown(
                     reusable.and_then(|c| c.entries.get(&page.path))
                 {
                     // Reused unless the article or one of its photos changed.
-                    if Arc::ptr_eq(cached_src, src)
-                        && rendered
-                            .images
-                            .iter()
-                            .chain(&rendered.lead)
-                            .all(|p| p.is_current())
-                    {
+                    if Arc::ptr_eq(cached_src, src) && rendered.pictures().all(|p| p.is_current()) {
                         return (rendered.clone(), Vec::new());
                     }
                 }
@@ -806,15 +800,8 @@ pub fn resolve_image(
     if !abs.is_file() {
         return Err(format!("there is no file {}", rel.display()));
     }
-    match abs.canonicalize() {
-        Ok(c)
-            if c.starts_with(
-                site.config
-                    .root
-                    .canonicalize()
-                    .unwrap_or_else(|_| site.config.root.clone()),
-            ) => {}
-        _ => return Err("the file is a symlink that points outside the site".into()),
+    if !is_inside(&site.config.root, &abs) {
+        return Err("the file is a symlink that points outside the site".into());
     }
     if src.assets.iter().any(|a| a == &abs) {
         // Published beside every language version of the page.
@@ -829,6 +816,13 @@ pub fn resolve_image(
     let out = display_path(&site.config.root.join("content"), &abs);
     let out = out.to_string_lossy().replace('\\', "/");
     Ok(ImageSource::Local { abs, out })
+}
+
+/// Whether `path` is inside `root` once symlinks are followed (a link
+/// inside the site may point anywhere).
+pub fn is_inside(root: &Path, path: &Path) -> bool {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    path.canonicalize().is_ok_and(|c| c.starts_with(&root))
 }
 
 /// Resolves `.` and `..` without touching the disk; `None` if the path climbs

@@ -108,16 +108,7 @@ fn the_demo_portal_passes_the_browser_tests() {
     );
     require("npm", "install npm (`apt-get install -y npm`)");
 
-    let tmp = tempfile::tempdir().expect("create a temporary folder");
-    let public = tmp.path().join("public");
-    run_mekong(&[
-        "build",
-        "--root",
-        path_str(repo),
-        "--output",
-        path_str(&public),
-    ])
-    .assert_ok();
+    let (tmp, public) = build_demo();
 
     install_node_packages(&dir);
 

@@ -227,17 +227,7 @@ fn base_url(public: &Path) -> String {
 
 #[test]
 fn a_typical_article_and_the_home_page_weigh_under_60_kb_in_every_language() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tmp = tempfile::tempdir().expect("create a temporary folder");
-    let public = tmp.path().join("public");
-    run_mekong(&[
-        "build",
-        "--root",
-        path_str(repo),
-        "--output",
-        path_str(&public),
-    ])
-    .assert_ok();
+    let (_tmp, public) = build_demo();
     let base = base_url(&public);
 
     // The article in each language, from the vi version's hreflang alternates.

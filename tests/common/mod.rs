@@ -19,6 +19,22 @@ pub fn fixtures_dir() -> PathBuf {
         .join("fixtures")
 }
 
+/// Builds the demo portal (this repository) into a fresh temporary folder;
+/// returns the folder (removed on drop) and the output folder in it.
+pub fn build_demo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("create a temporary folder");
+    let public = tmp.path().join("public");
+    run_mekong(&[
+        "build",
+        "--root",
+        env!("CARGO_MANIFEST_DIR"),
+        "--output",
+        path_str(&public),
+    ])
+    .assert_ok();
+    (tmp, public)
+}
+
 /// A fixture copied into a temporary folder: `tmp/site` is the site root;
 /// the rest of `tmp` is free for output folders and files "outside the site".
 pub struct Site {
