@@ -4,6 +4,7 @@
 //! configuration silently ignored is a day lost for a web team.
 
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::source_text::{key_line, yaml_error};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -221,7 +222,7 @@ impl Config {
             Diagnostics::from_iter([Diagnostic::error(file.clone(), format!("cannot read the site configuration: {e}"))
                 .hint("run mekong in the folder that holds site.yaml, or pass --root DIR; `mekong init DIR` writes a new site")])
         })?;
-        let text = match crate::content::decode_utf8(&bytes) {
+        let text = match crate::source_text::decode_utf8(&bytes) {
             Ok(t) => t,
             Err(d) => return Err(Diagnostics::from_iter([d.located_in(file)])),
         };
@@ -240,7 +241,7 @@ impl Config {
             }
         };
         let mut diags = Diagnostics::new();
-        let line_of = |key: &str| crate::content::front_matter::key_line(text, &[key]);
+        let line_of = |key: &str| key_line(text, &[key]);
         let err = |key: &str, msg: String, hint: &str| {
             Diagnostic::error(file.clone(), msg)
                 .at_line(line_of(key))
@@ -340,7 +341,7 @@ impl Config {
             ));
         }
         for f in &raw.images.formats {
-            if crate::images::Format::parse(f).is_none() {
+            if Format::parse(f).is_none() {
                 diags.push(err(
                     "formats",
                     format!("`{f}` is not an image format mekong writes"),
@@ -474,66 +475,6 @@ fn is_lang_code(code: &str) -> bool {
         && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
-/// Turns a serde_yaml error into a diagnostic: the line and column, the
-/// offending line, and for unknown keys the closest known one.
-pub fn yaml_error(
-    file: &Path,
-    text: &str,
-    line_offset: usize,
-    e: &serde_yaml::Error,
-    known: &[&str],
-) -> Diagnostic {
-    let raw = e.to_string();
-    // serde_yaml appends " at line L column C"; we show the location ourselves.
-    let message = raw
-        .split(" at line ")
-        .next()
-        .unwrap_or(&raw)
-        .trim()
-        .to_string();
-    let mut d = Diagnostic::error(file.to_path_buf(), String::new());
-    if let Some(loc) = e.location() {
-        d = d.at(loc.line() + line_offset, loc.column());
-        d.source_line = text
-            .lines()
-            .nth((loc.line() + line_offset).saturating_sub(1))
-            .map(str::to_owned);
-    }
-    if let Some(name) = message
-        .strip_prefix("unknown field `")
-        .and_then(|r| r.split('`').next())
-    {
-        d.message = format!("unknown key `{name}`");
-        d.hint = Some(match closest(name, known.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("known keys are: {}", known.join(", ")),
-        });
-    } else if d
-        .source_line
-        .as_deref()
-        .is_some_and(|l| l.starts_with('\t') || l.contains(":\t"))
-    {
-        d.message = format!("a tab is used for indentation; YAML allows only spaces ({message})");
-        d.hint = Some("replace the tab at the start of the line with spaces".into());
-    } else {
-        d.message = format!("invalid YAML: {message}");
-        d.hint = Some(yaml_hint(&message).into());
-    }
-    d
-}
-
-fn yaml_hint(message: &str) -> &'static str {
-    if message.contains("invalid type") {
-        "check the value's type: text, a number, a date (YYYY-MM-DD), a list [a, b] or true/false"
-    } else if message.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted: title: \"Bình Phước: tiềm năng\""
-    } else if message.contains("did not find expected") {
-        "check the indentation and that quotes and brackets are closed"
-    } else {
-        "check the syntax near this line; quote values that contain `:` or `#`"
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -586,5 +527,42 @@ mod tests {
         )
         .expect_err("bad fallback");
         assert!(err.items()[0].message.contains("`em`"));
+    }
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl Format {
+    pub(crate) fn ext(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::Webp => "webp",
+        }
+    }
+
+    /// The MIME type, for `<source type>`.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+            Format::Webp => "image/webp",
+        }
+    }
+
+    /// A format named in `site.yaml`; `None` for an unknown name.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "jpeg" | "jpg" => Some(Format::Jpeg),
+            "png" => Some(Format::Png),
+            "webp" => Some(Format::Webp),
+            _ => None,
+        }
     }
 }

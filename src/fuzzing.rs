@@ -2,8 +2,9 @@
 //! (`tests/no_panic.rs`): each takes arbitrary bytes and must never panic.
 
 use crate::config::{Config, LangCode};
-use crate::content::{decode_utf8, front_matter};
+use crate::content::front_matter;
 use crate::i18n::{Layer, LocaleFile, Locales};
+use crate::source_text::decode_utf8;
 use std::path::{Path, PathBuf};
 
 /// Bytes as a Markdown file: decode, split, parse the front matter.

@@ -18,10 +18,9 @@
 //! the source's bytes and the operation, never by path or time, so a renamed
 //! file is still a hit and an edited one never is.
 
-use crate::config::ImagesConfig;
+use crate::config::{Format, ImagesConfig};
 use crate::diagnostics::Diagnostic;
-use crate::render::{Output, OutputData};
-use crate::theme::FileSource;
+use crate::output::{FileSource, Output, OutputData};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -44,43 +43,6 @@ const PROGRESS_FROM: usize = 8;
 pub fn is_raster(path: &str) -> bool {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     matches!(ext.as_deref(), Some("jpg" | "jpeg" | "png" | "webp"))
-}
-
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    Jpeg,
-    Png,
-    Webp,
-}
-
-impl Format {
-    fn ext(self) -> &'static str {
-        match self {
-            Format::Jpeg => "jpg",
-            Format::Png => "png",
-            Format::Webp => "webp",
-        }
-    }
-
-    /// The MIME type, for `<source type>`.
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Jpeg => "image/jpeg",
-            Format::Png => "image/png",
-            Format::Webp => "image/webp",
-        }
-    }
-
-    /// A format named in `site.yaml`; `None` for an unknown name.
-    pub fn parse(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "jpeg" | "jpg" => Some(Format::Jpeg),
-            "png" => Some(Format::Png),
-            "webp" => Some(Format::Webp),
-            _ => None,
-        }
-    }
 }
 
 /// What identifies the version of a file on disk that was read.

@@ -9,8 +9,8 @@
 use crate::content::front_matter::body_line_col;
 use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
+use crate::html::escape;
 use crate::images::Picture;
-use crate::outputs::escape;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;

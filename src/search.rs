@@ -1,4 +1,5 @@
-//! Search: a per-language index written as JSON, and the tokenizer behind it.
+//! Search terms: the tokenizer shared by the index (`outputs/search_index.rs`)
+//! and, in spirit, by the theme's script.
 //!
 //! Vietnamese (and every Latin script) is folded to ASCII, so `binh phuoc`
 //! finds `Bình Phước`; Lao and Khmer, written without spaces between words,
@@ -6,12 +7,8 @@
 //! does the same to the query (with the browser's `Intl.Segmenter`), looks
 //! the words up in the index and lists the pages, offline.
 
-use crate::render::{Output, OutputData};
-use crate::site::Site;
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::WordSegmenter;
-use rayon::prelude::*;
-use std::collections::BTreeMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -123,53 +120,6 @@ pub fn page_terms(
     t.sort();
     t.dedup();
     t
-}
-
-/// `/{lang}/search.json` for every language: documents (URL, title,
-/// description) and a map from term to document numbers.
-pub fn build(site: &Site) -> Vec<Output> {
-    site.config
-        .languages
-        .par_iter()
-        .map(|lang| {
-            let ids: Vec<usize> = site
-                .by_date
-                .get(&lang.code)
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&i| !site.pages[i].is_fallback)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut docs = Vec::with_capacity(ids.len());
-            let mut index: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-            for (n, &id) in ids.iter().enumerate() {
-                let page = &site.pages[id];
-                let description = site
-                    .source(page)
-                    .and_then(|s| s.front.description.clone())
-                    .unwrap_or_default();
-                for t in &page.rendered.search_terms {
-                    let postings = index.entry(t.clone()).or_default();
-                    if postings.last() != Some(&(n as u32)) {
-                        postings.push(n as u32);
-                    }
-                }
-                docs.push(serde_json::json!([
-                    site.url(&page.path),
-                    page.title,
-                    description
-                ]));
-            }
-            let json = serde_json::json!({ "lang": lang.code, "docs": docs, "terms": index });
-            let prefix = site.config.lang_prefix(&lang.code);
-            Output {
-                path: format!("{}search.json", prefix.trim_start_matches('/')),
-                data: OutputData::Bytes(serde_json::to_vec(&json).unwrap_or_default()),
-            }
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -11,35 +11,17 @@ use crate::content::front_matter::{Date, SortBy};
 use crate::content::slug::slugify;
 use crate::content::{Kind, SourcePage, Sources};
 use crate::diagnostics::{closest, display_path, Diagnostic, Diagnostics};
+use crate::html::escape;
 use crate::markdown::{self, ImageHtml, Rendered, Resolver};
-use crate::outputs::escape;
-use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use crate::paths::{is_inside, normalize_inside};
+use crate::urls::{encode_path, normalize_alias};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
-
-/// Characters escaped in URL paths: what is not allowed raw in a path, plus
-/// every non-ASCII byte (Lao and Khmer slugs travel percent-encoded).
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'%');
-
-/// Percent-encodes a URL path.
-pub fn encode_path(path: &str) -> String {
-    utf8_percent_encode(path, PATH).to_string()
-}
 
 /// One page in one language: an article, a section's first page or a home page.
 #[derive(Debug, Clone)]
@@ -535,17 +517,6 @@ pub fn sort_pages(list: &mut [PageId], pages: &[Page], sources: &[Arc<SourcePage
     });
 }
 
-/// `/old/page` and `old/page/` both mean `/old/page/`; a file alias
-/// (`/old.html`) stays a file.
-pub fn normalize_alias(alias: &str) -> String {
-    let trimmed = alias.trim().trim_start_matches('/');
-    if trimmed.ends_with(".html") || trimmed.ends_with('/') {
-        format!("/{trimmed}")
-    } else {
-        format!("/{trimmed}/")
-    }
-}
-
 /// Rendered Markdown kept between builds by `serve`: a page whose source
 /// file is the same (the same shared value, not merely equal) and whose
 /// site has the same URLs is not rendered again.
@@ -779,11 +750,11 @@ pub fn resolve_image(
         let rel = normalize_inside(Path::new(abs)).ok_or("the path leaves the site")?;
         let key = rel.to_string_lossy().replace('\\', "/");
         return match static_files.source(&key) {
-            Some(crate::theme::FileSource::Disk(abs)) => Ok(ImageSource::Local {
+            Some(crate::output::FileSource::Disk(abs)) => Ok(ImageSource::Local {
                 abs: abs.clone(),
                 out: key,
             }),
-            Some(crate::theme::FileSource::Embedded(_)) => {
+            Some(crate::output::FileSource::Embedded(_)) => {
                 Ok(ImageSource::Url(site.url(&format!("/{key}"))))
             }
             None => Err(format!("there is no static/{key}")),
@@ -816,32 +787,6 @@ pub fn resolve_image(
     let out = display_path(&site.config.root.join("content"), &abs);
     let out = out.to_string_lossy().replace('\\', "/");
     Ok(ImageSource::Local { abs, out })
-}
-
-/// Whether `path` is inside `root` once symlinks are followed (a link
-/// inside the site may point anywhere).
-pub fn is_inside(root: &Path, path: &Path) -> bool {
-    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    path.canonicalize().is_ok_and(|c| c.starts_with(&root))
-}
-
-/// Resolves `.` and `..` without touching the disk; `None` if the path climbs
-/// above its start (`../../etc/passwd`).
-pub fn normalize_inside(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => out.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 /// What decides a source's place in the site: its URL, its lists, its

@@ -7,9 +7,11 @@
 //! corpus, a new portal) still has every template and message it needs.
 
 use crate::config::{Config, LangCode};
-use crate::content::{decode_utf8, walk_files};
+use crate::content::walk_files;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::i18n::{Layer, LocaleFile};
+use crate::output::FileSource;
+use crate::source_text::decode_utf8;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,25 +19,6 @@ use std::sync::OnceLock;
 
 /// The default theme, as shipped with this binary.
 pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
-
-/// Where a file's bytes are.
-#[derive(Debug, Clone)]
-pub enum FileSource {
-    /// On disk, absolute path.
-    Disk(PathBuf),
-    /// Built into the binary.
-    Embedded(&'static [u8]),
-}
-
-impl FileSource {
-    /// Reads the bytes.
-    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
-        match self {
-            FileSource::Disk(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
-            FileSource::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),
-        }
-    }
-}
 
 /// A template, with the path users see in errors.
 #[derive(Debug, Clone)]

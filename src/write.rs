@@ -8,8 +8,8 @@
 //! it hard-link unchanged files from the previous build instead of writing.
 
 use crate::diagnostics::Diagnostic;
-use crate::render::{Output, OutputData};
-use crate::site::normalize_inside;
+use crate::output::{origin_of, Output, OutputData, Record, Sink};
+use crate::paths::normalize_inside;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
@@ -147,58 +147,6 @@ fn read_manifest(out: &Path) -> HashMap<String, String> {
         .unwrap_or_default()
 }
 
-/// What became of one output.
-#[derive(Debug, Clone)]
-pub struct Record {
-    /// Its path below the output folder.
-    pub path: String,
-    /// Content hash (none when nothing was written, as in `check`).
-    pub hash: Option<String>,
-    /// Written now (false: unchanged since the last build, or not written).
-    pub fresh: bool,
-    /// Where it came from, to name both sides of a clash.
-    pub origin: String,
-}
-
-/// Where rendered outputs go, one at a time, from many threads: the
-/// renderer never holds the whole site in memory.
-pub trait Sink: Sync {
-    /// Takes one output.
-    fn put(&self, output: &Output) -> Result<Record, Diagnostic>;
-
-    /// Whether outputs end up as files: `mekong check` only validates, so
-    /// photos need not be processed for it.
-    fn keeps_files(&self) -> bool {
-        true
-    }
-}
-
-fn origin_of(o: &Output) -> String {
-    match &o.data {
-        OutputData::Bytes(_) => "a generated page".into(),
-        OutputData::Copy(crate::theme::FileSource::Disk(p)) => p.display().to_string(),
-        OutputData::Copy(crate::theme::FileSource::Embedded(_)) => "a built-in theme file".into(),
-    }
-}
-
-/// Validates without writing (`mekong check`).
-pub struct Discard;
-
-impl Sink for Discard {
-    fn keeps_files(&self) -> bool {
-        false
-    }
-
-    fn put(&self, output: &Output) -> Result<Record, Diagnostic> {
-        Ok(Record {
-            path: output.path.clone(),
-            hash: None,
-            fresh: false,
-            origin: origin_of(output),
-        })
-    }
-}
-
 /// An output made ready to write: its path inside the output folder
 /// (checked not to climb out of it), its bytes and their hash.
 fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), Diagnostic> {
@@ -278,34 +226,6 @@ impl Staging {
     /// Drops the staging folder: the output folder is untouched.
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.dir);
-    }
-}
-
-impl Sink for Staging {
-    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
-        let (rel, bytes, hash) = prepare(o)?;
-        let target = self.dir.join(&rel);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-        }
-        let origin = origin_of(o);
-        if self.previous.get(&o.path) == Some(&hash)
-            && fs::hard_link(self.out.join(&rel), &target).is_ok()
-        {
-            return Ok(Record {
-                path: o.path.clone(),
-                hash: Some(hash),
-                fresh: false,
-                origin,
-            });
-        }
-        fs::write(&target, bytes).map_err(|e| io_error("write", &target, e))?;
-        Ok(Record {
-            path: o.path.clone(),
-            hash: Some(hash),
-            fresh: true,
-            origin,
-        })
     }
 }
 
@@ -391,39 +311,6 @@ impl InPlace {
     }
 }
 
-impl Sink for InPlace {
-    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
-        let (rel, bytes, hash) = prepare(o)?;
-        let origin = origin_of(o);
-        let target = self.out.join(&rel);
-        if self.written.get(&o.path) == Some(&hash) && target.is_file() {
-            return Ok(Record {
-                path: o.path.clone(),
-                hash: Some(hash),
-                fresh: false,
-                origin,
-            });
-        }
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
-        }
-        let tmp = target.with_file_name(format!(
-            ".{}.mekong-tmp",
-            rel.file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default()
-        ));
-        fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, e))?;
-        fs::rename(&tmp, &target).map_err(|e| io_error("move", &target, e))?;
-        Ok(Record {
-            path: o.path.clone(),
-            hash: Some(hash),
-            fresh: true,
-            origin,
-        })
-    }
-}
-
 /// Writes a list of outputs into `out` through a staging folder and a swap.
 pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
     let staging = Staging::begin(out)?;
@@ -494,5 +381,66 @@ mod tests {
             "previous"
         );
         assert!(!staging_of(&out, "staging").exists());
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
+        let (rel, bytes, hash) = prepare(o)?;
+        let target = self.dir.join(&rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        let origin = origin_of(o);
+        if self.previous.get(&o.path) == Some(&hash)
+            && fs::hard_link(self.out.join(&rel), &target).is_ok()
+        {
+            return Ok(Record {
+                path: o.path.clone(),
+                hash: Some(hash),
+                fresh: false,
+                origin,
+            });
+        }
+        fs::write(&target, bytes).map_err(|e| io_error("write", &target, e))?;
+        Ok(Record {
+            path: o.path.clone(),
+            hash: Some(hash),
+            fresh: true,
+            origin,
+        })
+    }
+}
+
+impl Sink for InPlace {
+    fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
+        let (rel, bytes, hash) = prepare(o)?;
+        let origin = origin_of(o);
+        let target = self.out.join(&rel);
+        if self.written.get(&o.path) == Some(&hash) && target.is_file() {
+            return Ok(Record {
+                path: o.path.clone(),
+                hash: Some(hash),
+                fresh: false,
+                origin,
+            });
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error("create", parent, e))?;
+        }
+        let tmp = target.with_file_name(format!(
+            ".{}.mekong-tmp",
+            rel.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        ));
+        fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, e))?;
+        fs::rename(&tmp, &target).map_err(|e| io_error("move", &target, e))?;
+        Ok(Record {
+            path: o.path.clone(),
+            hash: Some(hash),
+            fresh: true,
+            origin,
+        })
     }
 }

@@ -7,7 +7,7 @@
 use crate::content::Kind;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::Options;
-use crate::session::Session;
+use crate::pipeline::Session;
 use crate::write::InPlace;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -42,7 +42,7 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
         .get(articles.len() / 2)
         .cloned()
         .ok_or_else(|| one(Diagnostic::error(None, "the site has no article to edit")))?;
-    let page_file = out.join(crate::render::file_of(&url_path));
+    let page_file = out.join(crate::urls::file_of(&url_path));
     let original = std::fs::read_to_string(&file)
         .map_err(|e| one(Diagnostic::error(file.clone(), format!("cannot read: {e}"))))?;
 

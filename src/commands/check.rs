@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// Validates the site.
 pub fn run(opts: &Options) -> Outcome {
-    let built = match pipeline::build(opts, &crate::write::Discard) {
+    let built = match pipeline::build(opts, &crate::output::Discard) {
         Ok(b) => b,
         Err(diagnostics) => {
             return Outcome {

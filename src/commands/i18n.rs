@@ -7,7 +7,7 @@ use crate::config::LangCode;
 use crate::content::{Kind, SourcePage};
 use crate::diagnostics::Diagnostics;
 use crate::pipeline::Options;
-use crate::session::Session;
+use crate::pipeline::Session;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -217,7 +217,7 @@ mod tests {
             root: site.clone(),
             ..Default::default()
         };
-        let built = crate::pipeline::build(&opts, &crate::write::Discard)
+        let built = crate::pipeline::build(&opts, &crate::output::Discard)
             .unwrap_or_else(|d| panic!("{:?}", d.items()));
         assert!(built.html_count() > 20);
         let ignore = std::fs::read_to_string(site.join(".gitignore")).unwrap_or_default();

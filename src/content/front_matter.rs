@@ -3,6 +3,7 @@
 //! line of its key and one bad key does not hide the others.
 
 use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::source_text::key_line;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
@@ -333,41 +334,6 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         ))
 }
 
-/// The 1-based line (within `yaml`) of the key at `path`, by indentation.
-/// Flow mappings on one line (`project: { sector: x }`) give the parent's line.
-pub fn key_line(yaml: &str, path: &[&str]) -> Option<usize> {
-    let mut found_line = None;
-    let mut min_indent = 0usize;
-    let mut start = 0usize;
-    let lines: Vec<&str> = yaml.lines().collect();
-    for key in path {
-        let mut hit = None;
-        for (i, l) in lines.iter().enumerate().skip(start) {
-            let indent = l.len() - l.trim_start().len();
-            let trimmed = l.trim_start().trim_start_matches("- ");
-            if i > start && found_line.is_some() && indent < min_indent && !l.trim().is_empty() {
-                break;
-            }
-            if indent >= min_indent
-                && (trimmed.starts_with(&format!("{key}:"))
-                    || trimmed.starts_with(&format!("\"{key}\":")))
-            {
-                hit = Some((i, indent));
-                break;
-            }
-        }
-        match hit {
-            Some((i, indent)) => {
-                found_line = Some(i + 1);
-                start = i + 1;
-                min_indent = indent + 1;
-            }
-            None => return found_line,
-        }
-    }
-    found_line
-}
-
 /// Reads a front matter mapping key by key, collecting diagnostics.
 struct Reader<'a> {
     file: &'a PathBuf,
@@ -543,7 +509,7 @@ pub fn parse(
             };
         }
         Err(e) => {
-            let mut d = crate::config::yaml_error(file, text, 1, &e, ARTICLE_KEYS);
+            let mut d = crate::source_text::yaml_error(file, text, 1, &e, ARTICLE_KEYS);
             if d.source_line.is_none() {
                 d = d.with_source(text);
             }

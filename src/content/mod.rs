@@ -17,7 +17,8 @@ pub mod front_matter;
 pub mod slug;
 
 use crate::config::{Config, LangCode};
-use crate::diagnostics::{display_path, line_col, Diagnostic, Diagnostics};
+use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::source_text::decode_utf8;
 use front_matter::FrontMatter;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -82,26 +83,6 @@ pub struct Sources {
     /// Non-Markdown files in section folders, copied beside the section
     /// (absolute source, output path relative to the language root).
     pub section_assets: Vec<(PathBuf, String)>,
-}
-
-/// Decodes file bytes: UTF-8 only, a BOM accepted and dropped, Windows line
-/// endings turned into `\n` (line numbers stay the same).
-pub fn decode_utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(if s.contains('\r') {
-            s.replace("\r\n", "\n")
-        } else {
-            s.to_owned()
-        }),
-        Err(e) => {
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let (line, col) = line_col(&valid, valid.len());
-            Err(Diagnostic::error(None, "the file is not valid UTF-8 text")
-                .at(line, col)
-                .hint("save the file as UTF-8 in your editor (in Notepad: File > Save as > Encoding: UTF-8)"))
-        }
-    }
 }
 
 /// Whether a path component is hidden (`.git`, `.env`): never read, never published.

@@ -6,7 +6,7 @@
 
 use crate::config::LangCode;
 use crate::i18n::Locales;
-use crate::render::{Output, OutputData};
+use crate::output::{Output, OutputData};
 use crate::site::{Page, Site};
 use serde::Serialize;
 

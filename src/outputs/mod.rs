@@ -3,30 +3,18 @@
 //! own folder, and the files copied as they are.
 
 mod data;
+mod search_index;
 
 use crate::config::LangCode;
 use crate::content::Kind;
+use crate::html::escape;
 use crate::i18n::Locales;
-use crate::render::{file_of, Affected, Output, OutputData};
+use crate::output::{FileSource, Output, OutputData};
+use crate::render::Affected;
 use crate::site::{Page, PageId, Site};
-use crate::theme::{FileSource, StaticFiles};
+use crate::theme::StaticFiles;
+use crate::urls::file_of;
 use std::fmt::Write as _;
-
-/// Escapes text for XML and HTML, in text and in attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Every non-template output; with `only` (a partial rebuild in `serve`),
 /// the sitemap and feeds only where the change reached them.
@@ -72,7 +60,7 @@ pub fn build(
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         if site.config.search {
-            out.extend(crate::search::build(site));
+            out.extend(search_index::build(site));
         }
     }
     if site.config.default_language_in_subdir {
@@ -358,7 +346,7 @@ fn aliases(site: &Site, locales: &Locales) -> Vec<Output> {
             continue;
         };
         for alias in &src.front.aliases {
-            let path = crate::site::normalize_alias(alias);
+            let path = crate::urls::normalize_alias(alias);
             let notice = locales
                 .message(&page.lang, "redirect-notice", None)
                 .ok()

@@ -96,7 +96,7 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
                     .unwrap_or_else(|| "/".into())
             };
             let base = s.base_path.trim_end_matches('/');
-            Ok(crate::site::encode_path(&format!("{base}{prefix}{rel}")))
+            Ok(crate::urls::encode_path(&format!("{base}{prefix}{rel}")))
         },
     );
 
@@ -191,7 +191,7 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
             let base = s.base_path.trim_end_matches('/');
             Ok(format!(
                 "{}?v={hash}",
-                crate::site::encode_path(&format!("{base}/{rel}"))
+                crate::urls::encode_path(&format!("{base}/{rel}"))
             ))
         },
     );
@@ -261,7 +261,7 @@ pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
 /// as `page.image` gives it, or a path under static/ or content/.
 fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String> {
     let base = s.base_path.trim_end_matches('/');
-    let url = |p: &str| crate::site::encode_path(&format!("{base}/{p}"));
+    let url = |p: &str| crate::urls::encode_path(&format!("{base}/{p}"));
     let plain = |u: String| {
         Value::from_serializable(&serde_json::json!({
             "src": u, "width": null, "height": null, "type": null, "srcset": "", "sources": [],
@@ -277,7 +277,7 @@ fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String>
         .strip_prefix(base)
         .filter(|rest| rest.starts_with('/'))
         .unwrap_or(&decoded);
-    let path = crate::site::normalize_inside(std::path::Path::new(within.trim_start_matches('/')))
+    let path = crate::paths::normalize_inside(std::path::Path::new(within.trim_start_matches('/')))
         .ok_or("the path leaves the site")?
         .to_string_lossy()
         .replace('\\', "/");
@@ -287,16 +287,16 @@ fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String>
     // A photo of the built-in theme is used as it is.
     if matches!(
         s.statics.source(&path),
-        Some(crate::theme::FileSource::Embedded(_))
+        Some(crate::output::FileSource::Embedded(_))
     ) {
         return Ok(plain(url(&path)));
     }
     let lookup = |p: &str| -> Option<std::path::PathBuf> {
-        if let Some(crate::theme::FileSource::Disk(abs)) = s.statics.source(p) {
+        if let Some(crate::output::FileSource::Disk(abs)) = s.statics.source(p) {
             return Some(abs.clone());
         }
         let abs = s.root.join("content").join(p);
-        (abs.is_file() && crate::site::is_inside(&s.root, &abs)).then_some(abs)
+        (abs.is_file() && crate::paths::is_inside(&s.root, &abs)).then_some(abs)
     };
     let picture = s.images.request(&path, widths, &lookup)?;
     Ok(Value::from_serializable(&picture.value(&url)))

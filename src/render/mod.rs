@@ -9,51 +9,15 @@ use crate::config::LangCode;
 use crate::content::Kind;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{Layer, Locales};
+use crate::output::{Output, OutputData, Record, Sink};
 use crate::site::{PageId, Site};
-use crate::theme::{FileSource, StaticFiles, Template};
-use crate::write::{Record, Sink};
+use crate::theme::{StaticFiles, Template};
+use crate::urls::{file_of, pager_path};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tera::{Context, Tera, Value};
-
-/// One file of the built site.
-#[derive(Debug, Clone)]
-pub struct Output {
-    /// Path below the output folder, `/`-separated, unencoded (`en/x/index.html`).
-    pub path: String,
-    /// Its contents.
-    pub data: OutputData,
-}
-
-/// Where an output's bytes come from.
-#[derive(Debug, Clone)]
-pub enum OutputData {
-    /// Rendered.
-    Bytes(Vec<u8>),
-    /// Copied from a file or the binary.
-    Copy(FileSource),
-}
-
-/// The output file of a URL path: `/en/x/` → `en/x/index.html`.
-pub fn file_of(path: &str) -> String {
-    let p = path.trim_start_matches('/');
-    if p.is_empty() || p.ends_with('/') {
-        format!("{p}index.html")
-    } else {
-        p.to_owned()
-    }
-}
-
-/// The URL of list page `n` (1-based) of a list at `path`.
-pub fn pager_path(path: &str, n: usize) -> String {
-    if n <= 1 {
-        path.to_owned()
-    } else {
-        format!("{path}page/{n}/")
-    }
-}
 
 /// Data the template functions read, shared by every render thread.
 pub(crate) struct Shared {

@@ -194,7 +194,7 @@ fn not_found(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
             return file_response(state, c, StatusCode(404));
         }
     }
-    let page = format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 not found</h1><p>{}</p></body></html>", crate::outputs::escape(path));
+    let page = format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 not found</h1><p>{}</p></body></html>", crate::html::escape(path));
     Response::from_data(inject(page.as_bytes(), &state.error_lines()))
         .with_status_code(StatusCode(404))
         .with_header(header("Content-Type", "text/html; charset=utf-8"))

@@ -6,7 +6,7 @@ mod http;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::Options;
-use crate::session::{Change, Session};
+use crate::pipeline::{Change, Session};
 use crate::write::InPlace;
 use http::State;
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -241,7 +241,7 @@ fn rebuild(
             s.build(sink, partial).inspect(|built| {
                 sink.settle(&built.records, !partial, &built.page_files);
                 for gone in s.vanished_pages(&before) {
-                    sink.remove(&crate::render::file_of(&gone));
+                    sink.remove(&crate::urls::file_of(&gone));
                 }
             })
         }

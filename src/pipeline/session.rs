@@ -3,16 +3,16 @@
 //! changed are read again, and only the pages a change touches are
 //! rendered and written (see [`render::Scope`]).
 
+use super::options::Options;
 use crate::config::{Config, LangCode};
 use crate::content::{self, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
-use crate::pipeline::Options;
-use crate::render::{self, Output, Scope, ValueCache};
+use crate::output::{Output, Record, Sink};
+use crate::render::{self, Scope, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::{self, StaticFiles, Template};
-use crate::write::{Record, Sink};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -128,7 +128,7 @@ pub struct Session {
 impl Session {
     /// Reads the configuration, theme, messages and content.
     pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
-        let config = crate::pipeline::load_config(opts)?;
+        let config = super::options::load_config(opts)?;
         let loaded = ThemeData::load(&config);
         let images = Arc::new(Images::new(&config.images, &config.root));
         let mut s = Session {

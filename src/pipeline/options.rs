@@ -1,10 +1,8 @@
-//! The build's options and its one-shot form: [`build`] loads a
-//! [`Session`] and renders everything once.
+//! What a build is asked to do ([`Options`], from the command line) and the
+//! configuration it runs with (`site.yaml` with `--base-url` applied).
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostics;
-use crate::session::{Built, Session};
-use crate::write::Sink;
 use std::path::PathBuf;
 
 /// What a build is asked to do.
@@ -35,15 +33,4 @@ pub fn load_config(opts: &Options) -> Result<Config, Diagnostics> {
         config.base_path = base_path;
     }
     Ok(config)
-}
-
-/// Runs every stage; outputs go to `sink` as they are rendered.
-pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
-    let mut session = Session::load(opts)?;
-    let built = session.build(sink, false)?;
-    if sink.keeps_files() {
-        // Processed photos no page uses any more leave the cache.
-        session.prune_image_cache();
-    }
-    Ok(built)
 }

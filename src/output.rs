@@ -1,0 +1,97 @@
+//! Outputs and where they go: one [`Output`] per file of the built site,
+//! handed one at a time to a [`Sink`] (the staging folder, the preview
+//! folder of `serve`, or nothing for `check`), which answers with a
+//! [`Record`]. The renderer streams into a sink and never holds the whole
+//! site in memory.
+
+use crate::diagnostics::Diagnostic;
+use std::path::PathBuf;
+
+/// Where a file's bytes are.
+#[derive(Debug, Clone)]
+pub enum FileSource {
+    /// On disk, absolute path.
+    Disk(PathBuf),
+    /// Built into the binary.
+    Embedded(&'static [u8]),
+}
+
+impl FileSource {
+    /// Reads the bytes.
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            FileSource::Disk(p) => std::fs::read(p).map(std::borrow::Cow::Owned),
+            FileSource::Embedded(b) => Ok(std::borrow::Cow::Borrowed(b)),
+        }
+    }
+}
+
+/// Where an output's bytes come from.
+#[derive(Debug, Clone)]
+pub enum OutputData {
+    /// Rendered.
+    Bytes(Vec<u8>),
+    /// Copied from a file or the binary.
+    Copy(FileSource),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Path below the output folder, `/`-separated, unencoded (`en/x/index.html`).
+    pub path: String,
+    /// Its contents.
+    pub data: OutputData,
+}
+
+/// Validates without writing (`mekong check`).
+pub struct Discard;
+
+pub(crate) fn origin_of(o: &Output) -> String {
+    match &o.data {
+        OutputData::Bytes(_) => "a generated page".into(),
+        OutputData::Copy(FileSource::Disk(p)) => p.display().to_string(),
+        OutputData::Copy(FileSource::Embedded(_)) => "a built-in theme file".into(),
+    }
+}
+
+/// Where rendered outputs go, one at a time, from many threads: the
+/// renderer never holds the whole site in memory.
+pub trait Sink: Sync {
+    /// Takes one output.
+    fn put(&self, output: &Output) -> Result<Record, Diagnostic>;
+
+    /// Whether outputs end up as files: `mekong check` only validates, so
+    /// photos need not be processed for it.
+    fn keeps_files(&self) -> bool {
+        true
+    }
+}
+
+impl Sink for Discard {
+    fn keeps_files(&self) -> bool {
+        false
+    }
+
+    fn put(&self, output: &Output) -> Result<Record, Diagnostic> {
+        Ok(Record {
+            path: output.path.clone(),
+            hash: None,
+            fresh: false,
+            origin: origin_of(output),
+        })
+    }
+}
+
+/// What became of one output.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Its path below the output folder.
+    pub path: String,
+    /// Content hash (none when nothing was written, as in `check`).
+    pub hash: Option<String>,
+    /// Written now (false: unchanged since the last build, or not written).
+    pub fresh: bool,
+    /// Where it came from, to name both sides of a clash.
+    pub origin: String,
+}

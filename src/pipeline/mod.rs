@@ -1,0 +1,11 @@
+//! The pipeline's driver: [`Options`] in, a [`Built`] out. A one-shot
+//! [`build`] and the [`Session`] that `serve` keeps in memory between edits
+//! run the same stages: config → content → site → render → sink.
+
+mod build;
+mod options;
+mod session;
+
+pub use build::build;
+pub use options::{load_config, Options};
+pub use session::{Built, Change, Session};
