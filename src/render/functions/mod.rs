@@ -1,0 +1,177 @@
+//! Template functions and filters: [`Shared`], built once per render, comes
+//! in; Tera gets one type per function (`t`, `url`, `pages`, `events`,
+//! `projects`, `asset`, `image`) and filter (`date`, `number`, `json`,
+//! `slug`). Each reads the shared, immutable data and the page's `lang`
+//! from the template context, and returns a value or an error the template
+//! check reports.
+
+mod asset;
+mod date;
+mod events;
+mod image;
+mod json;
+mod number;
+mod pages;
+mod projects;
+mod slug;
+mod t;
+mod url;
+
+use super::links::LinkTable;
+use crate::i18n::Locales;
+use crate::theme::StaticFiles;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tera::{Kwargs, State, Tera, TeraResult, Value};
+
+/// Data the template functions read, shared by every render thread.
+pub(crate) struct Shared {
+    pub(crate) locales: Arc<Locales>,
+    pub(crate) statics: Arc<StaticFiles>,
+    pub(crate) base_path: String,
+    pub(crate) lang_prefixes: HashMap<String, String>,
+    /// Articles per (section, lang), in the section's order.
+    pub(crate) lists: HashMap<(String, String), Vec<Value>>,
+    /// Every article per lang, newest first.
+    pub(crate) all: HashMap<String, Vec<Value>>,
+    /// Articles with an `event:` block per lang, by start date.
+    pub(crate) events: HashMap<String, Vec<Value>>,
+    /// Articles with a `project:` block per lang, with the values to filter them by.
+    pub(crate) projects: HashMap<String, Value>,
+    /// `@/` paths and their URLs.
+    pub(crate) links: Arc<LinkTable>,
+    /// The image pipeline, for `image()`.
+    pub(crate) images: Arc<crate::images::Images>,
+    /// The site folder.
+    pub(crate) root: std::path::PathBuf,
+}
+
+/// The language a function works in: its `lang=` argument, else the
+/// page's.
+fn current_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    if let Some(l) = kwargs.get::<String>("lang")? {
+        return Ok(l);
+    }
+    Ok(state.get::<String>("lang")?.unwrap_or_default())
+}
+
+/// Registers every function and filter name with a body that is never
+/// called: enough for Tera to check templates before the site is resolved.
+pub(crate) fn register_names(tera: &mut Tera) {
+    for name in ["t", "url", "pages", "events", "projects", "asset", "image"] {
+        tera.register_function(name, |_: Kwargs, _: &State| -> TeraResult<Value> {
+            Ok(Value::none())
+        });
+    }
+    for name in ["date", "number", "json", "slug"] {
+        tera.register_filter(
+            name,
+            |v: Value, _: Kwargs, _: &State| -> TeraResult<Value> { Ok(v) },
+        );
+    }
+}
+
+/// Registers mekong's functions and filters.
+pub(crate) fn register(tera: &mut Tera, shared: Arc<Shared>) {
+    tera.register_function("t", t::Translate(shared.clone()));
+    tera.register_function("url", url::Url(shared.clone()));
+    tera.register_function("pages", pages::Pages(shared.clone()));
+    tera.register_function("events", events::Events(shared.clone()));
+    tera.register_filter("slug", slug::Slug);
+    tera.register_function("projects", projects::Projects(shared.clone()));
+    tera.register_function("asset", asset::Asset(shared.clone()));
+    tera.register_function("image", image::Image(shared.clone()));
+    tera.register_filter("date", date::DateFilter(shared.clone()));
+    tera.register_filter("number", number::NumberFilter(shared));
+    tera.register_filter("json", json::Json);
+}
+
+/// A small site's [`Shared`] data for the functions' tests: Vietnamese at
+/// `/`, English at `/en/` falling back to Vietnamese, a few messages.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::*;
+    use crate::config::{Config, ImagesConfig, LangCode};
+    use crate::i18n::{Layer, LocaleFile};
+    use std::path::{Path, PathBuf};
+    use tera::Context;
+
+    pub(crate) const SITE_YAML: &str = "title: T\nbase_url: https://example.org/portal/\ndefault_language: vi\nlanguages:\n  - { code: vi, name: Tiếng Việt }\n  - { code: en, name: English, fallback: [vi] }\n";
+
+    pub(crate) fn config(root: &Path) -> Config {
+        Config::parse(root, SITE_YAML).expect("valid site.yaml")
+    }
+
+    /// The shared data with these messages and lists; no static files.
+    pub(crate) fn shared_with(messages: &[(&str, &str)]) -> Shared {
+        shared_in(Path::new("/site"), messages, StaticFiles::default())
+    }
+
+    pub(crate) fn shared_in(
+        root: &Path,
+        messages: &[(&str, &str)],
+        statics: StaticFiles,
+    ) -> Shared {
+        let config = config(root);
+        let files = messages
+            .iter()
+            .map(|(lang, text)| LocaleFile {
+                lang: LangCode((*lang).into()),
+                layer: Layer::Site,
+                file: PathBuf::from(format!("locales/{lang}/main.ftl")),
+                text: (*text).into(),
+            })
+            .collect();
+        let (locales, diags) = Locales::build(&config, files);
+        assert!(diags.is_empty(), "{diags:?}");
+        Shared {
+            locales: Arc::new(locales),
+            statics: Arc::new(statics),
+            base_path: config.base_path.clone(),
+            lang_prefixes: config
+                .languages
+                .iter()
+                .map(|l| (l.code.to_string(), config.lang_prefix(&l.code)))
+                .collect(),
+            lists: HashMap::new(),
+            all: HashMap::new(),
+            events: HashMap::new(),
+            projects: HashMap::new(),
+            links: Arc::new(LinkTable::from_parts(
+                HashMap::new(),
+                Vec::new(),
+                HashMap::new(),
+            )),
+            images: Arc::new(crate::images::Images::new(&ImagesConfig::default(), root)),
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// A list item as templates see it: only the fields a test needs.
+    pub(crate) fn item(title: &str, date: &str, weight: i64) -> Value {
+        Value::from_serializable(&serde_json::json!({
+            "title": title, "date": date, "weight": weight,
+        }))
+    }
+
+    /// Renders `template` for a page in `lang` with the real functions.
+    pub(crate) fn render(shared: Shared, lang: &str, template: &str) -> TeraResult<String> {
+        let mut tera = Tera::new();
+        register(&mut tera, Arc::new(shared));
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        tera.render_str(template, &ctx, false)
+    }
+
+    /// The error text of a render that must fail, with its causes.
+    pub(crate) fn error_of(result: TeraResult<String>) -> String {
+        let e = result.expect_err("the template must fail");
+        let mut text = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            text.push_str(&format!(" / {s}"));
+            source = s.source();
+        }
+        text
+    }
+}

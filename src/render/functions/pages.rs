@@ -1,0 +1,119 @@
+//! `pages(section?, limit?, sort?, lang?)`: a section's articles in its
+//! order, or every article newest first; `sort` by date (newest first),
+//! title or weight; at most `limit`.
+
+use super::{current_lang, Shared};
+use std::sync::Arc;
+use tera::{Error, Function, Kwargs, State, TeraResult, Value};
+
+/// The `pages` function.
+pub(crate) struct Pages(pub(crate) Arc<Shared>);
+
+impl Function<TeraResult<Value>> for Pages {
+    fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+        let s = &self.0;
+        let lang = current_lang(&kwargs, state)?;
+        let section: Option<String> = kwargs.get("section")?;
+        let limit = kwargs.get::<usize>("limit")?.unwrap_or(usize::MAX);
+        let sort: Option<String> = kwargs.get("sort")?;
+        let list: &[Value] = match &section {
+            Some(sec) => s
+                .lists
+                .get(&(sec.clone(), lang.clone()))
+                .map_or(&[], Vec::as_slice),
+            None => s.all.get(&lang).map_or(&[], Vec::as_slice),
+        };
+        let mut items: Vec<Value> = match sort.as_deref() {
+            None => list.iter().take(limit).cloned().collect(),
+            Some(key @ ("date" | "title" | "weight")) => sorted(list, key, limit),
+            Some(other) => {
+                return Err(Error::message(format!(
+                    "pages(): sort must be date, title or weight, not `{other}`"
+                )))
+            }
+        };
+        items.shrink_to_fit();
+        Ok(Value::from(items))
+    }
+}
+
+/// The first `limit` items by `key`; dates newest first.
+fn sorted(list: &[Value], key: &str, limit: usize) -> Vec<Value> {
+    let mut v = list.to_vec();
+    let field = |x: &Value| x.get_from_path(key).cloned().unwrap_or_else(Value::none);
+    v.sort_by(|a, b| {
+        let (fa, fb) = (field(a), field(b));
+        let ord = fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal);
+        if key == "date" {
+            ord.reverse()
+        } else {
+            ord
+        }
+    });
+    v.truncate(limit);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{error_of, item, render, shared_with};
+
+    fn shared() -> super::Shared {
+        let mut s = shared_with(&[]);
+        s.lists.insert(
+            ("news".into(), "vi".into()),
+            vec![
+                item("B", "2024-01-02", 2),
+                item("A", "2024-03-01", 3),
+                item("C", "2023-05-05", 1),
+            ],
+        );
+        s.all.insert(
+            "vi".into(),
+            vec![item("A", "2024-03-01", 3), item("Z", "2020-01-01", 9)],
+        );
+        s
+    }
+
+    fn titles(template: &str) -> String {
+        render(shared(), "vi", template).expect("renders")
+    }
+
+    #[test]
+    fn a_section_keeps_its_order_and_limit() {
+        assert_eq!(
+            titles("{% for p in pages(section=\"news\", limit=2) %}{{ p.title }}{% endfor %}"),
+            "BA"
+        );
+    }
+
+    #[test]
+    fn without_a_section_every_article_of_the_language() {
+        assert_eq!(
+            titles("{% for p in pages() %}{{ p.title }}{% endfor %}"),
+            "AZ"
+        );
+        let other = render(shared(), "en", "{{ pages() | length }}");
+        assert_eq!(other.expect("renders"), "0");
+    }
+
+    #[test]
+    fn sorting_by_date_is_newest_first_and_by_weight_lightest_first() {
+        assert_eq!(
+            titles(
+                "{% for p in pages(section=\"news\", sort=\"date\") %}{{ p.title }}{% endfor %}"
+            ),
+            "ABC"
+        );
+        assert_eq!(
+            titles("{% for p in pages(section=\"news\", sort=\"weight\", limit=2) %}{{ p.title }}{% endfor %}"),
+            "CB"
+        );
+    }
+
+    #[test]
+    fn an_unknown_sort_key_is_an_error() {
+        let err = error_of(render(shared(), "vi", "{{ pages(sort=\"colour\") }}"));
+        assert!(err.contains("not `colour`"), "{err}");
+    }
+}

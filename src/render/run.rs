@@ -1,0 +1,232 @@
+//! One render pass: a [`Request`] comes in (the site, templates, a sink,
+//! what to render); [`Rendered`] goes out (what the sink took, the
+//! problems, and what `serve` keeps for the next pass). The steps: page
+//! views, the shared lists, the compiled templates, the job plan, then
+//! every job in parallel, each streaming its output into the sink.
+
+use super::cache::{PageValues, ValueCache};
+use super::context::{self, RenderCtx};
+use super::jobs::{self, Job};
+use super::links::LinkTable;
+use super::lists::{self, Services};
+use super::scope::{Affected, Scope};
+use super::templates;
+use crate::config::LangCode;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::output::{Output, Record, Sink};
+use crate::site::{PageId, Site};
+use crate::theme::{StaticFiles, Template};
+use crate::urls::file_of;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything [`render`] needs.
+pub struct Request<'a> {
+    /// The resolved site.
+    pub site: &'a Site,
+    /// Templates, site over theme.
+    pub templates: &'a [Template],
+    /// Fluent bundles.
+    pub locales: Arc<Locales>,
+    /// Static files (for `asset()`).
+    pub statics: Arc<StaticFiles>,
+    /// The image pipeline (for `image()`).
+    pub images: Arc<crate::images::Images>,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+    /// Where outputs go.
+    pub sink: &'a dyn Sink,
+    /// What to render.
+    pub scope: Scope<'a>,
+    /// Views of the previous build; updated with this build's.
+    pub cache: &'a mut ValueCache,
+    /// The link table of the previous build, reused if no URL changed.
+    pub links: Option<Arc<LinkTable>>,
+    /// Whether to list every page file ([`Rendered::page_files`]); not
+    /// needed when the site's structure is known to be unchanged.
+    pub list_page_files: bool,
+}
+
+/// What [`render`] gives back.
+pub struct Rendered {
+    /// What the sink took.
+    pub records: Vec<Record>,
+    /// Problems.
+    pub diagnostics: Diagnostics,
+    /// The link table for the next build.
+    pub links: Arc<LinkTable>,
+    /// With [`Scope::Changed`]: what the change touched.
+    pub affected: Option<Affected>,
+    /// Every page file of the site, rendered now or not.
+    pub page_files: HashSet<String>,
+}
+
+/// Renders the site's pages with the templates; returns what the sink
+/// took, the problems, and the views for the next build.
+pub fn render(req: Request<'_>) -> Rendered {
+    let Request {
+        site,
+        templates,
+        locales,
+        statics,
+        images,
+        progress,
+        sink,
+        scope,
+        cache,
+        links,
+        list_page_files,
+    } = req;
+    let PageValues {
+        values: page_values,
+        changed,
+    } = cache.page_values(site, matches!(scope, Scope::All));
+    let (affected, only_langs) = match scope {
+        Scope::All => (None, None),
+        Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
+        Scope::Languages(langs) => (None, Some(langs)),
+    };
+    let links = LinkTable::reuse_or_build(site, links);
+    let services = Services {
+        locales: locales.clone(),
+        statics,
+        links: links.clone(),
+        images,
+    };
+    let shared = Arc::new(lists::shared(site, &page_values, services));
+    let tera = match templates::compile(templates, shared) {
+        Ok(tera) => tera,
+        Err(d) => {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(d);
+            return Rendered {
+                records: Vec::new(),
+                diagnostics,
+                links,
+                affected: None,
+                page_files: HashSet::new(),
+            };
+        }
+    };
+    let site_values = context::site_values(site, &locales);
+    let (jobs, page_files) = plan(site, list_page_files, affected.as_ref(), only_langs);
+    let ctx = RenderCtx {
+        site,
+        tera: &tera,
+        templates,
+        page_values: &page_values,
+        site_values: &site_values,
+    };
+    let results = render_jobs(&ctx, &jobs, sink, progress);
+    let (records, diagnostics) = collect(results);
+    Rendered {
+        records,
+        diagnostics,
+        links,
+        affected,
+        page_files,
+    }
+}
+
+/// The jobs to run now, and every page file a full render writes
+/// (`serve` removes the others) if `list_page_files`.
+fn plan(
+    site: &Site,
+    list_page_files: bool,
+    affected: Option<&Affected>,
+    only_langs: Option<&HashSet<LangCode>>,
+) -> (Vec<Job>, HashSet<String>) {
+    let mut jobs = jobs::plan(site);
+    let page_files: HashSet<String> = if list_page_files {
+        jobs.iter().map(|j| file_of(&j.path(site))).collect()
+    } else {
+        HashSet::new()
+    };
+    if let Some(a) = affected {
+        jobs.retain(|job| a.wants(site, *job));
+    }
+    if let Some(langs) = only_langs {
+        jobs.retain(|job| langs.contains(&site.pages[job.page()].lang));
+    }
+    (jobs, page_files)
+}
+
+/// Renders the jobs in parallel; each output goes into the sink as soon
+/// as it is rendered, so a big site never holds its pages in memory.
+fn render_jobs(
+    ctx: &RenderCtx<'_>,
+    jobs: &[Job],
+    sink: &dyn Sink,
+    progress: bool,
+) -> Vec<Result<Vec<Record>, Diagnostic>> {
+    let site = ctx.site;
+    let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
+    // Servers look for /404.html: when the default language lives in a
+    // folder, its not-found page is written there too.
+    let root_404: Option<PageId> = site
+        .config
+        .default_language_in_subdir
+        .then(|| site.homes[&site.config.default_language]);
+    let results = jobs
+        .par_iter()
+        .map(|job| {
+            let output = ctx.render_job(*job)?;
+            let mut records = vec![sink.put(&output)?];
+            if let (Job::NotFound(home), Some(default)) = (job, root_404) {
+                if *home == default {
+                    records.push(sink.put(&Output {
+                        path: "404.html".into(),
+                        data: output.data,
+                    })?);
+                }
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            Ok(records)
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    results
+}
+
+/// The sink's records in job order, and the problems: the same template
+/// error on every page is one problem, reported once.
+fn collect(results: Vec<Result<Vec<Record>, Diagnostic>>) -> (Vec<Record>, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut records = Vec::with_capacity(results.len());
+    let mut seen: HashMap<(Option<PathBuf>, Option<usize>, String), usize> = HashMap::new();
+    for r in results {
+        match r {
+            Ok(r) => records.extend(r),
+            Err(d) => {
+                let key = (d.file.clone(), d.line, d.message.clone());
+                let n = seen.entry(key).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    diags.push(d);
+                }
+            }
+        }
+    }
+    (records, diags)
+}
+
+fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} rendering {pos}/{len} pages {wide_bar} {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}

@@ -1,0 +1,291 @@
+//! What `serve`'s partial re-render renders: a [`Scope`] comes in with the
+//! site; [`Affected`] goes out, the pages, lists and tags a change touched,
+//! which filters the planned jobs and tells the outputs what to rewrite.
+
+use super::jobs::{section_page_size, Job};
+use crate::config::LangCode;
+use crate::site::{PageId, Site};
+use std::collections::{HashMap, HashSet};
+
+/// What to render: everything, or what a change touched (for `serve`).
+pub enum Scope<'a> {
+    /// Every page.
+    All,
+    /// Pages whose view changed, their translations' pages, and the lists,
+    /// tags and homes that show them; `previous` is the site before the change.
+    Changed {
+        /// The site before the change.
+        previous: &'a Site,
+    },
+    /// Every page of these languages (their messages changed).
+    Languages(&'a HashSet<LangCode>),
+}
+
+/// Which pages of a paginated list need rendering again.
+#[derive(Debug, Default, Clone)]
+struct PageSet {
+    /// Every page from this one on (the order changed from here).
+    from: Option<usize>,
+    /// Single pages holding a changed item.
+    pages: HashSet<usize>,
+}
+
+impl PageSet {
+    /// Compares a list before and after: items moved → everything from the
+    /// first difference on; items changed in place → the pages holding them.
+    fn of(
+        before: Option<Vec<&str>>,
+        after: &[PageId],
+        site: &Site,
+        changed: &[bool],
+        per: usize,
+    ) -> Option<PageSet> {
+        let per = per.max(1);
+        let now: Vec<&str> = after.iter().map(|&i| site.pages[i].path.as_str()).collect();
+        let mut set = PageSet::default();
+        match before {
+            None => set.from = Some(1),
+            Some(b) if b != now => {
+                let d = b
+                    .iter()
+                    .zip(&now)
+                    .position(|(x, y)| x != y)
+                    .unwrap_or(b.len().min(now.len()));
+                set.from = Some(d / per + 1);
+            }
+            Some(_) => {}
+        }
+        for (i, &id) in after.iter().enumerate() {
+            if changed[id] {
+                set.pages.insert(i / per + 1);
+            }
+        }
+        (set.from.is_some() || !set.pages.is_empty()).then_some(set)
+    }
+
+    /// A list whose order did not change: the pages holding changed items.
+    fn in_place(items: &[PageId], changed: &[bool], per: usize) -> Option<PageSet> {
+        let per = per.max(1);
+        let pages: HashSet<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, &id)| changed[id])
+            .map(|(i, _)| i / per + 1)
+            .collect();
+        (!pages.is_empty()).then_some(PageSet { from: None, pages })
+    }
+
+    fn wants(&self, n: usize) -> bool {
+        self.from.is_some_and(|f| n >= f) || self.pages.contains(&n)
+    }
+}
+
+/// What a content change touched, for `serve`'s partial re-render.
+pub struct Affected {
+    /// Pages whose view changed.
+    pages: Vec<bool>,
+    /// Translation groups with a changed page.
+    groups: HashSet<usize>,
+    /// Languages with a changed page or list.
+    pub langs: HashSet<LangCode>,
+    /// Section list pages to render again.
+    sections: HashMap<(String, LangCode), PageSet>,
+    /// Tag pages to render again.
+    tags: HashMap<(LangCode, String), PageSet>,
+    /// Whether some URL or date changed (the sitemap needs writing).
+    pub sitemap: bool,
+    /// Whether a changed page carries data for the exports or the search index.
+    pub data: bool,
+}
+
+impl Affected {
+    /// Whether the page's view changed (and it was rendered again).
+    pub fn page(&self, id: usize) -> bool {
+        self.pages.get(id).copied().unwrap_or(false)
+    }
+
+    /// Whether a section's list (and so its feed) changed.
+    pub fn touches_section(&self, key: &(String, LangCode)) -> bool {
+        self.sections.contains_key(key)
+    }
+
+    /// What changed between `previous` and `site`, given the pages whose
+    /// view changed. `site` and `previous` are the same value when the site
+    /// was updated in place.
+    pub(crate) fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
+        let mut a = Affected::of_pages(site, changed);
+        if std::ptr::eq(site, previous) {
+            a.lists_in_place(site, changed);
+        } else {
+            a.sitemap = sitemap_changed(site, previous, changed);
+            // The structure changed: exports may have gained or lost entries.
+            a.data = true;
+            a.lists_reordered(site, previous, changed);
+        }
+        a
+    }
+
+    /// The changed pages, their groups and languages, and whether they
+    /// carry exported data.
+    fn of_pages(site: &Site, changed: &[bool]) -> Affected {
+        let mut a = Affected {
+            pages: changed.to_vec(),
+            groups: HashSet::new(),
+            langs: HashSet::new(),
+            sections: HashMap::new(),
+            tags: HashMap::new(),
+            sitemap: false,
+            data: false,
+        };
+        for (i, p) in site.pages.iter().enumerate() {
+            if changed[i] {
+                a.groups.insert(p.group);
+                a.langs.insert(p.lang.clone());
+                let front = site.source(p).map(|s| &s.front);
+                a.data |= site.config.search
+                    || front.is_some_and(|f| f.project.is_some() || f.event.is_some());
+            }
+        }
+        a
+    }
+
+    /// Updated in place: every list keeps its order; only the pages that
+    /// hold a changed item are affected.
+    fn lists_in_place(&mut self, site: &Site, changed: &[bool]) {
+        for (key, (section, members)) in &site.sections {
+            if let Some(set) =
+                PageSet::in_place(members, changed, section_page_size(site, *section))
+            {
+                self.sections.insert(key.clone(), set);
+            }
+        }
+        for (lang, terms) in &site.terms {
+            for term in terms {
+                if let Some(set) = PageSet::in_place(&term.pages, changed, site.config.paginate_by)
+                {
+                    self.tags.insert((lang.clone(), term.slug.clone()), set);
+                }
+            }
+        }
+    }
+
+    /// Lists compared with the previous site's: pages from the first moved
+    /// item on, and the pages holding changed items.
+    fn lists_reordered(&mut self, site: &Site, previous: &Site, changed: &[bool]) {
+        let paths = |s: &'_ Site, ids: &[PageId]| -> Vec<String> {
+            ids.iter().map(|&i| s.pages[i].path.clone()).collect()
+        };
+        for (key, (section, members)) in &site.sections {
+            let old = previous.sections.get(key).map(|(_, m)| paths(previous, m));
+            let old_refs = old.as_ref().map(|v| v.iter().map(String::as_str).collect());
+            if let Some(set) = PageSet::of(
+                old_refs,
+                members,
+                site,
+                changed,
+                section_page_size(site, *section),
+            ) {
+                self.langs.insert(key.1.clone());
+                self.sections.insert(key.clone(), set);
+            }
+        }
+        for (lang, terms) in &site.terms {
+            let old_terms: HashMap<&str, &crate::site::Term> = previous
+                .terms
+                .get(lang)
+                .map(|ts| ts.iter().map(|t| (t.slug.as_str(), t)).collect())
+                .unwrap_or_default();
+            for term in terms {
+                let old = old_terms
+                    .get(term.slug.as_str())
+                    .map(|t| paths(previous, &t.pages));
+                let old_refs = old.as_ref().map(|v| v.iter().map(String::as_str).collect());
+                if let Some(set) = PageSet::of(
+                    old_refs,
+                    &term.pages,
+                    site,
+                    changed,
+                    site.config.paginate_by,
+                ) {
+                    self.tags.insert((lang.clone(), term.slug.clone()), set);
+                }
+            }
+        }
+    }
+
+    /// Whether the job shows something the change touched.
+    pub(crate) fn wants(&self, site: &Site, job: Job) -> bool {
+        match job {
+            Job::Article(id) => self.pages[id] || self.groups.contains(&site.pages[id].group),
+            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id],
+            Job::Section(id, n) => {
+                let p = &site.pages[id];
+                self.pages[id]
+                    || self
+                        .sections
+                        .get(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
+                        .is_some_and(|s| s.wants(n))
+            }
+            Job::Terms(id) => self
+                .tags
+                .iter()
+                .any(|((l, _), set)| *l == site.pages[id].lang && set.from.is_some()),
+            Job::Term(id, t, n) => {
+                let lang = &site.pages[id].lang;
+                self.tags
+                    .get(&(lang.clone(), site.terms[lang][t].slug.clone()))
+                    .is_some_and(|s| s.wants(n))
+            }
+            Job::NotFound(_) => false,
+        }
+    }
+}
+
+/// Whether a changed page got a new date or pages came or went: the
+/// sitemap lists both.
+fn sitemap_changed(site: &Site, previous: &Site, changed: &[bool]) -> bool {
+    let before: HashMap<&str, &crate::site::Page> = previous
+        .pages
+        .iter()
+        .map(|p| (p.path.as_str(), p))
+        .collect();
+    let lastmod = |s: &Site, p: &crate::site::Page| {
+        s.source(p)
+            .and_then(|src| src.front.updated.or(src.front.date))
+    };
+    let redated = site.pages.iter().enumerate().any(|(i, p)| {
+        let same_date = before
+            .get(p.path.as_str())
+            .is_some_and(|old| lastmod(previous, old) == lastmod(site, p));
+        changed[i] && !same_date
+    });
+    redated || site.pages.len() != previous.pages.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_updated_in_place_rerenders_only_pages_with_changed_items() {
+        // Items 0..5, two per page; item ids 1 and 4 changed.
+        let changed = [false, true, false, false, true];
+        let set = PageSet::in_place(&[0, 1, 2, 3, 4], &changed, 2).expect("some changed");
+        assert_eq!(set.from, None);
+        assert!(set.wants(1) && !set.wants(2) && set.wants(3));
+    }
+
+    #[test]
+    fn a_list_without_changed_items_is_untouched() {
+        assert!(PageSet::in_place(&[0, 1], &[false, false], 10).is_none());
+    }
+
+    #[test]
+    fn a_moved_item_rerenders_every_page_from_its_page_on() {
+        let set = PageSet {
+            from: Some(2),
+            pages: HashSet::new(),
+        };
+        assert!(!set.wants(1) && set.wants(2) && set.wants(9));
+    }
+}
