@@ -196,6 +196,139 @@ fn an_alias_that_is_the_url_of_another_page_is_an_error_naming_both_files() {
     });
 }
 
+/// The error of `run` whose file and message name both files and whose
+/// message names the alias; panics listing every diagnostic when none does.
+fn error_naming_both(run: &Run, one: &str, other: &str, alias: &str) -> Diag {
+    let found = run.diagnostics().into_iter().find(|d| {
+        let all = format!("{} {}", d.file.as_deref().unwrap_or(""), d.message);
+        d.severity == "error"
+            && all.contains(one)
+            && all.contains(other)
+            && d.message.contains(alias)
+    });
+    found.unwrap_or_else(|| {
+        panic!(
+            "no error names {one}, {other} and the alias {alias}:\n{}",
+            run.describe()
+        )
+    })
+}
+
+#[test]
+fn two_articles_with_the_same_alias_are_an_error_naming_both_files_and_the_alias() {
+    let site = Site::new("bad/same-alias-two-articles");
+    let check = site.check(&[]);
+    check.assert_code(1);
+    let d = error_naming_both(
+        &check,
+        "content/news/a.md",
+        "content/news/b.md",
+        "/tin-cu/le-hoi/",
+    );
+    assert!(d.hint.to_lowercase().contains("alias"), "{d:?}");
+    let build = fails_in(&site);
+    let d = error_naming_both(
+        &build,
+        "content/news/a.md",
+        "content/news/b.md",
+        "/tin-cu/le-hoi/",
+    );
+    assert!(d.hint.to_lowercase().contains("alias"), "{d:?}");
+}
+
+#[test]
+fn the_same_alias_written_with_and_without_the_last_slash_is_one_url_and_an_error() {
+    let site = Site::new("bad/same-alias-two-articles");
+    site.write(
+        "content/news/b.md",
+        "---\ntitle: Lễ hội Bà Rá 2025\ndate: 2025-01-14\naliases: [\"/tin-cu/le-hoi\"]\n---\n\nLễ hội năm ngoái.\n",
+    );
+    let check = site.check(&[]);
+    check.assert_code(1);
+    error_naming_both(
+        &check,
+        "content/news/a.md",
+        "content/news/b.md",
+        "/tin-cu/le-hoi",
+    );
+    let build = fails_in(&site);
+    error_naming_both(
+        &build,
+        "content/news/a.md",
+        "content/news/b.md",
+        "/tin-cu/le-hoi",
+    );
+}
+
+#[test]
+fn the_same_alias_twice_in_one_article_does_not_crash() {
+    let site = Site::new("bad/minimal");
+    site.write(
+        "content/news/twice.md",
+        "---\ntitle: Hai lần\naliases: [\"/tin-cu/hai-lan/\", \"/tin-cu/hai-lan/\"]\n---\n\nNội dung.\n",
+    );
+    for run in [site.check(&[]), site.build(&[])] {
+        assert!(
+            (run.code == 0 || run.code == 1) && !run.stderr.contains("panicked"),
+            "{}",
+            run.describe()
+        );
+        if run.code == 1 {
+            run.expect(&Expect {
+                message: &["/tin-cu/hai-lan/"],
+                ..error("content/news/twice.md", None)
+            });
+        }
+    }
+    if site.public().exists() {
+        assert!(site.has_public("tin-cu/hai-lan/index.html"));
+    }
+}
+
+#[test]
+fn an_alias_that_is_the_url_of_another_page_is_an_error_in_check_too() {
+    let site = Site::new("bad/alias-collides");
+    let run = site.check(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        message: &["/news/ok/", "content/news/ok.md"],
+        hint: &["alias"],
+        ..error(BAD, None)
+    });
+}
+
+#[test]
+fn an_alias_without_the_last_slash_that_is_a_page_url_is_an_error_naming_both_files() {
+    let site = Site::new("bad/alias-collides");
+    site.write(
+        BAD,
+        "---\ntitle: Bài chuyển chỗ\naliases: [\"/news/ok\"]\n---\n\nNội dung.\n",
+    );
+    for run in [site.check(&[]), fails_in(&site)] {
+        run.assert_code(1);
+        run.expect(&Expect {
+            message: &["/news/ok", "content/news/ok.md"],
+            ..error(BAD, None)
+        });
+    }
+}
+
+#[test]
+fn an_alias_that_is_the_home_page_url_is_an_error_naming_both_files() {
+    let site = Site::new("bad/alias-collides");
+    site.write(
+        BAD,
+        "---\ntitle: Bài chuyển chỗ\naliases: [\"/\"]\n---\n\nNội dung.\n",
+    );
+    for run in [site.check(&[]), fails_in(&site)] {
+        run.assert_code(1);
+        run.expect(&Expect {
+            message: &["content/_index.md"],
+            ..error(BAD, None)
+        });
+    }
+}
+
 #[test]
 fn an_alias_that_climbs_out_of_the_output_folder_is_refused_naming_the_file() {
     let site = Site::new("bad/alias-leaves-output");
