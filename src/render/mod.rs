@@ -360,7 +360,10 @@ pub fn render(req: Request<'_>) -> Rendered {
     for ((name, lang), (_, members)) in &site.sections {
         lists.insert(
             (name.clone(), lang.to_string()),
-            members.iter().map(|&i| page_values[i].clone()).collect(),
+            members
+                .iter()
+                .map(|&i| page_values[i.index()].clone())
+                .collect(),
         );
     }
     let all = site
@@ -369,7 +372,9 @@ pub fn render(req: Request<'_>) -> Rendered {
         .map(|(l, ids)| {
             (
                 l.to_string(),
-                ids.iter().map(|&i| page_values[i].clone()).collect(),
+                ids.iter()
+                    .map(|&i| page_values[i.index()].clone())
+                    .collect(),
             )
         })
         .collect();
@@ -412,7 +417,7 @@ pub fn render(req: Request<'_>) -> Rendered {
                 Value::from(
                     with_project
                         .iter()
-                        .map(|&i| page_values[i].clone())
+                        .map(|&i| page_values[i.index()].clone())
                         .collect::<Vec<_>>(),
                 ),
             );
@@ -436,7 +441,7 @@ pub fn render(req: Request<'_>) -> Rendered {
                 l.to_string(),
                 with_event
                     .into_iter()
-                    .map(|(_, _, i)| page_values[i].clone())
+                    .map(|(_, _, i)| page_values[i.index()].clone())
                     .collect(),
             )
         })
@@ -521,7 +526,7 @@ pub fn render(req: Request<'_>) -> Rendered {
         .collect();
 
     let mut jobs = Vec::new();
-    for (id, p) in site.pages.iter().enumerate() {
+    for (id, p) in site.pages_with_ids() {
         match p.kind {
             Kind::Article => jobs.push(Job::Article(id)),
             Kind::Home => {
@@ -671,7 +676,7 @@ impl PageSet {
             Some(_) => {}
         }
         for (i, &id) in after.iter().enumerate() {
-            if changed[id] {
+            if changed[id.index()] {
                 set.pages.insert(i / per + 1);
             }
         }
@@ -684,7 +689,7 @@ impl PageSet {
         let pages: HashSet<usize> = items
             .iter()
             .enumerate()
-            .filter(|(_, &id)| changed[id])
+            .filter(|(_, &id)| changed[id.index()])
             .map(|(i, _)| i / per + 1)
             .collect();
         (!pages.is_empty()).then_some(PageSet { from: None, pages })
@@ -830,11 +835,13 @@ impl Affected {
 
     fn wants(&self, site: &Site, job: Job) -> bool {
         match job {
-            Job::Article(id) => self.pages[id] || self.groups.contains(&site.pages[id].group),
-            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id],
+            Job::Article(id) => {
+                self.pages[id.index()] || self.groups.contains(&site.pages[id].group)
+            }
+            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {
                 let p = &site.pages[id];
-                self.pages[id]
+                self.pages[id.index()]
                     || self
                         .sections
                         .get(&(p.section.clone().unwrap_or_default(), p.lang.clone()))
@@ -903,7 +910,10 @@ struct RenderCtx<'a> {
 impl RenderCtx<'_> {
     /// The page's view with its HTML body as `content`.
     fn with_content(&self, id: PageId) -> Value {
-        let mut map = self.page_values[id].as_map().cloned().unwrap_or_default();
+        let mut map = self.page_values[id.index()]
+            .as_map()
+            .cloned()
+            .unwrap_or_default();
         map.insert(
             "content".into(),
             Value::from(self.site.pages[id].rendered.html.as_str()),
@@ -931,7 +941,7 @@ impl RenderCtx<'_> {
         let end = (start + per).min(items.len());
         let pages: Vec<Value> = items[start..end]
             .iter()
-            .map(|&i| self.page_values[i].clone())
+            .map(|&i| self.page_values[i.index()].clone())
             .collect();
         let url = |k: usize| self.site.url(&pager_path(base, k));
         let v = serde_json::json!({
