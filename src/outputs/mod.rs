@@ -176,7 +176,8 @@ fn indexable(site: &Site, ids: &[PageId]) -> Vec<PageId> {
 
 fn sitemap(site: &Site) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let mut ids: Vec<PageId> = (0..site.pages.len())
+    let mut ids: Vec<PageId> = site
+        .page_ids()
         .filter(|&i| !site.pages[i].is_fallback)
         .collect();
     ids.sort_by(|&a, &b| site.pages[a].path.cmp(&site.pages[b].path));

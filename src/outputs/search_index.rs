@@ -3,7 +3,7 @@
 //! with its Markdown). Out: one [`Output`] per language.
 
 use crate::output::{Output, OutputData};
-use crate::site::Site;
+use crate::site::{PageId, Site};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ pub fn build(site: &Site) -> Vec<Output> {
         .languages
         .par_iter()
         .map(|lang| {
-            let ids: Vec<usize> = site
+            let ids: Vec<PageId> = site
                 .by_date
                 .get(&lang.code)
                 .map(|v| {

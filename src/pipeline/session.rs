@@ -567,16 +567,17 @@ impl Session {
         if edited.is_empty() {
             return Ok(None);
         }
-        let mut site = self.site.take().expect("checked above");
-        diags.extend(site::update_in_place(
-            &mut site,
+        let old_site = self.site.take().expect("checked above");
+        let (site, d) = site::with_edits(
+            old_site,
             edited,
             site::Files {
                 statics: &self.statics,
                 images: &self.images,
             },
             &mut self.markdown,
-        ));
+        );
+        diags.extend(d);
         timings.push(("update", clock.elapsed().as_secs_f64()));
         if diags.has_errors() {
             // Keep the last good site; the next full build starts clean.

@@ -28,7 +28,7 @@ pub(crate) struct RenderCtx<'a> {
 impl RenderCtx<'_> {
     /// The page's view with its HTML body as `content`.
     pub(crate) fn with_content(&self, id: PageId) -> Value {
-        let mut map = self.page_values[id].as_map().cloned().unwrap_or_default();
+        let mut map = self.page_values[id.index()].as_map().cloned().unwrap_or_default();
         map.insert(
             "content".into(),
             Value::from(self.site.pages[id].rendered.html.as_str()),
@@ -65,7 +65,7 @@ impl RenderCtx<'_> {
         let end = (start + per).min(items.len());
         let pages: Vec<Value> = items[start..end]
             .iter()
-            .map(|&i| self.page_values[i].clone())
+            .map(|&i| self.page_values[i.index()].clone())
             .collect();
         let url = |k: usize| self.site.url(&pager_path(base, k));
         let v = serde_json::json!({

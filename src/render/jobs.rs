@@ -59,7 +59,7 @@ impl Job {
 /// not-found page, tag list and tag pages along.
 pub(crate) fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
-    for (id, p) in site.pages.iter().enumerate() {
+    for (id, p) in site.pages_with_ids() {
         match p.kind {
             Kind::Article => jobs.push(Job::Article(id)),
             Kind::Home => {

@@ -56,7 +56,7 @@ fn section_lists(site: &Site, page_values: &[Value]) -> HashMap<(String, String)
     for ((name, lang), (_, members)) in &site.sections {
         lists.insert(
             (name.clone(), lang.to_string()),
-            members.iter().map(|&i| page_values[i].clone()).collect(),
+            members.iter().map(|&i| page_values[i.index()].clone()).collect(),
         );
     }
     lists
@@ -69,7 +69,7 @@ fn newest_first(site: &Site, page_values: &[Value]) -> HashMap<String, Vec<Value
         .map(|(l, ids)| {
             (
                 l.to_string(),
-                ids.iter().map(|&i| page_values[i].clone()).collect(),
+                ids.iter().map(|&i| page_values[i.index()].clone()).collect(),
             )
         })
         .collect()
@@ -115,7 +115,7 @@ fn projects(site: &Site, page_values: &[Value]) -> HashMap<String, Value> {
                 Value::from(
                     with_project
                         .iter()
-                        .map(|&i| page_values[i].clone())
+                        .map(|&i| page_values[i.index()].clone())
                         .collect::<Vec<_>>(),
                 ),
             );
@@ -142,7 +142,7 @@ fn events(site: &Site, page_values: &[Value]) -> HashMap<String, Vec<Value>> {
                 l.to_string(),
                 with_event
                     .into_iter()
-                    .map(|(_, _, i)| page_values[i].clone())
+                    .map(|(_, _, i)| page_values[i.index()].clone())
                     .collect(),
             )
         })

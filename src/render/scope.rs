@@ -56,7 +56,7 @@ impl PageSet {
             Some(_) => {}
         }
         for (i, &id) in after.iter().enumerate() {
-            if changed[id] {
+            if changed[id.index()] {
                 set.pages.insert(i / per + 1);
             }
         }
@@ -69,7 +69,7 @@ impl PageSet {
         let pages: HashSet<usize> = items
             .iter()
             .enumerate()
-            .filter(|(_, &id)| changed[id])
+            .filter(|(_, &id)| changed[id.index()])
             .map(|(i, _)| i / per + 1)
             .collect();
         (!pages.is_empty()).then_some(PageSet { from: None, pages })
@@ -216,11 +216,11 @@ impl Affected {
     /// Whether the job shows something the change touched.
     pub(crate) fn wants(&self, site: &Site, job: Job) -> bool {
         match job {
-            Job::Article(id) => self.pages[id] || self.groups.contains(&site.pages[id].group),
-            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id],
+            Job::Article(id) => self.pages[id.index()] || self.groups.contains(&site.pages[id].group),
+            Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {
                 let p = &site.pages[id];
-                self.pages[id]
+                self.pages[id.index()]
                     || self
                         .sections
                         .get(&(p.section.clone().unwrap_or_default(), p.lang.clone()))

@@ -6,7 +6,7 @@ use crate::config::LangCode;
 use crate::content::front_matter::{Event, Place, Project};
 use crate::content::Kind;
 use crate::markdown::TocEntry;
-use crate::site::{Page, Site};
+use crate::site::{Page, PageId, Site};
 use serde::Serialize;
 
 /// A page as `page`, `section` and list items show it. `content` is added
@@ -131,7 +131,7 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
 /// The language switcher entries of a page's translation group.
 pub fn translations<'a>(
     site: &'a Site,
-    members: &[usize],
+    members: &[PageId],
     current: &LangCode,
 ) -> Vec<TranslationView<'a>> {
     members

@@ -1,0 +1,247 @@
+//! Bodies: every page's Markdown rendered to HTML against the resolved
+//! site (links, images, the lead image, search terms), then anchors
+//! checked against the headings of the pages they point to.
+//!
+//! Comes in: a resolved [`Site`] with empty bodies, the static files and
+//! image pipeline ([`Files`]), and `serve`'s [`MarkdownCache`] from the last
+//! build. Goes out: the site with bodies, diagnostics, the next cache.
+
+use super::assets::{resolve_image, ImageSource};
+use super::model::{Page, Site};
+use crate::content::{Kind, SourcePage};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::html::escape;
+use crate::markdown::{self, ImageHtml, Rendered, Resolver};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Rendered Markdown kept between builds by `serve`: a page whose source
+/// file is the same (the same shared value, not merely equal) and whose
+/// site has the same URLs is not rendered again.
+#[derive(Default)]
+pub struct MarkdownCache {
+    signature: Option<blake3::Hash>,
+    pub(crate) entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
+}
+
+/// Every URL of the site and what it shows: when this changes, any link may
+/// resolve differently and all Markdown is rendered again.
+pub fn link_signature(site: &Site) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    for p in &site.pages {
+        let src = site.source(p).map_or("", |s| s.content_path.as_str());
+        for part in [src, p.lang.as_str(), p.path.as_str()] {
+            h.update(part.as_bytes());
+            h.update(b"\0");
+        }
+    }
+    h.finalize()
+}
+
+/// Renders every page's Markdown in parallel (reusing `cache` where it
+/// can), then checks anchors. Returns the cache for the next build.
+pub fn render_markdown(
+    site: &mut Site,
+    files: Files<'_>,
+    cache: Option<&MarkdownCache>,
+) -> (Diagnostics, MarkdownCache) {
+    let signature = link_signature(site);
+    let reusable = cache.filter(|c| c.signature == Some(signature));
+    let results = render_bodies(site, files, reusable);
+    let mut diags = Diagnostics::new();
+    let mut next = MarkdownCache {
+        signature: Some(signature),
+        entries: HashMap::with_capacity(results.len()),
+    };
+    for (page, (rendered, d)) in site.pages.iter_mut().zip(results) {
+        page.rendered = rendered;
+        if d.is_empty() {
+            if let Some(s) = page.source {
+                next.entries.insert(
+                    page.path.clone(),
+                    (site.sources[s].clone(), page.rendered.clone()),
+                );
+            }
+        }
+        // A fallback page repeats its source's text: report its problems once.
+        if !page.is_fallback {
+            diags.extend(d);
+        }
+    }
+    diags.extend(check_anchors(site));
+    (diags, next)
+}
+
+/// Each page's body and its problems, in page order, in parallel; a body
+/// from `reusable` is kept unless the article or one of its photos changed.
+fn render_bodies(
+    site: &Site,
+    files: Files<'_>,
+    reusable: Option<&MarkdownCache>,
+) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
+    site.pages
+        .par_iter()
+        .map(|page| {
+            let Some(src) = page.source.map(|s| &site.sources[s]) else {
+                return (Arc::default(), Vec::new());
+            };
+            if let Some((cached_src, rendered)) = reusable.and_then(|c| c.entries.get(&page.path)) {
+                if Arc::ptr_eq(cached_src, src) && rendered.pictures().all(|p| p.is_current()) {
+                    return (rendered.clone(), Vec::new());
+                }
+            }
+            let (rendered, d) = render_page(site, page, src, files);
+            (Arc::new(rendered), d)
+        })
+        .collect()
+}
+
+/// `@/path#anchor` links whose page has no such heading, with the closest
+/// heading as a suggestion. Fallback pages are checked in their own
+/// language's page only.
+fn check_anchors(site: &Site) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for page in &site.pages {
+        if page.is_fallback {
+            continue;
+        }
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        for check in &page.rendered.anchor_checks {
+            let Some(target) = site.resolve_link(&page.lang, &check.target) else {
+                continue;
+            };
+            let toc = &site.pages[target].rendered.toc;
+            if toc.iter().any(|t| t.id == check.anchor) {
+                continue;
+            }
+            let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
+            let hint = match closest(&check.anchor, ids.iter().copied()) {
+                Some(c) => format!(
+                    "did you mean `#{c}`? Headings of that page: {}",
+                    ids.join(", ")
+                ),
+                None if ids.is_empty() => {
+                    "that page has no headings; link to the page without `#...`".into()
+                }
+                None => format!("headings of that page: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    src.file.clone(),
+                    format!(
+                        "broken anchor `#{}`: {} has no such heading in `{}`",
+                        check.anchor, check.target, site.pages[target].lang
+                    ),
+                )
+                .at(check.line, check.col)
+                .hint(hint),
+            );
+        }
+    }
+    diags
+}
+
+/// What Markdown rendering reads besides the content: static files (for
+/// image paths) and the image pipeline.
+#[derive(Clone, Copy)]
+pub struct Files<'a> {
+    pub statics: &'a crate::theme::StaticFiles,
+    pub images: &'a crate::images::Images,
+}
+
+/// How Markdown images are laid out: the article column on wide screens,
+/// the whole width on phones. Browsers pick the variant from this.
+const BODY_IMAGE_SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
+
+/// One page's body from `src` (which may be newer than the site's copy:
+/// `serve`'s in-place update renders edited sources this way).
+pub(super) fn render_page(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    files: Files<'_>,
+) -> (Rendered, Vec<Diagnostic>) {
+    let link = |path: &str| {
+        site.resolve_link(&page.lang, path)
+            .map(|id| site.url(&site.pages[id].path))
+    };
+    let known =
+        |path: &str| closest(path, site.link_index.keys().map(String::as_str)).map(str::to_owned);
+    let image = |src_url: &str, alt: &str| -> Result<ImageHtml, String> {
+        let resolved = resolve_image(site, page, src, files.statics, src_url)?;
+        let url = |p: &str| escape(&site.url(&format!("/{p}")));
+        match resolved {
+            ImageSource::Local { abs, out } if crate::images::is_raster(&out) => {
+                let picture = files.images.picture(&abs, &out, None)?;
+                Ok(ImageHtml {
+                    html: picture.html(alt, BODY_IMAGE_SIZES, false, &url),
+                    picture: Some(picture),
+                })
+            }
+            ImageSource::Local { out, .. } => Ok(ImageHtml {
+                html: markdown::plain_img(&url(&out), alt),
+                picture: None,
+            }),
+            ImageSource::Url(u) => Ok(ImageHtml {
+                html: markdown::plain_img(&escape(&u), alt),
+                picture: None,
+            }),
+        }
+    };
+    let resolver = Resolver {
+        link: &link,
+        image: &image,
+        known_paths: &known,
+    };
+    let (mut rendered, mut diags) = markdown::render(
+        &src.file,
+        &src.body,
+        src.body_line,
+        site.config.markdown.safe,
+        &resolver,
+    );
+    if let Some(d) = lead_image(site, page, src, files, &mut rendered) {
+        diags.push(d);
+    }
+    if site.config.search && page.kind == Kind::Article && !page.is_fallback {
+        rendered.search_terms = crate::search::page_terms(src, &rendered);
+    }
+    (rendered, diags)
+}
+
+/// Sets the front matter's `image:` as the page's lead (a picture when it
+/// is a raster file of the site); the error when it cannot be used.
+fn lead_image(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    files: Files<'_>,
+    rendered: &mut Rendered,
+) -> Option<Diagnostic> {
+    let lead = src.front.image.as_ref()?;
+    let resolved = resolve_image(site, page, src, files.statics, lead).and_then(|r| match r {
+        ImageSource::Local { abs, out } if crate::images::is_raster(&out) => {
+            let picture = files.images.picture(&abs, &out, None)?;
+            rendered.lead_url = Some(site.url(&format!("/{}", picture.fallback.path)));
+            rendered.lead = Some(picture);
+            Ok(())
+        }
+        ImageSource::Local { out, .. } => {
+            rendered.lead_url = Some(site.url(&format!("/{out}")));
+            Ok(())
+        }
+        ImageSource::Url(u) => {
+            rendered.lead_url = Some(u);
+            Ok(())
+        }
+    });
+    let why = resolved.err()?;
+    Some(
+        Diagnostic::error(src.file.clone(), format!("image `{lead}`: {why}"))
+            .at_line(src.front.image_line)
+            .hint("give a path beside the article (`photo.jpg` in content/SECTION/SLUG/) or under static/ (`/images/photo.jpg`)"),
+    )
+}

@@ -1,0 +1,33 @@
+//! The site: [`Sources`](crate::content::Sources) → [`Site`], the model
+//! every output is rendered from. Files become pages in languages, with
+//! URLs, translation groups, sections, tags, fallbacks and rendered
+//! Markdown; duplicate URLs and aliases, broken links and anchors are found
+//! here.
+//!
+//! Comes in: config, sources, locales, static files and the image pipeline.
+//! Goes out: a [`Site`] and diagnostics. In order:
+//!
+//! - [`resolve`] (`resolve.rs`, URL checks in `urls.rs`): pages, URLs,
+//!   groups and lists;
+//! - [`render_markdown`] (`bodies.rs`, images in `assets.rs`): each page's
+//!   body, and anchor checks;
+//! - [`with_edits`] (`update.rs`): `serve`'s next site after an edit that
+//!   keeps every page in its place.
+//!
+//! Pages and sources are indexed by typed ids ([`PageId`], [`SourceId`])
+//! into vectors: the renderer reads the site from many threads without a
+//! lock.
+
+mod assets;
+mod bodies;
+mod model;
+mod resolve;
+mod update;
+mod urls;
+
+pub use assets::{resolve_image, ImageSource};
+pub use bodies::{link_signature, render_markdown, Files, MarkdownCache};
+pub use model::{Page, PageId, Site, SourceId, Term};
+pub use resolve::{resolve, sort_pages, ResolveOptions};
+pub(crate) use update::with_edits;
+pub use update::{structure_key, title_sorts};

@@ -1,0 +1,216 @@
+//! The resolved site model: [`Site`] and its [`Page`]s and [`Term`]s, and
+//! the typed ids that index them. Built by `resolve`, then read — from many
+//! render threads at once, without a lock — and replaced, never patched, by
+//! `serve`'s in-place update.
+//!
+//! Comes in: nothing (plain data). Goes out: the read methods every output
+//! uses (URLs, translations, `@/` link resolution).
+
+use crate::config::{Config, LangCode};
+use crate::content::front_matter::Date;
+use crate::content::{Kind, SourcePage};
+use crate::markdown::Rendered;
+use crate::urls::encode_path;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::{Index, IndexMut};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// `list[id]` for a typed id, on the vector and on its slices.
+macro_rules! typed_index {
+    ($id:ty, $item:ty) => {
+        impl Index<$id> for [$item] {
+            type Output = $item;
+            fn index(&self, id: $id) -> &$item {
+                &self[id.0]
+            }
+        }
+        impl IndexMut<$id> for [$item] {
+            fn index_mut(&mut self, id: $id) -> &mut $item {
+                &mut self[id.0]
+            }
+        }
+        impl Index<$id> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, id: $id) -> &$item {
+                &self.as_slice()[id]
+            }
+        }
+        impl IndexMut<$id> for Vec<$item> {
+            fn index_mut(&mut self, id: $id) -> &mut $item {
+                &mut self.as_mut_slice()[id]
+            }
+        }
+    };
+}
+
+/// A page of [`Site::pages`]: `site.pages[id]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(usize);
+
+impl PageId {
+    /// The page at position `index` of [`Site::pages`].
+    pub(crate) fn new(index: usize) -> Self {
+        Self(index)
+    }
+
+    /// The position in [`Site::pages`].
+    pub(crate) fn index(self) -> usize {
+        self.0
+    }
+}
+
+typed_index!(PageId, Page);
+
+/// A source file of [`Site::sources`]: `site.sources[id]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(usize);
+
+impl SourceId {
+    /// The source at position `index` of [`Site::sources`].
+    pub(crate) fn new(index: usize) -> Self {
+        Self(index)
+    }
+}
+
+typed_index!(SourceId, Arc<SourcePage>);
+
+/// One page in one language: an article, a section's first page or a home page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Home, section or article.
+    pub kind: Kind,
+    /// The source file, if any (sections without `_index.LANG.md` have none).
+    pub source: Option<SourceId>,
+    /// The language the page is published in.
+    pub lang: LangCode,
+    /// The section's name, for sections and articles in one.
+    pub section: Option<String>,
+    /// The last URL segment (articles).
+    pub slug: String,
+    /// The URL path below the base path, unencoded: `/en/tourism/nui-ba-ra/`.
+    pub path: String,
+    /// Translation group.
+    pub group: usize,
+    /// The source text is another language's (`untranslated: fallback`).
+    pub is_fallback: bool,
+    /// Title (from front matter, or Fluent for synthesized sections).
+    pub title: String,
+    /// Publication date.
+    pub date: Option<Date>,
+    /// Rendered Markdown (shared: `serve` reuses it for unchanged pages).
+    pub rendered: Arc<Rendered>,
+}
+
+/// A tag in one language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As written.
+    pub name: String,
+    /// Slug.
+    pub slug: String,
+    /// Articles, newest first.
+    pub pages: Vec<PageId>,
+}
+
+/// The resolved site.
+#[derive(Debug)]
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// Source files.
+    pub sources: Vec<Arc<SourcePage>>,
+    /// Files in section folders: (absolute source, output path).
+    pub section_assets: Vec<(PathBuf, String)>,
+    /// Every page of every language.
+    pub pages: Vec<Page>,
+    /// Translation groups: page ids, in the site's language order.
+    pub groups: Vec<Vec<PageId>>,
+    /// Section names, sorted.
+    pub section_names: Vec<String>,
+    /// Per language: the home page.
+    pub homes: BTreeMap<LangCode, PageId>,
+    /// Per (section, language): the section page and its articles in order.
+    pub sections: BTreeMap<(String, LangCode), (PageId, Vec<PageId>)>,
+    /// Per language: tags, sorted by slug.
+    pub terms: BTreeMap<LangCode, Vec<Term>>,
+    /// Per language: every article, newest first (feeds, search).
+    pub by_date: BTreeMap<LangCode, Vec<PageId>>,
+    /// `@/` path → translation group.
+    pub link_index: HashMap<String, usize>,
+    /// Each language's fallback chain, computed once.
+    pub chains: HashMap<LangCode, Vec<LangCode>>,
+}
+
+impl Site {
+    /// The page's source, if it has one.
+    pub fn source(&self, page: &Page) -> Option<&SourcePage> {
+        page.source.map(|s| &*self.sources[s])
+    }
+
+    /// Every page id, in the order of [`Site::pages`].
+    pub(crate) fn page_ids(&self) -> impl Iterator<Item = PageId> {
+        (0..self.pages.len()).map(PageId)
+    }
+
+    /// Every page with its id.
+    pub(crate) fn pages_with_ids(&self) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages.iter().enumerate().map(|(i, p)| (PageId(i), p))
+    }
+
+    /// Encoded URL of a path below the base path: `/portal/en/x/`.
+    pub fn url(&self, path: &str) -> String {
+        let base = self.config.base_path.trim_end_matches('/');
+        encode_path(&format!("{base}{path}"))
+    }
+
+    /// Absolute URL: origin + url.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{}", self.config.origin, self.url(path))
+    }
+
+    /// The URL path of a language's tag list: `/en/tags/`.
+    pub fn terms_path(&self, lang: &LangCode) -> String {
+        format!("{}tags/", self.config.lang_prefix(lang))
+    }
+
+    /// The URL path of a tag's page: `/en/tags/cashew/`.
+    pub fn term_path(&self, lang: &LangCode, slug: &str) -> String {
+        format!("{}{slug}/", self.terms_path(lang))
+    }
+
+    /// Pages of a translation group, in language order.
+    pub fn translations(&self, page: &Page) -> &[PageId] {
+        &self.groups[page.group]
+    }
+
+    /// The page a link `@/path` from a page in `lang` points to: the same
+    /// language, else along its fallback chain, else any language.
+    pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {
+        let group = *self.link_index.get(path.trim_start_matches('/'))?;
+        let members = &self.groups[group];
+        self.chains
+            .get(lang)
+            .map(Vec::as_slice)
+            .unwrap_or(std::slice::from_ref(lang))
+            .iter()
+            .find_map(|l| {
+                members
+                    .iter()
+                    .copied()
+                    .find(|&id| self.pages[id].lang == *l)
+            })
+            .or_else(|| members.first().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lao_paths_are_percent_encoded() {
+        assert_eq!(encode_path("/lo/ພູ/"), "/lo/%E0%BA%9E%E0%BA%B9/");
+        assert_eq!(encode_path("/en/a b/"), "/en/a%20b/");
+    }
+}

@@ -1,0 +1,316 @@
+//! One URL, one owner: two pages at one URL, an alias that is a page's URL,
+//! two aliases that are the same URL, and aliases that climb out of the
+//! site are errors naming the files involved.
+//!
+//! Comes in: the pages and sources `resolve` made. Goes out: diagnostics.
+//! The one disk read of `resolve` is here, on the error path only: the line
+//! of an alias in its file. Sources keep the parsed front matter but not
+//! its text or the aliases' lines (the loader in `content/` would have to
+//! record them, as it records `image_line`), so the file is read again to
+//! point the editor at the line.
+
+use super::model::{Page, PageId, SourceId};
+use crate::content::SourcePage;
+use crate::diagnostics::Diagnostic;
+use crate::paths::normalize_inside;
+use crate::urls::normalize_alias;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// What is published at a URL path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UrlOwner {
+    /// A page.
+    Page(PageId),
+    /// A redirect, from an alias in this source's front matter.
+    Alias(SourceId),
+}
+
+/// Every URL problem of the site's pages and aliases, in page order.
+pub(super) fn check_urls(
+    root: &Path,
+    pages: &[Page],
+    sources: &[Arc<SourcePage>],
+) -> Vec<Diagnostic> {
+    let (mut owners, mut diags) = page_urls(pages, sources);
+    diags.extend(alias_urls(root, pages, sources, &mut owners));
+    diags
+}
+
+/// The file that published `owner`, as the message names it.
+fn owner_name(owner: UrlOwner, pages: &[Page], sources: &[Arc<SourcePage>]) -> String {
+    let source = match owner {
+        UrlOwner::Page(id) => pages[id].source,
+        UrlOwner::Alias(src) => Some(src),
+    };
+    source
+        .map(|s| sources[s].file.display().to_string())
+        .unwrap_or_else(|| "a section".into())
+}
+
+/// Each page's URL, and an error for each page whose URL is taken by an
+/// earlier one (naming both files).
+fn page_urls(
+    pages: &[Page],
+    sources: &[Arc<SourcePage>],
+) -> (HashMap<String, UrlOwner>, Vec<Diagnostic>) {
+    let mut owners = HashMap::with_capacity(pages.len());
+    let mut diags = Vec::new();
+    for (i, p) in pages.iter().enumerate() {
+        let id = PageId::new(i);
+        if let Some(other) = owners.insert(p.path.clone(), UrlOwner::Page(id)) {
+            let a = owner_name(other, pages, sources);
+            let file = p.source.map(|s| sources[s].file.clone());
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    format!("two pages have the URL {}: this file and {a}", p.path),
+                )
+                .hint(
+                    "give one of them a different `slug:` in its front matter, or rename the file",
+                ),
+            );
+        }
+    }
+    (owners, diags)
+}
+
+/// Checks every alias of every page that has its own source (a fallback
+/// page repeats its source's aliases, which are reported once) and adds the
+/// good ones to `owners`.
+fn alias_urls(
+    root: &Path,
+    pages: &[Page],
+    sources: &[Arc<SourcePage>],
+    owners: &mut HashMap<String, UrlOwner>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for p in pages {
+        let Some(src) = p.source else { continue };
+        if p.is_fallback {
+            continue;
+        }
+        let file = &sources[src].file;
+        let aliases = &sources[src].front.aliases;
+        for (i, alias) in aliases.iter().enumerate() {
+            let path = normalize_alias(alias);
+            let nth = aliases[..i].iter().filter(|a| *a == alias).count();
+            let line = || alias_line(root, file, alias, nth);
+            if normalize_inside(Path::new(path.trim_start_matches('/'))).is_none()
+                || path.contains("/./")
+            {
+                diags.push(
+                    Diagnostic::error(file.clone(), format!("alias {alias} leaves the site"))
+                        .at_line(line())
+                        .hint("an alias is an old URL of this site, like /tin-cu/le-hoi-2024/; it cannot contain `..`"),
+                );
+                continue;
+            }
+            match owners.get(&path).copied() {
+                None => {
+                    owners.insert(path, UrlOwner::Alias(src));
+                }
+                Some(other @ UrlOwner::Page(_)) => {
+                    let what = owner_name(other, pages, sources);
+                    diags.push(
+                        Diagnostic::error(
+                            file.clone(),
+                            format!("alias {alias} is already the URL of {what}"),
+                        )
+                        .at_line(line())
+                        .hint("remove the alias: a redirect would hide that page"),
+                    );
+                }
+                Some(UrlOwner::Alias(other)) if other == src => {
+                    diags.push(
+                        Diagnostic::error(
+                            file.clone(),
+                            format!("alias {alias} is listed twice in this file"),
+                        )
+                        .at_line(line())
+                        .hint("remove one of the two entries from `aliases:`"),
+                    );
+                }
+                Some(UrlOwner::Alias(other)) => {
+                    diags.push(
+                        Diagnostic::error(
+                            file.clone(),
+                            format!(
+                                "alias {alias} is also an alias of {}: one old URL cannot redirect to two pages",
+                                sources[other].file.display()
+                            ),
+                        )
+                        .at_line(line())
+                        .hint("remove the alias from one of the two files"),
+                    );
+                }
+            }
+        }
+    }
+    diags
+}
+
+/// The 1-based line of the `nth` (0-based) `alias` in `file` (relative to
+/// `root`). Prefers a line from `aliases:` on whose list item is exactly
+/// the alias (`- /old/`, quoted or not), else the first line from there
+/// that contains it (a flow list: `aliases: ["/old/"]`), else any line.
+fn alias_line(root: &Path, file: &Path, alias: &str, nth: usize) -> Option<usize> {
+    let text = std::fs::read_to_string(root.join(file)).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    let from = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("aliases:"))
+        .unwrap_or(0);
+    let item = |l: &str| {
+        let value = l.trim().strip_prefix('-').unwrap_or("").trim();
+        value.trim_matches(|c| c == '"' || c == '\'') == alias
+    };
+    let exact: Vec<usize> = (from..lines.len()).filter(|&i| item(lines[i])).collect();
+    let containing =
+        |range: std::ops::Range<usize>| range.into_iter().find(|&i| lines[i].contains(alias));
+    exact
+        .get(nth)
+        .or(exact.first())
+        .copied()
+        .or_else(|| containing(from..lines.len()))
+        .or_else(|| containing(0..lines.len()))
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LangCode;
+    use crate::content::front_matter::FrontMatter;
+    use crate::content::Kind;
+    use std::path::PathBuf;
+
+    /// A vi article at `content/news/NAME.md`, published at `/news/NAME/`.
+    fn article(name: &str, aliases: &[&str]) -> (Page, Arc<SourcePage>) {
+        let source = SourcePage {
+            file: PathBuf::from(format!("content/news/{name}.md")),
+            content_path: format!("news/{name}.md"),
+            kind: Kind::Article,
+            section: Some("news".into()),
+            file_slug: name.into(),
+            lang: LangCode("vi".into()),
+            front: FrontMatter {
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                ..FrontMatter::default()
+            },
+            body: String::new(),
+            body_line: 1,
+            assets: Vec::new(),
+            hash: blake3::hash(name.as_bytes()),
+        };
+        let page = Page {
+            kind: Kind::Article,
+            source: None,
+            lang: source.lang.clone(),
+            section: source.section.clone(),
+            slug: name.into(),
+            path: format!("/news/{name}/"),
+            group: 0,
+            is_fallback: false,
+            title: name.into(),
+            date: None,
+            rendered: Arc::default(),
+        };
+        (page, Arc::new(source))
+    }
+
+    /// The diagnostics of a site made of `articles`; no file on disk, so
+    /// no lines.
+    fn check(articles: Vec<(Page, Arc<SourcePage>)>) -> Vec<Diagnostic> {
+        let (mut pages, sources): (Vec<Page>, Vec<Arc<SourcePage>>) = articles.into_iter().unzip();
+        for (i, p) in pages.iter_mut().enumerate() {
+            p.source = Some(SourceId::new(i));
+        }
+        check_urls(Path::new("/nonexistent-site"), &pages, &sources)
+    }
+
+    #[test]
+    fn aliases_are_normalized() {
+        assert_eq!(normalize_alias("/tin-cu/x"), "/tin-cu/x/");
+        assert_eq!(normalize_alias("old.html"), "/old.html");
+    }
+
+    #[test]
+    fn two_articles_with_one_alias_are_an_error_naming_both_files() {
+        let diags = check(vec![
+            article("first", &["/tin-cu/x/"]),
+            article("second", &["/tin-cu/x"]),
+        ]);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let d = &diags[0];
+        assert!(d.is_error());
+        assert_eq!(d.file.as_deref(), Some(Path::new("content/news/second.md")));
+        assert!(d.message.contains("/tin-cu/x"), "{}", d.message);
+        assert!(d.message.contains("content/news/first.md"), "{}", d.message);
+        assert!(d.hint.as_deref().unwrap_or("").contains("remove the alias"));
+    }
+
+    #[test]
+    fn three_articles_with_one_alias_give_an_error_for_each_later_file() {
+        let diags = check(vec![
+            article("a", &["/old/"]),
+            article("b", &["/old/"]),
+            article("c", &["/old/"]),
+        ]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags
+            .iter()
+            .all(|d| d.message.contains("content/news/a.md")));
+    }
+
+    #[test]
+    fn an_alias_listed_twice_in_one_file_is_an_error() {
+        let diags = check(vec![article("a", &["/old/", "/old"])]);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("twice"), "{}", diags[0].message);
+    }
+
+    #[test]
+    fn an_alias_at_a_page_url_names_the_page_file() {
+        let diags = check(vec![article("a", &[]), article("b", &["/news/a/"])]);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(
+            diags[0].file.as_deref(),
+            Some(Path::new("content/news/b.md"))
+        );
+        assert!(diags[0].message.contains("content/news/a.md"));
+    }
+
+    #[test]
+    fn an_alias_that_climbs_out_is_refused_and_takes_no_url() {
+        let diags = check(vec![
+            article("a", &["/../../x/"]),
+            article("b", &["/../../x/"]),
+        ]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags.iter().all(|d| d.message.contains("leaves the site")));
+    }
+
+    #[test]
+    fn distinct_aliases_are_fine() {
+        assert!(check(vec![article("a", &["/old-a/"]), article("b", &["/old-b/"])]).is_empty());
+    }
+
+    #[test]
+    fn the_alias_line_is_found_after_the_aliases_key() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let text =
+            "---\ntitle: /old/ is gone\naliases:\n  - /old/x/\n  - \"/old/\"\n  - /old/\n---\n";
+        std::fs::write(dir.path().join("a.md"), text).expect("write");
+        let line = |alias, nth| alias_line(dir.path(), Path::new("a.md"), alias, nth);
+        assert_eq!(line("/old/", 0), Some(5));
+        assert_eq!(line("/old/", 1), Some(6), "the second time it is listed");
+        assert_eq!(
+            line("/old", 0),
+            Some(4),
+            "no exact item: the first that contains it"
+        );
+        assert_eq!(line("/none/", 0), None);
+    }
+}
