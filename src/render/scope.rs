@@ -266,18 +266,22 @@ fn sitemap_changed(site: &Site, previous: &Site, changed: &[bool]) -> bool {
 mod tests {
     use super::*;
 
+    fn ids(n: usize) -> Vec<PageId> {
+        (0..n).map(PageId::new).collect()
+    }
+
     #[test]
     fn a_list_updated_in_place_rerenders_only_pages_with_changed_items() {
         // Items 0..5, two per page; item ids 1 and 4 changed.
         let changed = [false, true, false, false, true];
-        let set = PageSet::in_place(&[0, 1, 2, 3, 4], &changed, 2).expect("some changed");
+        let set = PageSet::in_place(&ids(5), &changed, 2).expect("some changed");
         assert_eq!(set.from, None);
         assert!(set.wants(1) && !set.wants(2) && set.wants(3));
     }
 
     #[test]
     fn a_list_without_changed_items_is_untouched() {
-        assert!(PageSet::in_place(&[0, 1], &[false, false], 10).is_none());
+        assert!(PageSet::in_place(&ids(2), &[false, false], 10).is_none());
     }
 
     #[test]
