@@ -8,6 +8,11 @@
 //! [`render::render`] → outputs (in parallel, over immutable data); outputs →
 //! [`write::write`] → `public/` (a staging folder, then a swap). Every stage
 //! returns [`diagnostics::Diagnostics`] instead of printing or stopping.
+//!
+//! [`pipeline`] drives the stages: a one-shot build, or the `Session` that
+//! `serve` keeps in memory and rebuilds incrementally. Each of [`commands`]
+//! returns one `Outcome` (and `Progress` lines while it runs) that `main`
+//! prints one way; library code never prints.
 
 // Diagnostics are the error type everywhere; they carry file, line, message and
 // hint by value. They are the rare path, so boxing them would only add noise.
@@ -28,7 +33,7 @@ pub(crate) mod paths;
 pub mod pipeline;
 pub mod render;
 pub mod search;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
 mod source_text;
 pub mod theme;

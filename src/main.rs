@@ -2,7 +2,7 @@
 //! diagnostics, map the result to an exit code (0 ok, 1 site errors, 2 usage).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use mekong::commands::{self, Outcome};
+use mekong::commands::{self, Outcome, Progress};
 use mekong::pipeline::Options;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -133,6 +133,18 @@ fn options(site: SiteArgs) -> Options {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let format = cli
+        .message_format
+        .unwrap_or(if std::io::stderr().is_terminal() {
+            MessageFormat::Human
+        } else {
+            MessageFormat::Plain
+        });
+    let say = |progress: Progress| match progress {
+        Progress::Line(line) => println!("{line}"),
+        Progress::Note(line) => eprintln!("{line}"),
+        Progress::Rebuilt(outcome) => print(&outcome, format),
+    };
     let outcome = match cli.command {
         Command::Build {
             site,
@@ -150,105 +162,53 @@ fn main() -> ExitCode {
             bind,
             open,
             output,
-        } => {
-            let format = cli.message_format;
-            let args = mekong::serve::ServeArgs {
+        } => commands::serve::run(
+            commands::serve::ServeArgs {
                 pipeline: options(site),
                 port,
                 bind,
                 open,
                 output,
-            };
-            let report = Box::new(move |d: &mekong::diagnostics::Diagnostics| {
-                print_diagnostics(d.clone().into_report(), format)
-            });
-            match mekong::serve::run(args, report) {
-                Ok(()) => return ExitCode::SUCCESS,
-                Err(diagnostics) => Outcome {
-                    diagnostics,
-                    summary: None,
-                },
-            }
-        }
+            },
+            &say,
+        ),
         Command::I18n { site, lang, format } => {
             let format = match format {
                 I18nFormat::Table => commands::i18n::Format::Table,
                 I18nFormat::Json => commands::i18n::Format::Json,
                 I18nFormat::Csv => commands::i18n::Format::Csv,
             };
-            match commands::i18n::run(&options(site), lang.as_deref(), format) {
-                Ok(text) => {
-                    print!("{text}");
-                    return ExitCode::SUCCESS;
-                }
-                Err(diagnostics) => Outcome {
-                    diagnostics,
-                    summary: None,
-                },
-            }
+            commands::i18n::run(&options(site), lang.as_deref(), format)
         }
-        Command::New { path, lang, root } => printed(commands::scaffold::new_article(
+        Command::New { path, lang, root } => Outcome::text(commands::scaffold::new_article(
             &root,
             &path,
             lang.as_deref(),
         )),
-        Command::Init { dir } => printed(commands::scaffold::init(&dir)),
+        Command::Init { dir } => Outcome::text(commands::scaffold::init(&dir)),
         Command::BenchEdit { site, output } => {
-            match commands::bench_edit::run(&options(site), &output) {
-                Ok(()) => return ExitCode::SUCCESS,
-                Err(diagnostics) => Outcome {
-                    diagnostics,
-                    summary: None,
-                },
-            }
+            commands::bench_edit::run(&options(site), &output, &say)
         }
     };
-    report(outcome, cli.message_format)
-}
-
-/// A command that prints a text on success.
-fn printed(result: Result<String, mekong::diagnostics::Diagnostics>) -> Outcome {
-    match result {
-        Ok(text) => {
-            print!("{text}");
-            Outcome {
-                diagnostics: mekong::diagnostics::Diagnostics::new(),
-                summary: None,
-            }
-        }
-        Err(diagnostics) => Outcome {
-            diagnostics,
-            summary: None,
-        },
-    }
-}
-
-fn print_diagnostics(report: Vec<mekong::diagnostics::Diagnostic>, format: Option<MessageFormat>) {
-    let terminal = std::io::stderr().is_terminal();
-    for d in &report {
-        match format {
-            Some(MessageFormat::Json) => {
-                eprintln!("{}", serde_json::to_string(d).unwrap_or_default())
-            }
-            Some(MessageFormat::Plain) => eprintln!("{}", d.to_plain()),
-            _ if terminal => eprintln!("{}", d.to_human(true)),
-            _ => eprintln!("{}", d.to_plain()),
-        }
-    }
-}
-
-fn report(outcome: Outcome, format: Option<MessageFormat>) -> ExitCode {
-    let terminal = std::io::stderr().is_terminal();
-    let format = format.unwrap_or(if terminal {
-        MessageFormat::Human
+    print(&outcome, format);
+    if outcome.diagnostics.error_count() > 0 {
+        ExitCode::from(1)
     } else {
-        MessageFormat::Plain
-    });
+        ExitCode::SUCCESS
+    }
+}
+
+/// The one printer, for every command's outcome and each of serve's
+/// rebuilds. JSON: one object on stdout (when there is anything to report).
+/// Human and plain: the diagnostics on stderr, then the command's output on
+/// stdout, then a closing line on stderr: the error count, or the summary.
+fn print(outcome: &Outcome, format: MessageFormat) {
     let errors = outcome.diagnostics.error_count();
     let warnings = outcome.diagnostics.warning_count();
-    let report = outcome.diagnostics.into_report();
-    match format {
-        MessageFormat::Json => {
+    let report = outcome.diagnostics.clone().into_report();
+    if format == MessageFormat::Json {
+        // A command whose product is its output (i18n's JSON) keeps stdout to it.
+        if !report.is_empty() || outcome.summary.is_some() {
             let json = serde_json::json!({
                 "diagnostics": report,
                 "errors": errors,
@@ -257,32 +217,32 @@ fn report(outcome: Outcome, format: Option<MessageFormat>) -> ExitCode {
             });
             println!("{json}");
         }
-        MessageFormat::Human | MessageFormat::Plain => {
-            for d in &report {
-                if format == MessageFormat::Human {
-                    eprintln!("{}", d.to_human(terminal));
-                } else {
-                    eprintln!("{}", d.to_plain());
-                }
-            }
-            if errors > 0 {
-                eprintln!(
-                    "mekong: {errors} error{}, {warnings} warning{}; nothing was written",
-                    plural(errors),
-                    plural(warnings)
-                );
-            } else if let Some(summary) = &outcome.summary {
-                if warnings > 0 {
-                    eprintln!("mekong: {warnings} warning{}", plural(warnings));
-                }
-                eprintln!("{summary}");
-            }
+        print!("{}", outcome.output);
+        return;
+    }
+    let terminal = std::io::stderr().is_terminal();
+    for d in &report {
+        if format == MessageFormat::Human {
+            eprintln!("{}", d.to_human(terminal));
+        } else {
+            eprintln!("{}", d.to_plain());
         }
     }
+    print!("{}", outcome.output);
     if errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        // A failed command that said how it failed (serve's rebuilds) is not counted again.
+        if outcome.output.is_empty() {
+            eprintln!(
+                "mekong: {errors} error{}, {warnings} warning{}; nothing was written",
+                plural(errors),
+                plural(warnings)
+            );
+        }
+    } else if let Some(summary) = &outcome.summary {
+        if warnings > 0 {
+            eprintln!("mekong: {warnings} warning{}", plural(warnings));
+        }
+        eprintln!("{summary}");
     }
 }
 

@@ -147,6 +147,21 @@ fn read_manifest(out: &Path) -> HashMap<String, String> {
         .unwrap_or_default()
 }
 
+/// Writes the manifest of `dir`: one `HASH PATH` line per file, in path order.
+fn write_manifest<'a>(
+    dir: &Path,
+    files: impl Iterator<Item = (&'a str, &'a str)>,
+) -> std::io::Result<()> {
+    let mut files: Vec<(&str, &str)> = files.collect();
+    files.sort_by(|a, b| a.0.cmp(b.0));
+    let lines: Vec<String> = files
+        .into_iter()
+        .map(|(path, hash)| format!("{hash} {path}"))
+        .collect();
+    // An empty manifest is one empty line, as earlier builds wrote it.
+    fs::write(dir.join(MARKER), lines.join("\n") + "\n")
+}
+
 /// An output made ready to write: its path inside the output folder
 /// (checked not to climb out of it), its bytes and their hash.
 fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), Diagnostic> {
@@ -195,18 +210,10 @@ impl Staging {
 
     /// Swaps the staging folder in, with the manifest of `records`.
     pub fn commit(self, records: &[Record]) -> Result<WriteStats, Diagnostic> {
-        let mut lines: Vec<String> = records
+        let files = records
             .iter()
-            .filter_map(|r| r.hash.as_ref().map(|h| format!("{h} {}", r.path)))
-            .collect();
-        lines.sort_by(|a, b| {
-            a.split_once(' ')
-                .map(|x| x.1)
-                .cmp(&b.split_once(' ').map(|x| x.1))
-        });
-        let mut text = lines.join("\n");
-        text.push('\n');
-        fs::write(self.dir.join(MARKER), text).map_err(|e| io_error("write", &self.dir, e))?;
+            .filter_map(|r| r.hash.as_deref().map(|h| (r.path.as_str(), h)));
+        write_manifest(&self.dir, files).map_err(|e| io_error("write", &self.dir, e))?;
         let old = staging_of(&self.out, "old");
         if self.out.exists() {
             fs::rename(&self.out, &old).map_err(|e| io_error("move", &self.out, e))?;
@@ -285,17 +292,8 @@ impl InPlace {
 
     /// Writes the manifest (file list and hashes) into the folder.
     pub fn flush(&self) {
-        let mut lines: Vec<String> = self
-            .written
-            .iter()
-            .map(|(p, h)| format!("{h} {p}"))
-            .collect();
-        lines.sort_by(|a, b| {
-            a.split_once(' ')
-                .map(|x| x.1)
-                .cmp(&b.split_once(' ').map(|x| x.1))
-        });
-        let _ = fs::write(self.out.join(MARKER), lines.join("\n") + "\n");
+        let files = self.written.iter().map(|(p, h)| (p.as_str(), h.as_str()));
+        let _ = write_manifest(&self.out, files);
     }
 
     /// Removes one output file (a page that no longer exists).
@@ -322,65 +320,6 @@ pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
             staging.abort();
             Err(d)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_site_root_and_its_sources_are_refused() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let root = dir.path();
-        fs::create_dir_all(root.join("content")).expect("mkdir");
-        assert!(check_output_dir(root, root, false).is_err());
-        assert!(check_output_dir(root, &root.join("content"), false).is_err());
-        assert!(check_output_dir(root, Path::new("/"), false).is_err());
-        assert!(check_output_dir(root, &root.join("public"), false).is_ok());
-    }
-
-    #[test]
-    fn a_folder_mekong_did_not_write_is_refused_unless_forced() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("out");
-        fs::create_dir_all(&out).expect("mkdir");
-        fs::write(out.join("important.txt"), "x").expect("write");
-        assert!(check_output_dir(&dir.path().join("site"), &out, false).is_err());
-        assert!(check_output_dir(&dir.path().join("site"), &out, true).is_ok());
-    }
-
-    #[test]
-    fn unchanged_files_are_linked_and_stale_files_vanish() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("public");
-        let o = |p: &str, b: &str| Output {
-            path: p.into(),
-            data: OutputData::Bytes(b.as_bytes().to_vec()),
-        };
-        let s1 = write(&out, &[o("a/index.html", "A"), o("b.txt", "B")]).expect("write");
-        assert_eq!(s1.written, 2);
-        let s2 = write(&out, &[o("a/index.html", "A"), o("c.txt", "C")]).expect("write");
-        assert_eq!((s2.written, s2.unchanged), (1, 1));
-        assert!(!out.join("b.txt").exists());
-        assert_eq!(fs::read_to_string(out.join("c.txt")).expect("c"), "C");
-        assert!(!staging_of(&out, "staging").exists() && !staging_of(&out, "old").exists());
-    }
-
-    #[test]
-    fn an_interrupted_swap_is_recovered() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let out = dir.path().join("public");
-        let old = staging_of(&out, "old");
-        fs::create_dir_all(&old).expect("mkdir");
-        fs::write(old.join("index.html"), "previous").expect("write");
-        fs::create_dir_all(staging_of(&out, "staging")).expect("mkdir");
-        recover(&out);
-        assert_eq!(
-            fs::read_to_string(out.join("index.html")).expect("restored"),
-            "previous"
-        );
-        assert!(!staging_of(&out, "staging").exists());
     }
 }
 
@@ -442,5 +381,64 @@ impl Sink for InPlace {
             fresh: true,
             origin,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_site_root_and_its_sources_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).expect("mkdir");
+        assert!(check_output_dir(root, root, false).is_err());
+        assert!(check_output_dir(root, &root.join("content"), false).is_err());
+        assert!(check_output_dir(root, Path::new("/"), false).is_err());
+        assert!(check_output_dir(root, &root.join("public"), false).is_ok());
+    }
+
+    #[test]
+    fn a_folder_mekong_did_not_write_is_refused_unless_forced() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("out");
+        fs::create_dir_all(&out).expect("mkdir");
+        fs::write(out.join("important.txt"), "x").expect("write");
+        assert!(check_output_dir(&dir.path().join("site"), &out, false).is_err());
+        assert!(check_output_dir(&dir.path().join("site"), &out, true).is_ok());
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_and_stale_files_vanish() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        let o = |p: &str, b: &str| Output {
+            path: p.into(),
+            data: OutputData::Bytes(b.as_bytes().to_vec()),
+        };
+        let s1 = write(&out, &[o("a/index.html", "A"), o("b.txt", "B")]).expect("write");
+        assert_eq!(s1.written, 2);
+        let s2 = write(&out, &[o("a/index.html", "A"), o("c.txt", "C")]).expect("write");
+        assert_eq!((s2.written, s2.unchanged), (1, 1));
+        assert!(!out.join("b.txt").exists());
+        assert_eq!(fs::read_to_string(out.join("c.txt")).expect("c"), "C");
+        assert!(!staging_of(&out, "staging").exists() && !staging_of(&out, "old").exists());
+    }
+
+    #[test]
+    fn an_interrupted_swap_is_recovered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("public");
+        let old = staging_of(&out, "old");
+        fs::create_dir_all(&old).expect("mkdir");
+        fs::write(old.join("index.html"), "previous").expect("write");
+        fs::create_dir_all(staging_of(&out, "staging")).expect("mkdir");
+        recover(&out);
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).expect("restored"),
+            "previous"
+        );
+        assert!(!staging_of(&out, "staging").exists());
     }
 }

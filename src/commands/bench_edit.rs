@@ -1,9 +1,11 @@
 //! `mekong bench-edit` (hidden): the benchmark's measure of `serve`. Loads a
 //! site as `serve` does, edits one article's body, then its title, and
-//! prints the time from each edit to its page being rewritten
-//! (`body-edit 0.0123`). The file is restored afterwards. The watcher's
+//! says the time from each edit to its page being rewritten
+//! (`body-edit 0.0123`, a [`Progress::Line`]; each edit's stages as a
+//! [`Progress::Note`]). The file is restored afterwards. The watcher's
 //! debounce (50 ms) is not included.
 
+use super::{one, Outcome, Progress};
 use crate::content::Kind;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::pipeline::Options;
@@ -12,16 +14,25 @@ use crate::write::InPlace;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Runs the measurement; prints `NAME SECONDS` lines.
-pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
-    let one = |d: Diagnostic| Diagnostics::from_iter([d]);
+/// Runs the measurement; says `NAME SECONDS` lines.
+pub fn run(opts: &Options, out: &Path, say: &dyn Fn(Progress)) -> Outcome {
+    match measure(opts, out, say) {
+        Ok(()) => Outcome::default(),
+        Err(d) => Outcome::failed(d),
+    }
+}
+
+fn measure(opts: &Options, out: &Path, say: &dyn Fn(Progress)) -> Result<(), Diagnostics> {
     crate::write::check_output_dir(&opts.root, out, false).map_err(one)?;
     let mut session = Session::load(opts)?;
     let mut sink = InPlace::new(out).map_err(one)?;
     let start = Instant::now();
     let built = session.build(&sink, false)?;
     sink.settle(&built.records, true, &built.page_files);
-    println!("full-build {:.4}", start.elapsed().as_secs_f64());
+    say(Progress::Line(format!(
+        "full-build {:.4}",
+        start.elapsed().as_secs_f64()
+    )));
 
     let site = session
         .site()
@@ -76,7 +87,7 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
                             .iter()
                             .map(|(n, t)| format!("{n} {:.1} ms", t * 1000.0))
                             .collect();
-                        eprintln!("{name}: {}", stages.join(", "));
+                        say(Progress::Note(format!("{name}: {}", stages.join(", "))));
                     }
                     sink.settle(&built.records, false, &built.page_files)
                 }
@@ -98,7 +109,10 @@ pub fn run(opts: &Options, out: &Path) -> Result<(), Diagnostics> {
             }
         }
         times.sort_by(f64::total_cmp);
-        println!("{name} {:.4}", times[times.len() / 2]);
+        say(Progress::Line(format!(
+            "{name} {:.4}",
+            times[times.len() / 2]
+        )));
     }
     let _ = std::fs::write(&file, &original);
     sink.flush();

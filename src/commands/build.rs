@@ -1,7 +1,6 @@
 //! `mekong build`: the pipeline, then the write.
 
-use super::Outcome;
-use crate::diagnostics::Diagnostics;
+use super::{one, Outcome};
 use crate::pipeline::{self, Options};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -25,28 +24,17 @@ pub fn run(args: &BuildArgs) -> Outcome {
         .clone()
         .unwrap_or_else(|| args.pipeline.root.join("public"));
     if let Err(d) = crate::write::check_output_dir(&args.pipeline.root, &out, args.force) {
-        return Outcome {
-            diagnostics: Diagnostics::from_iter([d]),
-            summary: None,
-        };
+        return Outcome::failed(one(d));
     }
     let staging = match crate::write::Staging::begin(&out) {
         Ok(s) => s,
-        Err(d) => {
-            return Outcome {
-                diagnostics: Diagnostics::from_iter([d]),
-                summary: None,
-            }
-        }
+        Err(d) => return Outcome::failed(one(d)),
     };
     let built = match pipeline::build(&args.pipeline, &staging) {
         Ok(b) => b,
         Err(diagnostics) => {
             staging.abort();
-            return Outcome {
-                diagnostics,
-                summary: None,
-            };
+            return Outcome::failed(diagnostics);
         }
     };
     let mut diagnostics = built.diagnostics.clone();
@@ -54,10 +42,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         Ok(s) => s,
         Err(d) => {
             diagnostics.push(d);
-            return Outcome {
-                diagnostics,
-                summary: None,
-            };
+            return Outcome::failed(diagnostics);
         }
     };
     let per_lang: Vec<String> = built
@@ -78,5 +63,6 @@ pub fn run(args: &BuildArgs) -> Outcome {
     Outcome {
         diagnostics,
         summary: Some(summary),
+        ..Outcome::default()
     }
 }

@@ -10,12 +10,7 @@ use std::path::PathBuf;
 pub fn run(opts: &Options) -> Outcome {
     let built = match pipeline::build(opts, &crate::output::Discard) {
         Ok(b) => b,
-        Err(diagnostics) => {
-            return Outcome {
-                diagnostics,
-                summary: None,
-            }
-        }
+        Err(diagnostics) => return Outcome::failed(diagnostics),
     };
     let mut diagnostics = built.diagnostics.clone();
     for gap in built.gaps.clone() {
@@ -39,5 +34,6 @@ pub fn run(opts: &Options) -> Outcome {
     Outcome {
         diagnostics,
         summary: Some(summary),
+        ..Outcome::default()
     }
 }

@@ -3,6 +3,7 @@
 //! `updated`/`date` is later than the translation's), Fluent messages
 //! missing (taken from a fallback) and messages no template uses.
 
+use super::Outcome;
 use crate::config::LangCode;
 use crate::content::{Kind, SourcePage};
 use crate::diagnostics::Diagnostics;
@@ -136,8 +137,12 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
     out
 }
 
-/// Runs the command: prints the report, returns load problems.
-pub fn run(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, Diagnostics> {
+/// Runs the command: the report as its output, or the load problems.
+pub fn run(opts: &Options, lang: Option<&str>, format: Format) -> Outcome {
+    Outcome::text(report(opts, lang, format))
+}
+
+fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, Diagnostics> {
     let session = Session::load(opts)?;
     if let Some(l) = lang {
         if !session.config().has_language(l) {

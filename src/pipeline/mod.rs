@@ -1,11 +1,14 @@
 //! The pipeline's driver: [`Options`] in, a [`Built`] out. A one-shot
 //! [`build`] and the [`Session`] that `serve` keeps in memory between edits
-//! run the same stages: config → content → site → render → sink.
+//! run the same stages: config → content → site → render → sink; what an
+//! edit re-reads and re-renders is in `incremental`.
 
 mod build;
+mod incremental;
 mod options;
 mod session;
 
 pub use build::build;
+pub use incremental::Change;
 pub use options::{load_config, Options};
-pub use session::{Built, Change, Session};
+pub use session::{Built, Session};

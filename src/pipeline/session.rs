@@ -1,7 +1,8 @@
 //! A build that stays in memory: what `build` runs once and `serve` keeps
-//! between edits. Files are read once; after a change only the files that
-//! changed are read again, and only the pages a change touches are
-//! rendered and written (see [`render::Scope`]).
+//! between edits. In: the [`Options`]; out: per build, outputs handed to a
+//! [`Sink`] as they are rendered and a [`Built`] that says what was written
+//! and found. Files are read once; what a change re-reads and re-renders is
+//! in [`super::incremental`].
 
 use super::options::Options;
 use crate::config::{Config, LangCode};
@@ -10,11 +11,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
 use crate::output::{Output, Record, Sink};
-use crate::render::{self, Scope, ValueCache};
+use crate::render::{self, LinkTable, Scope, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::{self, StaticFiles, Template};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -32,7 +33,7 @@ pub struct Built {
     /// Seconds per stage.
     pub timings: Vec<(&'static str, f64)>,
     /// Every page file of the site (`serve` removes files not among them).
-    pub page_files: Arc<std::collections::HashSet<String>>,
+    pub page_files: Arc<HashSet<String>>,
 }
 
 impl Built {
@@ -45,29 +46,12 @@ impl Built {
     }
 }
 
-/// What a set of changed files requires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
-    /// Nothing mekong reads.
-    None,
-    /// Articles or their files: re-read those, render what they touch.
-    Content,
-    /// Fluent messages only: render the languages that read them.
-    Messages,
-    /// Static files: copy them.
-    Static,
-    /// Templates or messages: render every page again.
-    Theme,
-    /// `site.yaml`: start over.
-    Config,
-}
-
 /// Templates, static files and messages, read and checked.
-struct ThemeData {
-    templates: Vec<Template>,
-    statics: Arc<StaticFiles>,
-    locales: Arc<Locales>,
-    diagnostics: Diagnostics,
+pub(super) struct ThemeData {
+    pub(super) templates: Vec<Template>,
+    pub(super) statics: Arc<StaticFiles>,
+    pub(super) locales: Arc<Locales>,
+    pub(super) diagnostics: Diagnostics,
 }
 
 impl ThemeData {
@@ -87,8 +71,76 @@ impl ThemeData {
     }
 }
 
+/// The content folder as read, with the problems found in it.
+pub(super) struct SourceFiles {
+    /// Every page read, by its path under the root as given.
+    pub(super) pages: BTreeMap<PathBuf, Arc<SourcePage>>,
+    /// Problems per Markdown file: a file with errors has no page.
+    pub(super) diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Problems of other files (attachments, folders).
+    pub(super) walk_diagnostics: Diagnostics,
+    /// Files in section folders, with the section they belong to.
+    pub(super) section_assets: Vec<(PathBuf, String)>,
+}
+
+impl SourceFiles {
+    fn load(config: &Config) -> SourceFiles {
+        let (sources, d) = content::load(config);
+        let pages = sources
+            .pages
+            .into_iter()
+            .map(|p| (config.root.join(&p.file), p))
+            .collect();
+        let mut diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        let mut walk_diagnostics = Diagnostics::new();
+        for diag in d {
+            match &diag.file {
+                // Kept per file, so that reading one file again replaces its problems.
+                Some(f) if f.extension().is_some_and(|e| e == "md") => diagnostics
+                    .entry(config.root.join(f))
+                    .or_default()
+                    .push(diag),
+                _ => walk_diagnostics.push(diag),
+            }
+        }
+        SourceFiles {
+            pages,
+            diagnostics,
+            walk_diagnostics,
+            section_assets: sources.section_assets,
+        }
+    }
+}
+
+/// What one build leaves for the next, so a rebuild redoes only what changed.
+pub(super) struct Caches {
+    pub(super) markdown: MarkdownCache,
+    pub(super) values: ValueCache,
+    pub(super) links: Option<Arc<LinkTable>>,
+    /// The image pipeline: sources read and their processed files.
+    pub(super) images: Arc<Images>,
+}
+
+/// The last successful build.
+#[derive(Default)]
+pub(super) struct LastBuild {
+    /// Its site (taken, and dropped on errors, while a build updates it).
+    pub(super) site: Option<Site>,
+    /// Every page file of the last build that listed them.
+    pub(super) page_files: Arc<HashSet<String>>,
+}
+
+/// What changed since the last build, for the next one to take up.
+#[derive(Default)]
+pub(super) struct Edits {
+    /// Files read again since the last build.
+    pub(super) fresh: Vec<PathBuf>,
+    /// After a change of messages only: the languages that show them.
+    pub(super) message_langs: Option<HashSet<LangCode>>,
+}
+
 /// What a build renders.
-enum How {
+pub(super) enum Rerender {
     /// Every page.
     All,
     /// What changed since the previous site (see [`Scope::Changed`]).
@@ -96,85 +148,133 @@ enum How {
     /// The site was updated in place: what the edited pages touch.
     InPlace,
     /// Every page of these languages (their messages changed).
-    Languages(std::collections::HashSet<LangCode>),
+    Languages(HashSet<LangCode>),
+}
+
+impl Rerender {
+    /// What a resolved build renders: everything, unless it is `partial`
+    /// and there is a previous site to compare with.
+    pub(super) fn after_resolve(
+        partial: bool,
+        has_previous: bool,
+        message_langs: Option<HashSet<LangCode>>,
+    ) -> Rerender {
+        match (has_previous, partial, message_langs) {
+            (true, true, Some(langs)) => Rerender::Languages(langs),
+            (true, true, None) => Rerender::SincePrevious,
+            _ => Rerender::All,
+        }
+    }
+
+    /// The renderer's scope: `previous` is the last build's site, `site`
+    /// the one about to be rendered.
+    pub(super) fn scope<'a>(&'a self, previous: Option<&'a Site>, site: &'a Site) -> Scope<'a> {
+        match (self, previous) {
+            (Rerender::Languages(langs), _) => Scope::Languages(langs),
+            (Rerender::SincePrevious, Some(previous)) => Scope::Changed { previous },
+            // Updated in place: the site itself knows what was edited.
+            (Rerender::InPlace, _) => Scope::Changed { previous: site },
+            _ => Scope::All,
+        }
+    }
+
+    /// Whether the build lists every page file; after an in-place update
+    /// the set of pages is the same, so there is no need to list it again.
+    pub(super) fn lists_page_files(&self) -> bool {
+        !matches!(self, Rerender::InPlace)
+    }
+}
+
+/// Seconds per stage, for [`Built::timings`].
+pub(super) struct Stopwatch {
+    clock: Instant,
+    timings: Vec<(&'static str, f64)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            clock: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    /// Ends stage `name`, begun at the previous lap.
+    pub(super) fn lap(&mut self, name: &'static str) {
+        self.lap_since(name, self.clock);
+    }
+
+    /// Ends stage `name`, begun at `start`; the next stage begins now.
+    pub(super) fn lap_since(&mut self, name: &'static str, start: Instant) {
+        self.timings.push((name, start.elapsed().as_secs_f64()));
+        self.clock = Instant::now();
+    }
 }
 
 /// A site loaded in memory.
 pub struct Session {
-    opts: Options,
-    config: Config,
-    templates: Vec<Template>,
-    statics: Arc<StaticFiles>,
-    locales: Arc<Locales>,
-    theme_diags: Diagnostics,
-    sources: BTreeMap<PathBuf, Arc<SourcePage>>,
-    source_diags: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    walk_diags: Diagnostics,
-    section_assets: Vec<(PathBuf, String)>,
-    site: Option<Site>,
-    markdown: MarkdownCache,
-    values: ValueCache,
-    links: Option<Arc<render::LinkTable>>,
-    /// Files read again since the last build.
-    fresh: Vec<PathBuf>,
-    /// Every page file of the last build that listed them.
-    page_files: Arc<std::collections::HashSet<String>>,
-    /// After a change of messages only: the languages that show them.
-    message_langs: Option<std::collections::HashSet<LangCode>>,
-    /// The image pipeline: sources read and their cache, kept between builds.
-    images: Arc<Images>,
+    pub(super) opts: Options,
+    pub(super) config: Config,
+    pub(super) theme: ThemeData,
+    pub(super) sources: SourceFiles,
+    pub(super) edits: Edits,
+    pub(super) caches: Caches,
+    pub(super) last: LastBuild,
 }
+
+/// Templates every site needs.
+const REQUIRED_TEMPLATES: [&str; 6] = [
+    "page.html",
+    "section.html",
+    "index.html",
+    "404.html",
+    "term.html",
+    "terms.html",
+];
 
 impl Session {
     /// Reads the configuration, theme, messages and content.
     pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
         let config = super::options::load_config(opts)?;
-        let loaded = ThemeData::load(&config);
+        let theme = ThemeData::load(&config);
         let images = Arc::new(Images::new(&config.images, &config.root));
-        let mut s = Session {
+        let sources = SourceFiles::load(&config);
+        Ok(Session {
             opts: opts.clone(),
             config,
-            templates: loaded.templates,
-            statics: loaded.statics,
-            locales: loaded.locales,
-            theme_diags: loaded.diagnostics,
-            sources: BTreeMap::new(),
-            source_diags: BTreeMap::new(),
-            walk_diags: Diagnostics::new(),
-            section_assets: Vec::new(),
-            site: None,
-            markdown: MarkdownCache::default(),
-            values: ValueCache::default(),
-            links: None,
-            fresh: Vec::new(),
-            page_files: Arc::default(),
-            message_langs: None,
-            images,
-        };
-        s.load_content();
-        Ok(s)
+            theme,
+            sources,
+            edits: Edits::default(),
+            caches: Caches {
+                markdown: MarkdownCache::default(),
+                values: ValueCache::default(),
+                links: None,
+                images,
+            },
+            last: LastBuild::default(),
+        })
     }
 
     /// Every source file read (drafts included), in path order.
     pub fn sources(&self) -> impl Iterator<Item = &Arc<SourcePage>> {
-        self.sources.values()
+        self.sources.pages.values()
     }
 
     /// The Fluent messages.
     pub fn locales(&self) -> &Locales {
-        &self.locales
+        &self.theme.locales
     }
 
     /// The templates, site over theme.
     pub fn templates(&self) -> &[Template] {
-        &self.templates
+        &self.theme.templates
     }
 
     /// Problems found while reading (files, messages, templates).
     pub fn load_diagnostics(&self) -> Diagnostics {
-        let mut d = self.theme_diags.clone();
-        d.extend(self.walk_diags.clone());
-        for v in self.source_diags.values() {
+        let mut d = self.theme.diagnostics.clone();
+        d.extend(self.sources.walk_diagnostics.clone());
+        for v in self.sources.diagnostics.values() {
             d.extend(v.iter().cloned());
         }
         d
@@ -182,7 +282,7 @@ impl Session {
 
     /// The site of the last successful build.
     pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
+        self.last.site.as_ref()
     }
 
     /// The configuration.
@@ -190,278 +290,125 @@ impl Session {
         &self.config
     }
 
-    fn load_theme(&mut self) {
-        let loaded = ThemeData::load(&self.config);
-        self.templates = loaded.templates;
-        self.statics = loaded.statics;
-        self.locales = loaded.locales;
-        self.theme_diags = loaded.diagnostics;
+    pub(super) fn load_theme(&mut self) {
+        self.theme = ThemeData::load(&self.config);
     }
 
-    fn load_content(&mut self) {
-        let (sources, d) = content::load(&self.config);
-        self.sources = sources
-            .pages
-            .into_iter()
-            .map(|p| (self.config.root.join(&p.file), p))
-            .collect();
-        self.section_assets = sources.section_assets;
-        self.source_diags.clear();
-        let mut walk = Diagnostics::new();
-        for diag in d {
-            match &diag.file {
-                Some(f) if f.extension().is_some_and(|e| e == "md") => self
-                    .source_diags
-                    .entry(self.config.root.join(f))
-                    .or_default()
-                    .push(diag),
-                _ => walk.push(diag),
-            }
-        }
-        self.walk_diags = walk;
-    }
-
-    /// What the changed paths require.
-    pub fn classify(&self, paths: &[PathBuf]) -> Change {
-        let root = &self.config.root;
-        let mut change = Change::None;
-        for p in paths {
-            let rel = p.strip_prefix(root).unwrap_or(p);
-            if rel
-                .components()
-                .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
-            {
-                continue;
-            }
-            let first = rel
-                .components()
-                .next()
-                .and_then(|c| c.as_os_str().to_str())
-                .unwrap_or("");
-            let is_ftl = p.extension().is_some_and(|e| e == "ftl");
-            let c = match first {
-                "site.yaml" => Change::Config,
-                "locales" if is_ftl => Change::Messages,
-                "themes" if is_ftl && rel.components().any(|c| c.as_os_str() == "locales") => {
-                    Change::Messages
-                }
-                "templates" | "locales" | "themes" => Change::Theme,
-                "static" => Change::Static,
-                "content" => Change::Content,
-                _ => Change::None,
-            };
-            change = change.max(c);
-        }
-        change
-    }
-
-    /// Takes changed files into account. Returns what kind of change it was
-    /// (the largest, when several kinds of files changed together).
-    pub fn reload(&mut self, paths: &[PathBuf]) -> Result<Change, Diagnostics> {
-        let kinds: Vec<Change> = paths
-            .iter()
-            .map(|p| self.classify(std::slice::from_ref(p)))
-            .collect();
-        let change = kinds.iter().copied().max().unwrap_or(Change::None);
-        if change == Change::Config {
-            *self = Session::load(&self.opts)?;
-            return Ok(Change::Config);
-        }
-
-        if kinds
-            .iter()
-            .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
-        {
-            self.load_theme();
-        }
-        if change == Change::Messages {
-            // A message of language L shows in L and in every language whose
-            // fallback chain goes through L.
-            let changed: Vec<&str> = paths.iter().filter_map(|p| ftl_language(p)).collect();
-            let langs = self
-                .config
-                .languages
-                .iter()
-                .filter(|l| {
-                    self.config
-                        .fallback_chain(&l.code)
-                        .iter()
-                        .any(|c| changed.contains(&c.as_str()))
-                })
-                .map(|l| l.code.clone())
-                .collect();
-            self.message_langs = Some(langs);
-        }
-        if kinds.contains(&Change::Content) {
-            self.reload_content(paths);
-        }
-        Ok(change)
-    }
-
-    fn reload_content(&mut self, paths: &[PathBuf]) {
-        let mut full = false;
-        let content = self.config.root.join("content");
-        for p in paths.iter().filter(|p| p.starts_with(&content)) {
-            let is_md = p.extension().is_some_and(|e| e == "md");
-            let known = self.sources.contains_key(p) || self.source_diags.contains_key(p);
-            // New, removed or renamed files, and attachments, change the
-            // site's structure: read the content folder again (it is fast).
-            if !is_md || !p.is_file() || !known {
-                full = true;
-                break;
-            }
-            let assets = self
-                .sources
-                .get(p)
-                .map(|s| s.assets.clone())
-                .unwrap_or_default();
-            self.source_diags.remove(p);
-            self.sources.remove(p);
-            self.fresh.push(p.clone());
-            match content::load_file(&self.config, p, assets) {
-                Ok(Some((page, warnings))) => {
-                    if !warnings.is_empty() {
-                        self.source_diags.insert(p.clone(), warnings);
-                    }
-                    self.sources.insert(p.clone(), Arc::new(page));
-                }
-                Ok(None) => full = true,
-                Err(errors) => {
-                    self.source_diags.insert(p.clone(), errors);
-                }
-            }
-        }
-        if full {
-            self.load_content();
-        }
+    pub(super) fn load_content(&mut self) {
+        self.sources = SourceFiles::load(&self.config);
     }
 
     /// Resolves, renders and hands every output (or, with `partial`, those
     /// a content change touched) to `sink`.
     pub fn build(&mut self, sink: &dyn Sink, partial: bool) -> Result<Built, Diagnostics> {
-        let mut timings = Vec::new();
-        let mut clock = Instant::now();
-        let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
-            timings.push((name, clock.elapsed().as_secs_f64()));
-            clock = Instant::now();
-        };
-        let mut diags = self.theme_diags.clone();
-        diags.extend(self.walk_diags.clone());
-        // Every error, but warnings only of the files read since the last
-        // build: `serve` need not repeat a thousand unchanged warnings per save.
-        let all_warnings = !partial || self.site.is_none();
-        let fresh = std::mem::take(&mut self.fresh);
-        for (file, d) in &self.source_diags {
+        let mut watch = Stopwatch::start();
+        let fresh = std::mem::take(&mut self.edits.fresh);
+        let mut diags = self.diagnostics_to_report(partial, &fresh);
+        if partial && !diags.has_errors() {
+            if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut watch)? {
+                return Ok(built);
+            }
+        }
+        let site = self.resolve(&mut diags, &mut watch)?;
+        let rerender = Rerender::after_resolve(
+            partial,
+            self.last.site.is_some(),
+            self.edits.message_langs.take(),
+        );
+        self.render_and_write(site, rerender, sink, diags, &mut watch)
+    }
+
+    /// Every error, but warnings only of the files read since the last
+    /// build: `serve` need not repeat a thousand unchanged warnings per save.
+    fn diagnostics_to_report(&self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
+        let mut diags = self.theme.diagnostics.clone();
+        diags.extend(self.sources.walk_diagnostics.clone());
+        let all_warnings = !partial || self.last.site.is_none();
+        for (file, d) in &self.sources.diagnostics {
             if all_warnings || fresh.contains(file) {
                 diags.extend(d.iter().cloned());
             } else {
                 diags.extend(d.iter().filter(|d| d.is_error()).cloned());
             }
         }
-        if partial && !diags.has_errors() {
-            if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut timings)? {
-                return Ok(built);
-            }
-        }
+        diags
+    }
+
+    /// The sources → a [`Site`] with its Markdown rendered, or every error
+    /// found on the way (with the ones already in `diags`).
+    fn resolve(
+        &mut self,
+        diags: &mut Diagnostics,
+        watch: &mut Stopwatch,
+    ) -> Result<Site, Diagnostics> {
         let sources = Sources {
-            pages: self.sources.values().cloned().collect(),
-            section_assets: self.section_assets.clone(),
+            pages: self.sources.pages.values().cloned().collect(),
+            section_assets: self.sources.section_assets.clone(),
         };
         let (mut site, d) = site::resolve(
             self.config.clone(),
             sources,
-            &self.locales,
+            &self.theme.locales,
             ResolveOptions {
                 drafts: self.opts.drafts,
             },
         );
         diags.extend(d);
-        for required in [
-            "page.html",
-            "section.html",
-            "index.html",
-            "404.html",
-            "term.html",
-            "terms.html",
-        ] {
-            if !self.templates.iter().any(|t| t.name == required) {
+        for required in REQUIRED_TEMPLATES {
+            if !self.theme.templates.iter().any(|t| t.name == required) {
                 diags.push(
                     Diagnostic::error(PathBuf::from(format!("templates/{required}")), format!("the template `{required}` is missing"))
                         .hint("add it to templates/ or to the theme, or use the built-in theme (`theme: default`)"),
                 );
             }
         }
-        lap("resolve", &mut timings);
+        watch.lap("resolve");
         let files = site::Files {
-            statics: &self.statics,
-            images: &self.images,
+            statics: &self.theme.statics,
+            images: &self.caches.images,
         };
-        let (d, markdown) = site::render_markdown(&mut site, files, Some(&self.markdown));
+        let (d, markdown) = site::render_markdown(&mut site, files, Some(&self.caches.markdown));
         diags.extend(d);
-        lap("markdown", &mut timings);
+        watch.lap("markdown");
         if diags.has_errors() {
-            return Err(diags);
+            return Err(std::mem::take(diags));
         }
-        self.markdown = markdown;
-
-        let how = match (&self.site, partial, self.message_langs.take()) {
-            (Some(_), true, Some(langs)) => How::Languages(langs),
-            (Some(_), true, None) => How::SincePrevious,
-            _ => How::All,
-        };
-        self.render_and_write(site, how, sink, diags, timings)
+        self.caches.markdown = markdown;
+        Ok(site)
     }
 
-    /// Renders `site` (everything, or what `how` says), writes the other
-    /// outputs, checks that no two outputs share a path, and keeps the site
-    /// and the caches for the next build. On errors the new site is dropped.
-    fn render_and_write(
+    /// Renders `site` (everything, or what `rerender` says), writes the
+    /// other outputs, checks that no two outputs share a path, and keeps the
+    /// site and the caches for the next build. On errors the new site is
+    /// dropped.
+    pub(super) fn render_and_write(
         &mut self,
         site: Site,
-        how: How,
+        rerender: Rerender,
         sink: &dyn Sink,
         mut diags: Diagnostics,
-        mut timings: Vec<(&'static str, f64)>,
+        watch: &mut Stopwatch,
     ) -> Result<Built, Diagnostics> {
-        let clock = Instant::now();
-        let scope = match (&how, &self.site) {
-            (How::Languages(langs), _) => Scope::Languages(langs),
-            (How::SincePrevious, Some(previous)) => Scope::Changed { previous },
-            (How::InPlace, _) => Scope::Changed { previous: &site },
-            _ => Scope::All,
-        };
-        // After an in-place update the set of pages is the same: no need to list it again.
-        let list_page_files = !matches!(how, How::InPlace);
+        let list_page_files = rerender.lists_page_files();
+        let scope = rerender.scope(self.last.site.as_ref(), &site);
         let full = matches!(scope, Scope::All);
-        // Photos whose pages are known now are processed while pages render.
-        let (photos, d) = crate::outputs::photos(&site, &self.statics, &self.images);
-        diags.extend(d);
-        let fresh = self.images.take_fresh();
-        let mut pictures: Vec<Arc<Picture>> = photos
-            .into_iter()
-            .chain(
-                site.pages
-                    .iter()
-                    .flat_map(|p| p.rendered.pictures().cloned()),
-            )
-            .filter(|p| full || fresh.contains(p.source_path()))
-            .collect();
-        let images = self.images.clone();
+        let mut pictures = self.pictures_known_now(&site, full, &mut diags);
+        let images = self.caches.images.clone();
         let make = sink.keeps_files();
         let progress = self.opts.progress;
         let (mut rendered, image_diags) = rayon::join(
             || {
                 render::render(render::Request {
                     site: &site,
-                    templates: &self.templates,
-                    locales: self.locales.clone(),
-                    statics: self.statics.clone(),
+                    templates: &self.theme.templates,
+                    locales: self.theme.locales.clone(),
+                    statics: self.theme.statics.clone(),
                     images: images.clone(),
                     progress: progress && list_page_files,
                     sink,
                     scope,
-                    cache: &mut self.values,
-                    links: self.links.clone(),
+                    cache: &mut self.caches.values,
+                    links: self.caches.links.clone(),
                     list_page_files,
                 })
             },
@@ -476,8 +423,7 @@ impl Session {
         let mut records = std::mem::take(&mut rendered.records);
         diags.extend(rendered.diagnostics);
         diags.extend(image_diags);
-        timings.push(("render", clock.elapsed().as_secs_f64()));
-        let clock = Instant::now();
+        watch.lap("render");
         // Then what templates asked for (`image()`) and, in a partial
         // build, the photos of the pages rendered again.
         let mut later = images.take_requests();
@@ -496,8 +442,8 @@ impl Session {
         pictures.extend(later);
         let mut extra: Vec<Output> = crate::outputs::build(
             &site,
-            &self.locales,
-            &self.statics,
+            &self.theme.locales,
+            &self.theme.statics,
             rendered.affected.as_ref(),
         );
         if !diags.has_errors() {
@@ -512,121 +458,58 @@ impl Session {
             }
         }
         diags.extend(duplicate_outputs(&records));
-        timings.push(("outputs", clock.elapsed().as_secs_f64()));
+        watch.lap("outputs");
         if diags.has_errors() {
             return Err(diags);
         }
         if list_page_files {
-            self.page_files = Arc::new(rendered.page_files);
+            self.last.page_files = Arc::new(rendered.page_files);
         }
-        self.links = Some(rendered.links);
+        self.caches.links = Some(rendered.links);
         let pages_per_language = pages_per_language(&site);
-        self.site = Some(site);
+        self.last.site = Some(site);
         Ok(Built {
             records,
             diagnostics: diags,
             pages_per_language,
-            gaps: self.locales.gaps(),
-            timings,
-            page_files: self.page_files.clone(),
+            gaps: self.theme.locales.gaps(),
+            timings: std::mem::take(&mut watch.timings),
+            page_files: self.last.page_files.clone(),
         })
     }
 
-    /// The fast path of an edit: when the edited files keep their URLs,
-    /// dates, tags and translations, the site is updated in place and only
-    /// the pages that show them are rendered. `None` when it does not apply.
-    fn try_in_place(
-        &mut self,
-        fresh: &[PathBuf],
-        sink: &dyn Sink,
-        mut diags: Diagnostics,
-        timings: &mut Vec<(&'static str, f64)>,
-    ) -> Result<Option<Built>, Diagnostics> {
-        let clock = Instant::now();
-        let Some(site) = self.site.as_ref() else {
-            return Ok(None);
-        };
-        let title_sorts = site::title_sorts(site);
-        let by_file: HashMap<&Path, &Arc<SourcePage>> =
-            site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
-        let mut edited = Vec::new();
-        for file in fresh {
-            let Some(new) = self.sources.get(file) else {
-                return Ok(None);
-            };
-            match by_file.get(new.file.as_path()) {
-                Some(old)
-                    if site::structure_key(old, title_sorts)
-                        == site::structure_key(new, title_sorts) =>
-                {
-                    edited.push(new.clone())
-                }
-                _ => return Ok(None),
-            }
-        }
-        if edited.is_empty() {
-            return Ok(None);
-        }
-        let old_site = self.site.take().expect("checked above");
-        let (site, d) = site::with_edits(
-            old_site,
-            edited,
-            site::Files {
-                statics: &self.statics,
-                images: &self.images,
-            },
-            &mut self.markdown,
-        );
+    /// Photos whose pages are known before rendering (processed while
+    /// pages render): all of them, or in a partial build those read again.
+    fn pictures_known_now(
+        &self,
+        site: &Site,
+        full: bool,
+        diags: &mut Diagnostics,
+    ) -> Vec<Arc<Picture>> {
+        let (photos, d) = crate::outputs::photos(site, &self.theme.statics, &self.caches.images);
         diags.extend(d);
-        timings.push(("update", clock.elapsed().as_secs_f64()));
-        if diags.has_errors() {
-            // Keep the last good site; the next full build starts clean.
-            self.site = None;
-            return Err(diags);
-        }
-        self.render_and_write(site, How::InPlace, sink, diags, std::mem::take(timings))
-            .map(Some)
-    }
-
-    /// Output paths of pages that exist in `before` but not in the current site.
-    pub fn vanished_pages(&self, before: &[String]) -> Vec<String> {
-        let now: std::collections::HashSet<&str> = self
-            .site
-            .iter()
-            .flat_map(|s| s.pages.iter().map(|p| p.path.as_str()))
-            .collect();
-        before
-            .iter()
-            .filter(|p| !now.contains(p.as_str()))
-            .cloned()
-            .collect()
-    }
-
-    /// URL paths of the current pages.
-    pub fn page_paths(&self) -> Vec<String> {
-        self.site
-            .iter()
-            .flat_map(|s| s.pages.iter().map(|p| p.path.clone()))
+        let fresh = self.caches.images.take_fresh();
+        photos
+            .into_iter()
+            .chain(
+                site.pages
+                    .iter()
+                    .flat_map(|p| p.rendered.pictures().cloned()),
+            )
+            .filter(|p| full || fresh.contains(p.source_path()))
             .collect()
     }
 
     /// Removes the image cache's files that the last full build did not
     /// use; returns how many.
     pub fn prune_image_cache(&self) -> usize {
-        self.images.prune()
+        self.caches.images.prune()
     }
 
     /// The root folder.
     pub fn root(&self) -> &Path {
         &self.config.root
     }
-}
-
-/// The language of a `.ftl` file: the folder under `locales/`.
-fn ftl_language(path: &Path) -> Option<&str> {
-    let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
-    let at = parts.iter().rposition(|c| *c == "locales")?;
-    parts.get(at + 1).copied().filter(|_| parts.len() > at + 2)
 }
 
 fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {

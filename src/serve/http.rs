@@ -1,8 +1,11 @@
-//! The preview server's HTTP side: files from the output folder only, the
-//! language's 404 page, live reload over Server-Sent Events, and the error
-//! overlay injected into HTML.
+//! The preview server's HTTP side. In: requests, and the [`State`] the
+//! rebuilds update. Out: files from the output folder only, the language's
+//! 404 page, live reload over Server-Sent Events, and the error overlay
+//! injected into HTML.
 
+use crate::diagnostics::Diagnostic;
 use std::io::Write;
+use std::net::IpAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, RwLock};
@@ -10,20 +13,20 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response, StatusCode};
 
 /// What the server shows, shared with the rebuild loop.
-pub struct State {
+pub(crate) struct State {
     /// The output folder (canonical).
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// The site's base path (`/` or `/portal/`).
-    pub base_path: String,
+    pub(crate) base_path: String,
     /// Problems of the last build, as plain lines; empty when it succeeded.
-    pub errors: RwLock<Vec<String>>,
+    pub(crate) errors: RwLock<Vec<String>>,
     /// Open live-reload connections.
     clients: Mutex<Vec<Sender<(String, String)>>>,
 }
 
 impl State {
     /// A server state for an output folder.
-    pub fn new(out: PathBuf, base_path: String) -> State {
+    pub(crate) fn new(out: PathBuf, base_path: String) -> State {
         State {
             out,
             base_path,
@@ -33,7 +36,7 @@ impl State {
     }
 
     /// Sends an event (`reload`, `css`, `errors`) to every open page.
-    pub fn broadcast(&self, event: &str, data: &str) {
+    pub(crate) fn broadcast(&self, event: &str, data: &str) {
         if let Ok(mut clients) = self.clients.lock() {
             clients.retain(|c| c.send((event.to_owned(), data.to_owned())).is_ok());
         }
@@ -52,11 +55,42 @@ impl State {
     }
 }
 
+/// A bound server that does not answer yet (the first build comes first).
+pub(crate) struct Listener {
+    server: tiny_http::Server,
+}
+
+/// Binds the preview server to `bind`:`port` (0 picks a free port).
+pub(crate) fn listen(bind: IpAddr, port: u16) -> Result<Listener, Diagnostic> {
+    let server = tiny_http::Server::http((bind, port)).map_err(|e| {
+        Diagnostic::error(None, format!("cannot listen on {bind}:{port}: {e}"))
+            .hint("choose another port with --port N")
+    })?;
+    Ok(Listener { server })
+}
+
+impl Listener {
+    /// The port it listens on.
+    pub(crate) fn port(&self) -> Option<u16> {
+        self.server.server_addr().to_ip().map(|a| a.port())
+    }
+
+    /// Answers requests from now on, each on its own thread.
+    pub(crate) fn answer(self, state: Arc<State>) {
+        std::thread::spawn(move || {
+            for request in self.server.incoming_requests() {
+                let s = state.clone();
+                std::thread::spawn(move || handle(request, s));
+            }
+        });
+    }
+}
+
 /// The path of the live-reload event stream.
-pub const EVENTS: &str = "/__mekong/events";
+const EVENTS: &str = "/__mekong/events";
 
 /// Handles one request (on its own thread).
-pub fn handle(request: Request, state: Arc<State>) {
+fn handle(request: Request, state: Arc<State>) {
     let url = request.url().to_owned();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_owned();
     if path == EVENTS {

@@ -1,0 +1,131 @@
+//! `mekong serve`: build, serve the output on 127.0.0.1, watch the site,
+//! rebuild what a change touches, and reload the browser. A failed build
+//! keeps the server running and shows its errors over the page. What it
+//! says while it runs goes to `say`; it returns when Ctrl-C stops it.
+
+use super::{one, Outcome, Progress};
+use crate::pipeline::Options;
+use crate::serve::{self, Preview, Rebuilt, SourceWatcher, State};
+use crate::write::InPlace;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// `serve`'s options.
+#[derive(Debug, Clone)]
+pub struct ServeArgs {
+    /// Pipeline options (base_url is set by the server).
+    pub pipeline: Options,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// Address to bind.
+    pub bind: IpAddr,
+    /// Open the browser.
+    pub open: bool,
+    /// Output folder; a temporary folder by default.
+    pub output: Option<PathBuf>,
+}
+
+/// Runs the preview server until Ctrl-C.
+pub fn run(args: ServeArgs, say: &dyn Fn(Progress)) -> Outcome {
+    match serve_until_stopped(args, say) {
+        Ok(()) => Outcome::default(),
+        Err(d) => Outcome::failed(d),
+    }
+}
+
+fn serve_until_stopped(
+    args: ServeArgs,
+    say: &dyn Fn(Progress),
+) -> Result<(), crate::diagnostics::Diagnostics> {
+    let config = crate::pipeline::load_config(&args.pipeline)?;
+    let (temporary, out) = match &args.output {
+        Some(o) => {
+            crate::write::check_output_dir(&args.pipeline.root, o, false).map_err(one)?;
+            (false, o.clone())
+        }
+        None => (
+            true,
+            std::env::temp_dir().join(format!("mekong-serve-{}", std::process::id())),
+        ),
+    };
+    let listener = serve::listen(args.bind, args.port).map_err(one)?;
+    let port = listener.port().unwrap_or(args.port);
+    let host = if args.bind.is_ipv6() {
+        format!("[{}]", args.bind)
+    } else {
+        args.bind.to_string()
+    };
+    let base_url = format!("http://{host}:{port}{}", config.base_path);
+    if !args.bind.is_loopback() {
+        say(Progress::Note(format!(
+            "warning: serving on {} makes the preview (drafts included) visible to your network",
+            args.bind
+        )));
+    }
+    let mut opts = args.pipeline.clone();
+    opts.base_url = Some(base_url.clone());
+
+    let sink = InPlace::new(&out).map_err(one)?;
+    let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
+    let state = Arc::new(State::new(canonical_out, config.base_path.clone()));
+    let mut preview = Preview::new(opts, sink, state.clone());
+    rebuild(&mut preview, &[], say);
+
+    listener.answer(state);
+    say(Progress::Line(format!(
+        "serving {} on {base_url} (Ctrl-C to stop)",
+        args.pipeline.root.display()
+    )));
+    if args.open {
+        let _ = std::process::Command::new("xdg-open")
+            .arg(&base_url)
+            .spawn();
+    }
+
+    let mut watcher = SourceWatcher::new(&args.pipeline.root, &out).map_err(one)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_handler = stop.clone();
+    let _ = ctrlc::set_handler(move || stop_handler.store(true, Ordering::SeqCst));
+    let warn = |line: String| say(Progress::Note(line));
+    while let Some(paths) = watcher.next_batch(&stop, &warn) {
+        rebuild(&mut preview, &paths, say);
+    }
+    if temporary {
+        drop(preview);
+        let _ = std::fs::remove_dir_all(&out);
+    } else {
+        preview.finish();
+    }
+    say(Progress::Line("stopped".into()));
+    Ok(())
+}
+
+/// Rebuilds, reports, then tells open pages (so the report comes first).
+fn rebuild(preview: &mut Preview, paths: &[PathBuf], say: &dyn Fn(Progress)) {
+    if let Some(rebuilt) = preview.rebuild(paths) {
+        say(Progress::Rebuilt(outcome_of(&rebuilt, paths.is_empty())));
+        preview.tell_pages(&rebuilt, paths);
+    }
+}
+
+/// A rebuild as main prints it: its diagnostics, and one line on stdout.
+fn outcome_of(rebuilt: &Rebuilt, first: bool) -> Outcome {
+    let ms = rebuilt.millis;
+    let line = match rebuilt.written {
+        Some(written) => format!(
+            "{} in {ms:.0} ms: {written} files written",
+            if first { "built" } else { "rebuilt" }
+        ),
+        None => format!(
+            "build failed in {ms:.0} ms: {} errors (the server keeps running; fix and save)",
+            rebuilt.diagnostics.error_count()
+        ),
+    };
+    Outcome {
+        output: line + "\n",
+        diagnostics: rebuilt.diagnostics.clone(),
+        summary: None,
+    }
+}

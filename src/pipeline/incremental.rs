@@ -1,0 +1,252 @@
+//! What a change means for a [`Session`]. In: the paths a watcher saw
+//! change. Out: a [`Change`] (what the change requires), and the session
+//! made ready for the next build: the files read again and, after a change
+//! of messages, the languages that show them (the build turns these into
+//! what it renders). The fast path of an edit, [`Session::try_in_place`],
+//! lives here too.
+
+use super::session::{Built, Rerender, Session, Stopwatch};
+use crate::config::LangCode;
+use crate::content::{self, SourcePage};
+use crate::diagnostics::Diagnostics;
+use crate::output::Sink;
+use crate::site;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What a set of changed files requires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// Nothing mekong reads.
+    None,
+    /// Articles or their files: re-read those, render what they touch.
+    Content,
+    /// Fluent messages only: render the languages that read them.
+    Messages,
+    /// Static files: copy them.
+    Static,
+    /// Templates or messages: render every page again.
+    Theme,
+    /// `site.yaml`: start over.
+    Config,
+}
+
+impl Change {
+    /// Whether the build after this change renders only what it touches
+    /// (otherwise every page, and the output folder is settled as a whole).
+    pub fn is_partial(self) -> bool {
+        matches!(self, Change::Content | Change::Messages)
+    }
+}
+
+impl Session {
+    /// What the changed paths require.
+    pub fn classify(&self, paths: &[PathBuf]) -> Change {
+        let root = &self.config.root;
+        let mut change = Change::None;
+        for p in paths {
+            let rel = p.strip_prefix(root).unwrap_or(p);
+            if rel
+                .components()
+                .any(|c| c.as_os_str().to_str().is_some_and(|s| s.starts_with('.')))
+            {
+                continue;
+            }
+            let first = rel
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or("");
+            let is_ftl = p.extension().is_some_and(|e| e == "ftl");
+            let c = match first {
+                "site.yaml" => Change::Config,
+                "locales" if is_ftl => Change::Messages,
+                "themes" if is_ftl && rel.components().any(|c| c.as_os_str() == "locales") => {
+                    Change::Messages
+                }
+                "templates" | "locales" | "themes" => Change::Theme,
+                "static" => Change::Static,
+                "content" => Change::Content,
+                _ => Change::None,
+            };
+            change = change.max(c);
+        }
+        change
+    }
+
+    /// Takes changed files into account. Returns what kind of change it was
+    /// (the largest, when several kinds of files changed together).
+    pub fn reload(&mut self, paths: &[PathBuf]) -> Result<Change, Diagnostics> {
+        let kinds: Vec<Change> = paths
+            .iter()
+            .map(|p| self.classify(std::slice::from_ref(p)))
+            .collect();
+        let change = kinds.iter().copied().max().unwrap_or(Change::None);
+        if change == Change::Config {
+            *self = Session::load(&self.opts)?;
+            return Ok(Change::Config);
+        }
+
+        if kinds
+            .iter()
+            .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
+        {
+            self.load_theme();
+        }
+        if change == Change::Messages {
+            self.edits.message_langs = Some(self.languages_showing_messages_of(paths));
+        }
+        if kinds.contains(&Change::Content) {
+            self.reload_content(paths);
+        }
+        Ok(change)
+    }
+
+    /// A message of language L shows in L and in every language whose
+    /// fallback chain goes through L.
+    fn languages_showing_messages_of(&self, ftl_files: &[PathBuf]) -> HashSet<LangCode> {
+        let changed: Vec<&str> = ftl_files.iter().filter_map(|p| ftl_language(p)).collect();
+        self.config
+            .languages
+            .iter()
+            .filter(|l| {
+                self.config
+                    .fallback_chain(&l.code)
+                    .iter()
+                    .any(|c| changed.contains(&c.as_str()))
+            })
+            .map(|l| l.code.clone())
+            .collect()
+    }
+
+    fn reload_content(&mut self, paths: &[PathBuf]) {
+        let mut full = false;
+        let content = self.config.root.join("content");
+        for p in paths.iter().filter(|p| p.starts_with(&content)) {
+            let is_md = p.extension().is_some_and(|e| e == "md");
+            let known =
+                self.sources.pages.contains_key(p) || self.sources.diagnostics.contains_key(p);
+            // New, removed or renamed files, and attachments, change the
+            // site's structure: read the content folder again (it is fast).
+            if !is_md || !p.is_file() || !known {
+                full = true;
+                break;
+            }
+            let assets = self
+                .sources
+                .pages
+                .get(p)
+                .map(|s| s.assets.clone())
+                .unwrap_or_default();
+            self.sources.diagnostics.remove(p);
+            self.sources.pages.remove(p);
+            self.edits.fresh.push(p.clone());
+            match content::load_file(&self.config, p, assets) {
+                Ok(Some((page, warnings))) => {
+                    if !warnings.is_empty() {
+                        self.sources.diagnostics.insert(p.clone(), warnings);
+                    }
+                    self.sources.pages.insert(p.clone(), Arc::new(page));
+                }
+                Ok(None) => full = true,
+                Err(errors) => {
+                    self.sources.diagnostics.insert(p.clone(), errors);
+                }
+            }
+        }
+        if full {
+            self.load_content();
+        }
+    }
+
+    /// The fast path of an edit: when the edited files keep their URLs,
+    /// dates, tags and translations, the site is updated in place and only
+    /// the pages that show them are rendered. `None` when it does not apply.
+    pub(super) fn try_in_place(
+        &mut self,
+        fresh: &[PathBuf],
+        sink: &dyn Sink,
+        mut diags: Diagnostics,
+        watch: &mut Stopwatch,
+    ) -> Result<Option<Built>, Diagnostics> {
+        let clock = Instant::now();
+        let Some(site) = self.last.site.as_ref() else {
+            return Ok(None);
+        };
+        let title_sorts = site::title_sorts(site);
+        let by_file: HashMap<&Path, &Arc<SourcePage>> =
+            site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
+        let mut edited = Vec::new();
+        for file in fresh {
+            let Some(new) = self.sources.pages.get(file) else {
+                return Ok(None);
+            };
+            match by_file.get(new.file.as_path()) {
+                Some(old)
+                    if site::structure_key(old, title_sorts)
+                        == site::structure_key(new, title_sorts) =>
+                {
+                    edited.push(new.clone())
+                }
+                _ => return Ok(None),
+            }
+        }
+        if edited.is_empty() {
+            return Ok(None);
+        }
+        let Some(old_site) = self.last.site.take() else {
+            return Ok(None);
+        };
+        let (site, d) = site::with_edits(
+            old_site,
+            edited,
+            site::Files {
+                statics: &self.theme.statics,
+                images: &self.caches.images,
+            },
+            &mut self.caches.markdown,
+        );
+        diags.extend(d);
+        watch.lap_since("update", clock);
+        if diags.has_errors() {
+            // Keep the last good site; the next full build starts clean.
+            self.last.site = None;
+            return Err(diags);
+        }
+        self.render_and_write(site, Rerender::InPlace, sink, diags, watch)
+            .map(Some)
+    }
+
+    /// Output paths of pages that exist in `before` but not in the current site.
+    pub fn vanished_pages(&self, before: &[String]) -> Vec<String> {
+        let now: HashSet<&str> = self
+            .last
+            .site
+            .iter()
+            .flat_map(|s| s.pages.iter().map(|p| p.path.as_str()))
+            .collect();
+        before
+            .iter()
+            .filter(|p| !now.contains(p.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// URL paths of the current pages.
+    pub fn page_paths(&self) -> Vec<String> {
+        self.last
+            .site
+            .iter()
+            .flat_map(|s| s.pages.iter().map(|p| p.path.clone()))
+            .collect()
+    }
+}
+
+/// The language of a `.ftl` file: the folder under `locales/`.
+fn ftl_language(path: &Path) -> Option<&str> {
+    let parts: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
+    let at = parts.iter().rposition(|c| *c == "locales")?;
+    parts.get(at + 1).copied().filter(|_| parts.len() > at + 2)
+}

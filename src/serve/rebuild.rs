@@ -1,0 +1,143 @@
+//! One rebuild of the preview. In: the changed source files (none for the
+//! first build). Out: the site rebuilt into the live output folder, a
+//! [`Rebuilt`] saying what happened, and, once reported, the open pages
+//! told to reload (or shown the errors).
+
+use super::http::State;
+use crate::diagnostics::Diagnostics;
+use crate::pipeline::{Change, Options, Session};
+use crate::write::InPlace;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// The site kept in memory, and the live folder and server it feeds.
+pub(crate) struct Preview {
+    /// The loaded site, or why it did not load (fixed by a later change).
+    session: Result<Session, Diagnostics>,
+    opts: Options,
+    sink: InPlace,
+    state: Arc<State>,
+}
+
+/// What one rebuild did.
+pub(crate) struct Rebuilt {
+    /// Warnings, or every error when the build failed.
+    pub(crate) diagnostics: Diagnostics,
+    /// Files written, or `None` when the build failed.
+    pub(crate) written: Option<usize>,
+    /// Milliseconds from the change to the files on disk.
+    pub(crate) millis: f64,
+}
+
+impl Preview {
+    /// Loads the site; `serve` starts even when it does not load.
+    pub(crate) fn new(opts: Options, sink: InPlace, state: Arc<State>) -> Preview {
+        Preview {
+            session: Session::load(&opts),
+            opts,
+            sink,
+            state,
+        }
+    }
+
+    /// Takes `paths` into account and builds what they touch (everything
+    /// when `paths` is empty). `None` when nothing mekong reads changed.
+    pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Option<Rebuilt> {
+        let start = Instant::now();
+        let before = self
+            .session
+            .as_ref()
+            .map(|s| s.page_paths())
+            .unwrap_or_default();
+        let change = self.reload(paths);
+        if change == Change::None {
+            return None;
+        }
+        let result = match self.session.as_mut() {
+            Ok(s) => {
+                let partial = change.is_partial();
+                let sink = &mut self.sink;
+                s.build(sink, partial).inspect(|built| {
+                    sink.settle(&built.records, !partial, &built.page_files);
+                    for gone in s.vanished_pages(&before) {
+                        sink.remove(&crate::urls::file_of(&gone));
+                    }
+                })
+            }
+            Err(d) => Err(d.clone()),
+        };
+        let millis = start.elapsed().as_secs_f64() * 1000.0;
+        Some(match result {
+            Ok(built) => Rebuilt {
+                written: Some(built.records.iter().filter(|r| r.fresh).count()),
+                diagnostics: built.diagnostics,
+                millis,
+            },
+            Err(diagnostics) => Rebuilt {
+                diagnostics,
+                written: None,
+                millis,
+            },
+        })
+    }
+
+    /// What `paths` require of the session. A configuration that failed to
+    /// load has no session: any change loads it again.
+    fn reload(&mut self, paths: &[PathBuf]) -> Change {
+        match self.session.as_mut() {
+            Ok(s) if !paths.is_empty() => match s.reload(paths) {
+                Ok(c) => c,
+                Err(d) => {
+                    self.session = Err(d);
+                    Change::Config
+                }
+            },
+            Ok(_) => Change::Config,
+            Err(_) => {
+                self.session = Session::load(&self.opts);
+                Change::Config
+            }
+        }
+    }
+
+    /// Tells open pages what a rebuild did: reload (only the style sheets
+    /// when nothing but CSS changed), or show the errors over the page.
+    pub(crate) fn tell_pages(&self, rebuilt: &Rebuilt, paths: &[PathBuf]) {
+        let state = &self.state;
+        if rebuilt.written.is_some() {
+            let had_errors = state.errors.read().map(|e| !e.is_empty()).unwrap_or(false);
+            if let Ok(mut e) = state.errors.write() {
+                e.clear();
+            }
+            let css_only = !paths.is_empty()
+                && !had_errors
+                && paths
+                    .iter()
+                    .all(|p| p.extension().is_some_and(|e| e == "css"));
+            state.broadcast(if css_only { "css" } else { "reload" }, "");
+        } else {
+            let lines: Vec<String> = rebuilt
+                .diagnostics
+                .clone()
+                .into_report()
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.to_plain())
+                .collect();
+            if let Ok(mut e) = state.errors.write() {
+                *e = lines.clone();
+            }
+            state.broadcast(
+                "errors",
+                &serde_json::to_string(&lines).unwrap_or_else(|_| "[]".into()),
+            );
+        }
+    }
+
+    /// Ends the preview: writes the manifest, so the folder stays mekong's
+    /// for the next `build` or `serve`.
+    pub(crate) fn finish(self) {
+        self.sink.flush();
+    }
+}

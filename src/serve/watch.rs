@@ -1,0 +1,146 @@
+//! The file watcher. In: file-system events under the site. Out: batches of
+//! changed source files, debounced (an editor's save is several events),
+//! without editor litter or the output folder, as paths under the root as
+//! the user gave it (which is how the session names its files).
+
+use crate::diagnostics::Diagnostic;
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// The folders of a site whose files mekong reads.
+const SOURCE_DIRS: [&str; 5] = ["content", "locales", "templates", "themes", "static"];
+
+/// Watches a site's sources.
+pub(crate) struct SourceWatcher {
+    watcher: RecommendedWatcher,
+    events: mpsc::Receiver<notify::Result<notify::Event>>,
+    /// The root as given (the session's paths start with it).
+    root: PathBuf,
+    /// The root as the watcher reports it.
+    canonical_root: PathBuf,
+    /// The output folder, canonical: our own writes are not changes.
+    canonical_out: PathBuf,
+    /// Source folders watched so far.
+    watched: HashSet<PathBuf>,
+}
+
+impl SourceWatcher {
+    /// Starts watching the site at `root`, ignoring what happens in `out`.
+    pub(crate) fn new(root: &Path, out: &Path) -> Result<SourceWatcher, Diagnostic> {
+        let (tx, events) = mpsc::channel::<notify::Result<notify::Event>>();
+        let watcher = notify::recommended_watcher(tx)
+            .map_err(|e| Diagnostic::error(None, format!("cannot watch the site: {e}")))?;
+        let mut w = SourceWatcher {
+            watcher,
+            events,
+            root: root.to_path_buf(),
+            canonical_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+            canonical_out: out.canonicalize().unwrap_or_else(|_| out.to_path_buf()),
+            watched: HashSet::new(),
+        };
+        // The root itself (not recursively: it holds public/ and maybe target/)
+        // catches site.yaml being replaced and source folders being created;
+        // each source folder is watched recursively once it exists.
+        let _ = w
+            .watcher
+            .watch(&w.canonical_root, RecursiveMode::NonRecursive);
+        w.watch_sources();
+        Ok(w)
+    }
+
+    fn watch_sources(&mut self) {
+        for name in SOURCE_DIRS {
+            let p = self.canonical_root.join(name);
+            if p.is_dir()
+                && !self.watched.contains(&p)
+                && self.watcher.watch(&p, RecursiveMode::Recursive).is_ok()
+            {
+                self.watched.insert(p);
+            }
+        }
+    }
+
+    /// Waits for the next batch of changed files. `None` once `stop` is set
+    /// or the watcher is gone. Watcher errors go to `warn`.
+    pub(crate) fn next_batch(
+        &mut self,
+        stop: &AtomicBool,
+        warn: &dyn Fn(String),
+    ) -> Option<Vec<PathBuf>> {
+        while !stop.load(Ordering::SeqCst) {
+            let mut paths = match self.events.recv_timeout(Duration::from_millis(200)) {
+                Ok(event) => self.relevant(event, warn),
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            };
+            if paths.is_empty() {
+                continue;
+            }
+            // Debounce: an editor's save is several events; wait for 50 ms of quiet.
+            while let Ok(event) = self.events.recv_timeout(Duration::from_millis(50)) {
+                paths.extend(self.relevant(event, warn));
+            }
+            paths.sort();
+            paths.dedup();
+            // Watcher paths are canonical; the session's are under the root as given.
+            let paths = paths
+                .iter()
+                .map(|p| {
+                    p.strip_prefix(&self.canonical_root)
+                        .map(|r| self.root.join(r))
+                        .unwrap_or_else(|_| p.clone())
+                })
+                .collect();
+            // A source folder created by this batch is watched from now on.
+            self.watch_sources();
+            return Some(paths);
+        }
+        None
+    }
+
+    fn relevant(
+        &self,
+        event: notify::Result<notify::Event>,
+        warn: &dyn Fn(String),
+    ) -> Vec<PathBuf> {
+        match event {
+            // Opening and reading files (our own rebuild does) changes nothing.
+            Ok(e) if is_change(&e.kind) => e
+                .paths
+                .into_iter()
+                .filter(|p| !is_noise(p, &self.canonical_out))
+                .collect(),
+            Ok(_) => Vec::new(),
+            Err(e) => {
+                warn(format!("warning: file watching: {e}"));
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Whether a watcher event means a file's content or presence changed.
+fn is_change(kind: &EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode};
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Modify(_)
+            | EventKind::Remove(_)
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
+}
+
+/// Editor swap files, the output folder itself, hidden files.
+fn is_noise(path: &Path, out: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    path.starts_with(out)
+        || name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
