@@ -65,21 +65,30 @@ pub struct Language {
     pub dir: Direction,
 }
 
-/// `images:` (used by the image pipeline).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// `images:` (used by the image pipeline), validated.
+#[derive(Debug, Clone, Serialize)]
 pub struct ImagesConfig {
     /// Widths of the responsive variants, in pixels.
     pub widths: Vec<u32>,
-    /// Output formats, best first.
-    pub formats: Vec<String>,
+    /// Output formats, best first, each once.
+    pub formats: Vec<Format>,
     /// Encoder quality, 1–100.
     pub quality: u8,
 }
 
-impl Default for ImagesConfig {
+/// `images:` as written: format names are read into [`Format`]s when the
+/// configuration is validated, so that an unknown name is reported on its line.
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RawImagesConfig {
+    widths: Vec<u32>,
+    formats: Vec<String>,
+    quality: u8,
+}
+
+impl Default for RawImagesConfig {
     fn default() -> Self {
-        ImagesConfig {
+        RawImagesConfig {
             widths: vec![480, 960, 1600],
             formats: vec!["webp".into(), "jpeg".into()],
             quality: 80,
@@ -108,7 +117,7 @@ struct RawConfig {
     paginate_by: usize,
     taxonomies: Vec<String>,
     theme: String,
-    images: ImagesConfig,
+    images: RawImagesConfig,
     feeds: bool,
     feed_limit: usize,
     search: bool,
@@ -129,7 +138,7 @@ impl Default for RawConfig {
             paginate_by: 10,
             taxonomies: vec!["tags".into()],
             theme: "default".into(),
-            images: ImagesConfig::default(),
+            images: RawImagesConfig::default(),
             feeds: true,
             feed_limit: 20,
             search: true,
@@ -340,13 +349,17 @@ impl Config {
                 "80 is a good default",
             ));
         }
+        let mut formats: Vec<Format> = Vec::new();
         for f in &raw.images.formats {
-            if Format::parse(f).is_none() {
-                diags.push(err(
+            match Format::parse(f) {
+                // A format listed twice would only repeat its `<source>`.
+                Some(format) if formats.contains(&format) => {}
+                Some(format) => formats.push(format),
+                None => diags.push(err(
                     "formats",
                     format!("`{f}` is not an image format mekong writes"),
                     "use webp, jpeg or png, best first: `formats: [webp, jpeg]`",
-                ));
+                )),
             }
         }
         if raw.images.formats.is_empty() {
@@ -386,7 +399,11 @@ impl Config {
             paginate_by: raw.paginate_by.max(1),
             taxonomies: raw.taxonomies,
             theme: raw.theme,
-            images: raw.images,
+            images: ImagesConfig {
+                widths: raw.images.widths,
+                formats,
+                quality: raw.images.quality,
+            },
             feeds: raw.feeds,
             feed_limit: raw.feed_limit,
             search: raw.search,
@@ -530,8 +547,9 @@ mod tests {
     }
 }
 
-/// An output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// An image format the pipeline writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Jpeg,
     Png,

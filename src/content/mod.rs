@@ -13,7 +13,10 @@
 //!
 //! `.LANG` is omitted for the default language.
 
+mod blocks;
+mod date;
 pub mod front_matter;
+mod reader;
 pub mod slug;
 
 use crate::config::{Config, LangCode};

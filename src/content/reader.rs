@@ -1,0 +1,141 @@
+//! The front matter reader: a YAML mapping and the file's text in; typed
+//! values out, and for every key of the wrong type or shape a diagnostic on
+//! the key's line, with the caret on its value. Both the top level
+//! (`front_matter.rs`) and the typed blocks (`blocks.rs`) read through it.
+
+use super::date::Date;
+use crate::diagnostics::{closest, Diagnostic};
+use crate::source_text::key_line;
+use serde::de::DeserializeOwned;
+use serde_yaml::{Mapping, Value};
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+/// Reads a front matter mapping key by key, collecting diagnostics.
+pub(super) struct Reader<'a> {
+    pub(super) file: &'a PathBuf,
+    pub(super) text: &'a str,
+    pub(super) yaml: &'a str,
+    pub(super) line_offset: usize,
+    pub(super) diags: RefCell<Vec<Diagnostic>>,
+}
+
+impl Reader<'_> {
+    pub(super) fn line(&self, path: &[&str]) -> Option<usize> {
+        key_line(self.yaml, path).map(|l| l + self.line_offset)
+    }
+
+    pub(super) fn error(&self, path: &[&str], message: String, hint: &str) {
+        let mut d = Diagnostic::error(self.file.clone(), message)
+            .at_line(self.line(path))
+            .with_source(self.text)
+            .hint(hint);
+        // Point the caret at the value when the line is `key: value`.
+        let key = path.last().copied().unwrap_or_default();
+        if let Some(src) = &d.source_line {
+            if let Some(at) = src.find(&format!("{key}:")) {
+                let rest = &src[at + key.len() + 1..];
+                let value_at = at + key.len() + 1 + (rest.len() - rest.trim_start().len());
+                d.col = Some(src[..value_at].chars().count() + 1);
+            }
+        }
+        self.diags.borrow_mut().push(d);
+    }
+
+    pub(super) fn get<T: DeserializeOwned>(
+        &self,
+        map: &Mapping,
+        path: &[&str],
+        expected: &str,
+    ) -> Option<T> {
+        let key = path.last().copied().unwrap_or_default();
+        let value = map.get(key)?;
+        if value.is_null() {
+            return None;
+        }
+        match serde_yaml::from_value::<T>(value.clone()) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.error(
+                    path,
+                    format!(
+                        "`{}` should be {expected}, but is {}",
+                        path.join("."),
+                        describe(value)
+                    ),
+                    &format!("write {expected}"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn string(&self, map: &Mapping, path: &[&str]) -> Option<String> {
+        let key = path.last().copied().unwrap_or_default();
+        match map.get(key)? {
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => self.get(map, path, "text"),
+        }
+    }
+
+    pub(super) fn date(&self, map: &Mapping, path: &[&str]) -> Option<Date> {
+        let raw: String = self.string(map, path)?;
+        let date = Date::parse(&raw);
+        if date.is_none() {
+            self.error(
+                path,
+                format!("`{}: {raw}` is not a date", path.join(".")),
+                "write dates as YYYY-MM-DD, for example 2026-12-01 (a time may follow: 2026-12-01T09:30:00+07:00)",
+            );
+        }
+        date
+    }
+
+    pub(super) fn sub_map<'m>(&self, map: &'m Mapping, key: &str) -> Option<&'m Mapping> {
+        match map.get(key)? {
+            Value::Mapping(m) => Some(m),
+            Value::Null => None,
+            other => {
+                self.error(
+                    &[key],
+                    format!(
+                        "`{key}` should be a block of keys, but is {}",
+                        describe(other)
+                    ),
+                    &format!("write `{key}:` followed by indented keys"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn check_keys(&self, map: &Mapping, prefix: &str, known: &[&str]) {
+        for key in map.keys() {
+            let Some(name) = key.as_str() else { continue };
+            if !known.contains(&name) {
+                let hint = match closest(name, known.iter().copied()) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => format!("known keys: {}", known.join(", ")),
+                };
+                self.error(
+                    &[prefix, name],
+                    format!("unknown key `{prefix}.{name}`"),
+                    &hint,
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "empty".into(),
+        Value::Bool(b) => format!("`{b}` (true/false)"),
+        Value::Number(n) => format!("the number `{n}`"),
+        Value::String(s) => format!("the text `{s}`"),
+        Value::Sequence(_) => "a list".into(),
+        Value::Mapping(_) => "a block of keys".into(),
+        Value::Tagged(_) => "a tagged value".into(),
+    }
+}

@@ -1,0 +1,182 @@
+//! The cache and the outputs: planned pictures in; the variant files they
+//! lack made once into `SITE/.mekong-cache/images/` (one decode per source,
+//! sources in parallel), then [`Output`]s that copy them into the site, and
+//! old entries pruned.
+
+use super::codec::{decode_upright, encode, Source};
+use super::picture::{Picture, Variant};
+use super::{lock, Images};
+use crate::diagnostics::Diagnostic;
+use crate::output::{FileSource, Output, OutputData};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Part of every cache key: change it when an encoder or its settings change,
+/// so that old entries are not served for the new pipeline.
+const PIPELINE_VERSION: &str = "mekong-images-1";
+
+/// Images with this many sources to process get a progress bar on a terminal.
+const PROGRESS_FROM: usize = 8;
+
+/// Cache files a source lacks: the variant and where its file goes.
+type Work<'p> = Vec<(&'p Arc<Source>, &'p Variant, PathBuf)>;
+
+impl Images {
+    fn cache_file(&self, source: &Source, v: &Variant) -> PathBuf {
+        let mut h = blake3::Hasher::new();
+        h.update(PIPELINE_VERSION.as_bytes());
+        h.update(source.hash.as_bytes());
+        h.update(
+            format!(
+                "{}x{} {} q{}",
+                v.width,
+                v.height,
+                v.format.ext(),
+                self.settings.quality
+            )
+            .as_bytes(),
+        );
+        let key = h.finalize().to_hex();
+        self.cache_dir
+            .join(format!("{}.{}", &key[..32], v.format.ext()))
+    }
+
+    /// One entry per output path, in path order.
+    fn files(pictures: &[Arc<Picture>]) -> BTreeMap<&str, (&Arc<Source>, &Variant)> {
+        let mut files = BTreeMap::new();
+        for p in pictures {
+            for v in p.files() {
+                files.entry(v.path.as_str()).or_insert((&p.source, v));
+            }
+        }
+        files
+    }
+
+    /// Makes the files of `pictures` that are not in the cache yet: one
+    /// decode per source, sources in parallel, a progress bar on a terminal
+    /// (`progress`) when there are many.
+    pub fn prepare(&self, pictures: &[Arc<Picture>], progress: bool) -> Vec<Diagnostic> {
+        let mut todo: BTreeMap<[u8; 32], Work<'_>> = BTreeMap::new();
+        for (source, v) in Self::files(pictures).into_values() {
+            let cached = self.cache_file(source, v);
+            if !cached.is_file() {
+                let work = todo.entry(*source.hash.as_bytes()).or_default();
+                if !work.iter().any(|(_, _, c)| *c == cached) {
+                    work.push((source, v, cached));
+                }
+            }
+        }
+        if todo.is_empty() {
+            return Vec::new();
+        }
+        if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
+            let d = Diagnostic::error(
+                None,
+                format!(
+                    "cannot create the image cache {}: {e}",
+                    self.cache_dir.display()
+                ),
+            )
+            .hint("check the permissions of the site folder");
+            return vec![d];
+        }
+        let bar = (progress && todo.len() >= PROGRESS_FROM).then(|| {
+            let bar = indicatif::ProgressBar::new(todo.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_message("images");
+            bar
+        });
+        let diags: Vec<Diagnostic> = todo
+            .into_par_iter()
+            .filter_map(|(_, work)| {
+                let result = self.make(&work);
+                if let Some(bar) = &bar {
+                    bar.inc(1);
+                }
+                result.err()
+            })
+            .collect();
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        diags
+    }
+
+    /// The output files of `pictures`, copied from the cache ([`Images::prepare`]
+    /// made them). `full` marks a build of the whole site: its cache files
+    /// are the ones [`Images::prune`] keeps.
+    pub fn outputs(&self, pictures: &[Arc<Picture>], full: bool) -> Vec<Output> {
+        let files = Self::files(pictures);
+        let outputs: Vec<Output> = files
+            .into_iter()
+            .map(|(path, (source, v))| Output {
+                path: path.to_owned(),
+                data: OutputData::Copy(FileSource::Disk(self.cache_file(source, v))),
+            })
+            .collect();
+        if full {
+            *lock(&self.used) = Some(
+                outputs
+                    .iter()
+                    .filter_map(|o| match &o.data {
+                        OutputData::Copy(FileSource::Disk(p)) => Some(p.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
+        outputs
+    }
+
+    /// Decodes one source and writes its missing variants into the cache.
+    fn make(&self, work: &[(&Arc<Source>, &Variant, PathBuf)]) -> Result<(), Diagnostic> {
+        let Some((source, _, _)) = work.first() else {
+            return Ok(());
+        };
+        let fail = |what: String| {
+            Diagnostic::error(Some(source.abs.clone()), what)
+                .hint("open the image in an image editor and save it again as JPEG or PNG")
+        };
+        let bytes =
+            std::fs::read(&source.abs).map_err(|e| fail(format!("cannot read the image: {e}")))?;
+        let image = decode_upright(&bytes, source.format)
+            .map_err(|e| fail(format!("cannot decode the image: {e}")))?;
+        work.par_iter().try_for_each(|(_, v, cached)| {
+            let data = encode(&image, (v.width, v.height), v.format, self.settings.quality)
+                .map_err(|e| fail(format!("cannot make {}: {e}", v.path)))?;
+            write_atomic(cached, &data).map_err(|e| {
+                Diagnostic::error(None, format!("cannot write {}: {e}", cached.display()))
+                    .hint("check the disk space and the permissions of .mekong-cache/")
+            })
+        })
+    }
+
+    /// Removes cache files the last full build did not use.
+    pub fn prune(&self) -> usize {
+        let used = lock(&self.used);
+        let (Some(used), Ok(entries)) = (used.as_ref(), std::fs::read_dir(&self.cache_dir)) else {
+            return 0;
+        };
+        let mut removed = 0;
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_file() && !used.contains(&path) && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+}
+
+/// Writes through a temporary file and a rename: a build killed halfway
+/// leaves no half-written entry that a later build would take as cached.
+fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, data)?;
+    std::fs::rename(&tmp, path)
+}

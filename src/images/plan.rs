@@ -1,0 +1,119 @@
+//! Planning: a source's size and the configured widths and formats in, a
+//! [`Picture`] out (which variants exist, how big, at which output paths),
+//! so pages can be written before any pixel is decoded.
+
+use super::codec::Source;
+use super::picture::{Picture, Variant, VariantSet};
+use crate::config::{Format, ImagesConfig};
+use std::sync::Arc;
+
+/// The picture of `source` published at `out` (the original's output path,
+/// `images/hero.jpg`): the fallback at the original's path, at most the
+/// largest configured width, and one set of `widths` per configured format
+/// (`None`: only the fallback, for a photo no page shows).
+pub(super) fn plan_picture(
+    source: Arc<Source>,
+    out: &str,
+    widths: Option<&[u32]>,
+    settings: &ImagesConfig,
+) -> Picture {
+    let largest = settings.widths.iter().copied().max().unwrap_or(1600);
+    let fallback_width = source.width.min(largest).max(1);
+    let fallback = Variant {
+        path: out.to_owned(),
+        width: fallback_width,
+        height: scaled_height(&source, fallback_width),
+        format: source.format,
+    };
+    let widths = widths.map_or_else(Vec::new, |w| plan_widths(w, source.width));
+    let mut sets: Vec<VariantSet> = Vec::new();
+    for &format in settings.formats.iter().filter(|_| !widths.is_empty()) {
+        // JPEG has no transparency: a PNG with alpha stays a PNG.
+        let format = if format == Format::Jpeg && source.alpha {
+            Format::Png
+        } else {
+            format
+        };
+        if sets.iter().any(|(f, _)| *f == format) {
+            continue;
+        }
+        let variants = widths
+            .iter()
+            .map(|&w| {
+                if w == fallback.width && format == fallback.format {
+                    fallback.clone()
+                } else {
+                    Variant {
+                        path: variant_path(out, w, format),
+                        width: w,
+                        height: scaled_height(&source, w),
+                        format,
+                    }
+                }
+            })
+            .collect();
+        sets.push((format, variants));
+    }
+    Picture {
+        source,
+        fallback,
+        sets,
+    }
+}
+
+/// The widths to make for a source `original` pixels wide: the requested
+/// ones below it, and the original width itself instead of any larger one
+/// (never upscale).
+fn plan_widths(requested: &[u32], original: u32) -> Vec<u32> {
+    let mut ws: Vec<u32> = requested
+        .iter()
+        .copied()
+        .filter(|&w| w > 0 && w < original)
+        .collect();
+    if ws.is_empty() || requested.iter().any(|&w| w >= original) {
+        ws.push(original);
+    }
+    ws.sort_unstable();
+    ws.dedup();
+    ws
+}
+
+fn scaled_height(source: &Source, width: u32) -> u32 {
+    let h = (u64::from(source.height) * u64::from(width) + u64::from(source.width) / 2)
+        / u64::from(source.width.max(1));
+    u32::try_from(h).unwrap_or(u32::MAX).max(1)
+}
+
+/// `images/hero.jpg` → `images/hero.480w.webp`.
+fn variant_path(original: &str, width: u32, format: Format) -> String {
+    let stem = match original.rsplit_once('.') {
+        Some((stem, _)) if !stem.ends_with('/') => stem,
+        _ => original,
+    };
+    format!("{stem}.{width}w.{}", format.ext())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_never_upscale() {
+        assert_eq!(plan_widths(&[480, 960, 1600], 3000), vec![480, 960, 1600]);
+        assert_eq!(plan_widths(&[480, 960, 1600], 1200), vec![480, 960, 1200]);
+        assert_eq!(plan_widths(&[480, 960, 1600], 300), vec![300]);
+        assert_eq!(plan_widths(&[480, 960], 960), vec![480, 960]);
+    }
+
+    #[test]
+    fn variant_paths_sit_beside_the_original() {
+        assert_eq!(
+            variant_path("images/hero.jpg", 480, Format::Webp),
+            "images/hero.480w.webp"
+        );
+        assert_eq!(
+            variant_path("tourism/x/summit.photo.JPG", 960, Format::Jpeg),
+            "tourism/x/summit.photo.960w.jpg"
+        );
+    }
+}
