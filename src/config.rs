@@ -76,6 +76,17 @@ pub struct ImagesConfig {
     pub quality: u8,
 }
 
+impl Default for ImagesConfig {
+    /// The documented defaults: `{ widths: [480, 960, 1600], formats: [webp, jpeg], quality: 80 }`.
+    fn default() -> Self {
+        ImagesConfig {
+            widths: vec![480, 960, 1600],
+            formats: vec![Format::Webp, Format::Jpeg],
+            quality: 80,
+        }
+    }
+}
+
 /// `images:` as written: format names are read into [`Format`]s when the
 /// configuration is validated, so that an unknown name is reported on its line.
 #[derive(Debug, Deserialize)]
