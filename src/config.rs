@@ -161,7 +161,7 @@ impl Default for RawConfig {
 }
 
 /// Investment sectors accepted in `project.sector` unless `sectors:` says otherwise.
-pub const DEFAULT_SECTORS: &[&str] = &[
+pub(crate) const DEFAULT_SECTORS: &[&str] = &[
     "industry",
     "agriculture",
     "energy",
@@ -469,7 +469,7 @@ impl Config {
 
 /// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
 /// (`/` or `/portal/`) gives an empty origin: links stay root-relative.
-pub fn split_base_url(url: &str) -> Option<(String, String)> {
+pub(crate) fn split_base_url(url: &str) -> Option<(String, String)> {
     let url = url.trim();
     if url.starts_with('/') {
         return Some((String::new(), normalize_path(url)));

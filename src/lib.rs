@@ -1,17 +1,27 @@
 //! mekong: a static-site generator for multilingual promotional portals.
 //!
-//! A build is one pipeline, one direction:
-//! `site.yaml` → [`config::Config`]; `content/`, `locales/` and the theme →
-//! [`content::load`] → [`content::Sources`] (files read, front matter
-//! parsed); Sources → [`site::resolve`] → [`site::Site`] (URLs, translation
-//! groups, sections, tags, Markdown rendered, links checked); Site →
-//! [`render::render`] → outputs (in parallel, over immutable data); outputs →
-//! [`write::write`] → `public/` (a staging folder, then a swap). Every stage
-//! returns [`diagnostics::Diagnostics`] instead of printing or stopping.
+//! A build is one pipeline that runs in one direction; each stage takes the
+//! previous stage's data and returns new data plus
+//! [`diagnostics::Diagnostics`], and no stage reaches back:
 //!
-//! [`pipeline`] drives the stages: a one-shot build, or the `Session` that
-//! `serve` keeps in memory and rebuilds incrementally. Each of [`commands`]
-//! returns one `Outcome` (and `Progress` lines while it runs) that `main`
+//! ```text
+//! site.yaml ─► config::Config
+//! content/ ─► content::load ─► content::Sources      files read, front matter parsed
+//! themes/, locales/, static/ ─► theme, i18n::Locales templates, messages, static files
+//! Sources ─► site::resolve ─► site::Site              URLs, translations, sections, tags,
+//!                                                      Markdown bodies, links and anchors checked
+//! Site ─► render::render ─► output::Sink             pages in parallel, streamed one by one
+//! Site ─► outputs::*     ─► output::Sink             sitemap, feeds, redirects, open data, search index
+//! Sink = write::Staging                               a staging folder, then a swap into public/
+//! ```
+//!
+//! [`pipeline`] drives the stages: the one-shot [`pipeline::build`] (`build`,
+//! `check`), or the [`pipeline::Session`] that `serve` keeps in memory and
+//! re-runs for only what a change touches (`pipeline/incremental.rs`). The
+//! writer is the pipeline's: render is handed a sink and never opens files.
+//! Leaves every stage may use: `diagnostics`, `html`, `urls`, `paths`,
+//! `source_text`, `output`. Each of [`commands`] returns one
+//! [`commands::Outcome`] (and `Progress` lines while it runs) that `main`
 //! prints one way; library code never prints.
 
 // Diagnostics are the error type everywhere; they carry file, line, message and
@@ -19,23 +29,23 @@
 #![allow(clippy::result_large_err)]
 
 pub mod commands;
-pub mod config;
-pub mod content;
+mod config;
+mod content;
 pub mod diagnostics;
 pub mod fuzzing;
 mod html;
-pub mod i18n;
-pub mod images;
-pub mod markdown;
+mod i18n;
+mod images;
+mod markdown;
 mod output;
-pub mod outputs;
-pub(crate) mod paths;
+mod outputs;
+mod paths;
 pub mod pipeline;
-pub mod render;
-pub mod search;
-pub(crate) mod serve;
-pub mod site;
+mod render;
+mod search;
+mod serve;
+mod site;
 mod source_text;
-pub mod theme;
+mod theme;
 mod urls;
-pub mod write;
+mod write;

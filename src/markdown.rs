@@ -74,7 +74,7 @@ impl Rendered {
 }
 
 /// An image as the page shows it.
-pub struct ImageHtml {
+pub(crate) struct ImageHtml {
     /// `<picture>` or `<img>`.
     pub html: String,
     /// The picture to produce, for local photos.
@@ -82,12 +82,12 @@ pub struct ImageHtml {
 }
 
 /// A plain lazy `<img>` (external images, SVG, GIF); `url` and `alt` escaped.
-pub fn plain_img(url: &str, alt: &str) -> String {
+pub(crate) fn plain_img(url: &str, alt: &str) -> String {
     format!("<img src=\"{url}\" alt=\"{alt}\" loading=\"lazy\" decoding=\"async\">")
 }
 
 /// How the renderer turns site paths into URLs for one page.
-pub struct Resolver<'a> {
+pub(crate) struct Resolver<'a> {
     /// `@/tourism/x.md` (without `@/`) → the URL in the page's language.
     pub link: &'a dyn Fn(&str) -> Option<String>,
     /// An image source and its alt text (escaped) → its HTML, or why it
@@ -100,7 +100,7 @@ pub struct Resolver<'a> {
 const MORE: &str = "<!-- more -->";
 
 /// Renders a Markdown body. Diagnostics carry `file` and file lines.
-pub fn render(
+pub(crate) fn render(
     file: &Path,
     body: &str,
     body_line: usize,
@@ -311,7 +311,7 @@ fn heading_number(level: HeadingLevel) -> u8 {
 
 /// Raw HTML from many hands, cleaned: no scripts, event handlers or
 /// `javascript:` URLs; ids and classes stay so anchors keep working.
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
         .add_tag_attributes(
@@ -324,7 +324,7 @@ pub fn sanitize(html: &str) -> String {
 
 /// Words in text: whitespace-separated, except that runs of Lao, Khmer or
 /// Thai (written without spaces between words) count one word per ~5 letters.
-pub fn count_words(text: &str) -> usize {
+pub(crate) fn count_words(text: &str) -> usize {
     text.split_whitespace()
         .map(|w| {
             if w.is_ascii() {

@@ -45,7 +45,7 @@ pub struct Output {
 }
 
 /// Validates without writing (`mekong check`).
-pub struct Discard;
+pub(crate) struct Discard;
 
 pub(crate) fn origin_of(o: &Output) -> String {
     match &o.data {

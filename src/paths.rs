@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Resolves `.` and `..` without touching the disk; `None` if the path climbs
 /// above its start (`../../etc/passwd`).
-pub fn normalize_inside(path: &Path) -> Option<PathBuf> {
+pub(crate) fn normalize_inside(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -25,7 +25,7 @@ pub fn normalize_inside(path: &Path) -> Option<PathBuf> {
 
 /// Whether `path` is inside `root` once symlinks are followed (a link
 /// inside the site may point anywhere).
-pub fn is_inside(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_inside(root: &Path, path: &Path) -> bool {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     path.canonicalize().is_ok_and(|c| c.starts_with(&root))
 }

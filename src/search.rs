@@ -22,7 +22,7 @@ fn is_spaceless_script(c: char) -> bool {
 
 /// A search term: Latin letters without diacritics (đ → d), other scripts
 /// as they are (NFC), lowercase.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     if word.chars().any(is_spaceless_script) {
         return word.nfc().collect::<String>().to_lowercase();
     }
@@ -43,7 +43,7 @@ pub fn fold(word: &str) -> String {
 /// The dictionary sometimes cuts a Lao or Khmer syllable before its vowel
 /// sign or tone mark (`ຣ|າ`, `ບ|່າ`), where no word can start; such a piece
 /// is joined to the word before it, as the browsers' segmenters keep it.
-pub fn terms(text: &str) -> Vec<String> {
+pub(crate) fn terms(text: &str) -> Vec<String> {
     let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
     let mut out: Vec<String> = Vec::new();
     let mut last = 0;
@@ -96,7 +96,7 @@ fn plain_text(html: &str) -> String {
 
 /// The terms an article is found by: its title, description, headings and
 /// the first words of its text.
-pub fn page_terms(
+pub(crate) fn page_terms(
     src: &crate::content::SourcePage,
     rendered: &crate::markdown::Rendered,
 ) -> Vec<String> {

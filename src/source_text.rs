@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Decodes file bytes: UTF-8 only, a BOM accepted and dropped, Windows line
 /// endings turned into `\n` (line numbers stay the same).
-pub fn decode_utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(if s.contains('\r') {
@@ -40,7 +40,7 @@ fn yaml_hint(message: &str) -> &'static str {
 
 /// Turns a serde_yaml error into a diagnostic: the line and column, the
 /// offending line, and for unknown keys the closest known one.
-pub fn yaml_error(
+pub(crate) fn yaml_error(
     file: &Path,
     text: &str,
     line_offset: usize,
@@ -88,7 +88,7 @@ pub fn yaml_error(
 
 /// The 1-based line (within `yaml`) of the key at `path`, by indentation.
 /// Flow mappings on one line (`project: { sector: x }`) give the parent's line.
-pub fn key_line(yaml: &str, path: &[&str]) -> Option<usize> {
+pub(crate) fn key_line(yaml: &str, path: &[&str]) -> Option<usize> {
     let mut found_line = None;
     let mut min_indent = 0usize;
     let mut start = 0usize;

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The default theme, as shipped with this binary.
-pub static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+pub(crate) static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
 /// A template, with the path users see in errors.
 #[derive(Debug, Clone)]
@@ -41,7 +41,7 @@ struct StaticFile {
 /// Files published as they are, keyed by output path (`css/site.css`).
 /// Their content hashes (for `asset()`) are computed once, on first use.
 #[derive(Default)]
-pub struct StaticFiles {
+pub(crate) struct StaticFiles {
     files: BTreeMap<String, StaticFile>,
 }
 
@@ -54,13 +54,8 @@ impl std::fmt::Debug for StaticFiles {
 }
 
 impl StaticFiles {
-    /// Whether `path` (relative, `/`-separated) is a static file.
-    pub fn contains(&self, path: &str) -> bool {
-        self.files.contains_key(path)
-    }
-
     /// The first 10 hex digits of the file's content hash.
-    pub fn fingerprint(&self, path: &str) -> Option<String> {
+    pub(crate) fn fingerprint(&self, path: &str) -> Option<String> {
         let f = self.files.get(path)?;
         Some(
             f.hash
@@ -73,12 +68,12 @@ impl StaticFiles {
     }
 
     /// Where the file published at `path` comes from.
-    pub fn source(&self, path: &str) -> Option<&FileSource> {
+    pub(crate) fn source(&self, path: &str) -> Option<&FileSource> {
         self.files.get(path).map(|f| &f.source)
     }
 
     /// Every file: output path and source.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &FileSource)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &FileSource)> {
         self.files.iter().map(|(k, v)| (k, &v.source))
     }
 
@@ -94,7 +89,7 @@ impl StaticFiles {
 }
 
 /// What the theme and the site provide besides content.
-pub struct Assets {
+pub(crate) struct Assets {
     /// Templates, site over theme by name.
     pub templates: Vec<Template>,
     /// Fluent files of both layers.
@@ -104,7 +99,7 @@ pub struct Assets {
 }
 
 /// Reads templates, locale files and static files of the theme and the site.
-pub fn load(config: &Config) -> (Assets, Diagnostics) {
+pub(crate) fn load(config: &Config) -> (Assets, Diagnostics) {
     let mut diags = Diagnostics::new();
     let root = &config.root;
     let theme_dir = config.theme_dir();

@@ -6,7 +6,7 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// `/old/page` and `old/page/` both mean `/old/page/`; a file alias
 /// (`/old.html`) stays a file.
-pub fn normalize_alias(alias: &str) -> String {
+pub(crate) fn normalize_alias(alias: &str) -> String {
     let trimmed = alias.trim().trim_start_matches('/');
     if trimmed.ends_with(".html") || trimmed.ends_with('/') {
         format!("/{trimmed}")
@@ -16,7 +16,7 @@ pub fn normalize_alias(alias: &str) -> String {
 }
 
 /// Percent-encodes a URL path.
-pub fn encode_path(path: &str) -> String {
+pub(crate) fn encode_path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
 }
 
@@ -35,7 +35,7 @@ const PATH: &AsciiSet = &CONTROLS
     .add(b'%');
 
 /// The URL of list page `n` (1-based) of a list at `path`.
-pub fn pager_path(path: &str, n: usize) -> String {
+pub(crate) fn pager_path(path: &str, n: usize) -> String {
     if n <= 1 {
         path.to_owned()
     } else {
@@ -44,7 +44,7 @@ pub fn pager_path(path: &str, n: usize) -> String {
 }
 
 /// The output file of a URL path: `/en/x/` → `en/x/index.html`.
-pub fn file_of(path: &str) -> String {
+pub(crate) fn file_of(path: &str) -> String {
     let p = path.trim_start_matches('/');
     if p.is_empty() || p.ends_with('/') {
         format!("{p}index.html")

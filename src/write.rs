@@ -10,17 +10,16 @@
 use crate::diagnostics::Diagnostic;
 use crate::output::{origin_of, Output, OutputData, Record, Sink};
 use crate::paths::normalize_inside;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The marker and manifest file inside a mekong output folder.
-pub const MARKER: &str = ".mekong-output";
+pub(crate) const MARKER: &str = ".mekong-output";
 
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct WriteStats {
+pub(crate) struct WriteStats {
     /// Files written or copied.
     pub written: usize,
     /// Files unchanged since the last build (hard-linked).
@@ -37,7 +36,7 @@ fn staging_of(out: &Path, suffix: &str) -> PathBuf {
 
 /// Refuses output folders that would destroy something: the site itself,
 /// its sources, `/`, the home folder, or a folder mekong did not write.
-pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
     let canonical = |p: &Path| -> PathBuf {
         if let Ok(c) = p.canonicalize() {
             return c;
@@ -123,7 +122,7 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
 
 /// Puts an interrupted build's folders back in order: restores the previous
 /// output if a swap was cut short, and removes staging litter.
-pub fn recover(out: &Path) {
+pub(crate) fn recover(out: &Path) {
     let old = staging_of(out, "old");
     if !out.exists() && old.is_dir() {
         let _ = fs::rename(&old, out);
@@ -189,7 +188,7 @@ fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
 
 /// A build in progress: outputs go into a staging folder beside the output
 /// folder; [`Staging::commit`] swaps it in, [`Staging::abort`] removes it.
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     dir: PathBuf,
     previous: HashMap<String, String>,
@@ -197,7 +196,7 @@ pub struct Staging {
 
 impl Staging {
     /// Clears what an interrupted build left and opens a staging folder.
-    pub fn begin(out: &Path) -> Result<Staging, Diagnostic> {
+    pub(crate) fn begin(out: &Path) -> Result<Staging, Diagnostic> {
         recover(out);
         let dir = staging_of(out, "staging");
         fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
@@ -209,7 +208,7 @@ impl Staging {
     }
 
     /// Swaps the staging folder in, with the manifest of `records`.
-    pub fn commit(self, records: &[Record]) -> Result<WriteStats, Diagnostic> {
+    pub(crate) fn commit(self, records: &[Record]) -> Result<WriteStats, Diagnostic> {
         let files = records
             .iter()
             .filter_map(|r| r.hash.as_deref().map(|h| (r.path.as_str(), h)));
@@ -231,7 +230,7 @@ impl Staging {
     }
 
     /// Drops the staging folder: the output folder is untouched.
-    pub fn abort(self) {
+    pub(crate) fn abort(self) {
         let _ = fs::remove_dir_all(&self.dir);
     }
 }
@@ -239,14 +238,14 @@ impl Staging {
 /// Writes into a live output folder (`serve`): only files whose content
 /// changed, each through a temporary file and a rename, so a browser never
 /// reads half a page.
-pub struct InPlace {
+pub(crate) struct InPlace {
     out: PathBuf,
     written: HashMap<String, String>,
 }
 
 impl InPlace {
     /// Starts with an empty (or foreign-free) folder.
-    pub fn new(out: &Path) -> Result<InPlace, Diagnostic> {
+    pub(crate) fn new(out: &Path) -> Result<InPlace, Diagnostic> {
         fs::create_dir_all(out).map_err(|e| io_error("create", out, e))?;
         Ok(InPlace {
             out: out.to_path_buf(),
@@ -259,7 +258,7 @@ impl InPlace {
     /// partial build, HTML files that are neither among `page_files` (every
     /// page of the site) nor written now (aliases). The manifest is kept up
     /// to date, so the folder stays mekong's for the next `build` or `serve`.
-    pub fn settle(
+    pub(crate) fn settle(
         &mut self,
         records: &[Record],
         complete: bool,
@@ -291,26 +290,24 @@ impl InPlace {
     }
 
     /// Writes the manifest (file list and hashes) into the folder.
-    pub fn flush(&self) {
+    pub(crate) fn flush(&self) {
         let files = self.written.iter().map(|(p, h)| (p.as_str(), h.as_str()));
         let _ = write_manifest(&self.out, files);
     }
 
     /// Removes one output file (a page that no longer exists).
-    pub fn remove(&mut self, path: &str) {
+    pub(crate) fn remove(&mut self, path: &str) {
         if self.written.remove(path).is_some() {
             let _ = fs::remove_file(self.out.join(path));
         }
     }
-
-    /// The folder.
-    pub fn dir(&self) -> &Path {
-        &self.out
-    }
 }
 
-/// Writes a list of outputs into `out` through a staging folder and a swap.
-pub fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
+/// Writes a list of outputs into `out` through a staging folder and a swap
+/// (the pipeline streams into [`Staging`] instead; the tests use this).
+#[cfg(test)]
+fn write(out: &Path, outputs: &[Output]) -> Result<WriteStats, Diagnostic> {
+    use rayon::prelude::*;
     let staging = Staging::begin(out)?;
     let records: Result<Vec<Record>, Diagnostic> =
         outputs.par_iter().map(|o| staging.put(o)).collect();

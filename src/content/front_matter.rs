@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 // Other modules name these through `front_matter`, where they were first
 // defined; the re-exports keep those paths.
-pub use super::blocks::{Contact, Event, Place, Project, ProjectStatus};
-pub use super::date::Date;
+pub(crate) use super::blocks::{Event, Place, Project, ProjectStatus};
+pub(crate) use super::date::Date;
 
 /// How a section orders its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
@@ -79,7 +79,7 @@ pub struct FrontMatter {
 }
 
 /// Keys of articles and sections.
-pub const ARTICLE_KEYS: &[&str] = &[
+pub(crate) const ARTICLE_KEYS: &[&str] = &[
     "title",
     "date",
     "updated",
@@ -99,10 +99,10 @@ pub const ARTICLE_KEYS: &[&str] = &[
     "event",
 ];
 /// Keys only a section's `_index` takes.
-pub const SECTION_KEYS: &[&str] = &["sort_by", "paginate_by"];
+pub(crate) const SECTION_KEYS: &[&str] = &["sort_by", "paginate_by"];
 
 /// The parts of a Markdown file.
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML text, without the `---` lines.
     pub yaml: &'a str,
     /// The Markdown body.
@@ -114,7 +114,7 @@ pub struct Split<'a> {
 /// Splits front matter from the body. A file without front matter is all
 /// body; a front matter block that is never closed is an error, since the
 /// whole article would otherwise vanish into YAML.
-pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
+pub(crate) fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Ok(Split {
@@ -149,7 +149,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
 }
 
 /// What reading a file's front matter gave: the values, and the problems.
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// The values read (best effort when there are errors).
     pub front: FrontMatter,
     /// Errors and warnings, with lines in the file.
@@ -162,7 +162,7 @@ pub struct Parsed {
 /// The steps run in a fixed order (key names, then values top to bottom,
 /// then the typed blocks) so that diagnostics come out in the same order
 /// for the same file.
-pub fn parse(
+pub(crate) fn parse(
     file: &PathBuf,
     text: &str,
     split: &Split<'_>,
@@ -333,7 +333,7 @@ fn check_slug(r: &Reader<'_>, front: &mut FrontMatter) {
 }
 
 /// The 1-based line of a byte offset in the whole file, for body diagnostics.
-pub fn body_line_col(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
+pub(crate) fn body_line_col(body: &str, body_line: usize, offset: usize) -> (usize, usize) {
     let (l, c) = line_col(body, offset);
     (l + body_line - 1, c)
 }

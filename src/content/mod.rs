@@ -15,9 +15,9 @@
 
 mod blocks;
 mod date;
-pub mod front_matter;
+pub(crate) mod front_matter;
 mod reader;
-pub mod slug;
+pub(crate) mod slug;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
@@ -79,7 +79,7 @@ impl SourcePage {
 
 /// Everything `load` read.
 #[derive(Debug, Default)]
-pub struct Sources {
+pub(crate) struct Sources {
     /// Markdown files, sorted by path; shared so that `serve` can keep
     /// unchanged files between rebuilds without copying them.
     pub pages: Vec<Arc<SourcePage>>,
@@ -89,14 +89,14 @@ pub struct Sources {
 }
 
 /// Whether a path component is hidden (`.git`, `.env`): never read, never published.
-pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+pub(crate) fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
 }
 
 /// Walks `root/dir` without leaving the site: hidden entries are skipped,
 /// symlinks are followed only when they stay inside `root`, loops are reported.
 /// Returns files in path order.
-pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !dir.exists() {
         return files;
@@ -170,7 +170,7 @@ struct Located {
 }
 
 /// Reads `content/`. Drafts are kept (with `front.draft`); the resolver drops them.
-pub fn load(config: &Config) -> (Sources, Diagnostics) {
+pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
     let root = &config.root;
     let content_dir = root.join("content");
     let mut diags = Diagnostics::new();
@@ -245,7 +245,7 @@ pub fn load(config: &Config) -> (Sources, Diagnostics) {
 
 /// Reads one Markdown file of `content/` again (for `serve`): `Ok(None)`
 /// when the file is not a page (an attachment inside an article folder).
-pub fn load_file(
+pub(crate) fn load_file(
     config: &Config,
     abs: &Path,
     assets: Vec<PathBuf>,

@@ -10,7 +10,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// The slug of a title or heading.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     // Most file names and tags are slugs already: skip Unicode work for them.
     let is_slug = !text.is_empty()
         && !text.starts_with('-')

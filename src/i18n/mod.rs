@@ -6,7 +6,7 @@
 //! Bidi isolation marks are off: every page already declares its language
 //! and direction, and the invisible marks break copy-paste and search.
 
-pub mod format;
+pub(crate) mod format;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};

@@ -57,7 +57,7 @@ impl Images {
     /// Makes the files of `pictures` that are not in the cache yet: one
     /// decode per source, sources in parallel, a progress bar on a terminal
     /// (`progress`) when there are many.
-    pub fn prepare(&self, pictures: &[Arc<Picture>], progress: bool) -> Vec<Diagnostic> {
+    pub(crate) fn prepare(&self, pictures: &[Arc<Picture>], progress: bool) -> Vec<Diagnostic> {
         let mut todo: BTreeMap<[u8; 32], Work<'_>> = BTreeMap::new();
         for (source, v) in Self::files(pictures).into_values() {
             let cached = self.cache_file(source, v);
@@ -110,7 +110,7 @@ impl Images {
     /// The output files of `pictures`, copied from the cache ([`Images::prepare`]
     /// made them). `full` marks a build of the whole site: its cache files
     /// are the ones [`Images::prune`] keeps.
-    pub fn outputs(&self, pictures: &[Arc<Picture>], full: bool) -> Vec<Output> {
+    pub(crate) fn outputs(&self, pictures: &[Arc<Picture>], full: bool) -> Vec<Output> {
         let files = Self::files(pictures);
         let outputs: Vec<Output> = files
             .into_iter()
@@ -157,7 +157,7 @@ impl Images {
     }
 
     /// Removes cache files the last full build did not use.
-    pub fn prune(&self) -> usize {
+    pub(crate) fn prune(&self) -> usize {
         let used = lock(&self.used);
         let (Some(used), Ok(entries)) = (used.as_ref(), std::fs::read_dir(&self.cache_dir)) else {
             return 0;

@@ -26,7 +26,7 @@ pub(super) fn stamp(path: &Path) -> Option<Stamp> {
 
 /// A source image as its header describes it.
 #[derive(Debug)]
-pub struct Source {
+pub(crate) struct Source {
     /// Absolute path.
     pub abs: PathBuf,
     pub(super) stamp: Option<Stamp>,

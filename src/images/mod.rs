@@ -27,8 +27,8 @@ mod codec;
 mod picture;
 mod plan;
 
-pub use codec::Source;
-pub use picture::{Picture, Variant, VariantSet};
+pub(crate) use codec::Source;
+pub(crate) use picture::Picture;
 
 use crate::config::ImagesConfig;
 use codec::{probe, stamp};
@@ -38,10 +38,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Where processed images are kept, below the site root.
-pub const CACHE_DIR: &str = ".mekong-cache/images";
+pub(crate) const CACHE_DIR: &str = ".mekong-cache/images";
 
 /// Whether a file is a photo the pipeline processes (by its extension).
-pub fn is_raster(path: &str) -> bool {
+pub(crate) fn is_raster(path: &str) -> bool {
     let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     matches!(ext.as_deref(), Some("jpg" | "jpeg" | "png" | "webp"))
 }
@@ -51,7 +51,7 @@ type Probed = Arc<Result<Arc<Source>, ImageError>>;
 
 /// The image pipeline of a site. Kept by `serve` between builds: sources
 /// are read again only when their files change.
-pub struct Images {
+pub(crate) struct Images {
     settings: ImagesConfig,
     cache_dir: PathBuf,
     sources: Mutex<HashMap<PathBuf, Probed>>,
@@ -72,7 +72,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl Images {
     /// The pipeline for a site with these settings; the cache lives in `root`.
-    pub fn new(settings: &ImagesConfig, root: &Path) -> Images {
+    pub(crate) fn new(settings: &ImagesConfig, root: &Path) -> Images {
         Images {
             settings: settings.clone(),
             cache_dir: root.join(CACHE_DIR),
@@ -103,7 +103,7 @@ impl Images {
 
     /// Plans the picture of `abs`, published at `out` (the original's output
     /// path, `images/hero.jpg`), in the configured widths or in `widths`.
-    pub fn picture(
+    pub(crate) fn picture(
         &self,
         abs: &Path,
         out: &str,
@@ -113,7 +113,7 @@ impl Images {
     }
 
     /// Only the re-encoded original, for a photo no page shows.
-    pub fn original(&self, abs: &Path, out: &str) -> Result<Arc<Picture>, ImageError> {
+    pub(crate) fn original(&self, abs: &Path, out: &str) -> Result<Arc<Picture>, ImageError> {
         self.plan(abs, out, None)
     }
 
@@ -135,7 +135,7 @@ impl Images {
 
     /// A picture for `image()`: `out` is an output path a page already
     /// showed, or a static or content file (`lookup` finds those).
-    pub fn request(
+    pub(crate) fn request(
         &self,
         out: &str,
         widths: Option<&[u32]>,
@@ -151,12 +151,12 @@ impl Images {
     }
 
     /// Sources read since the last call: files new or changed since then.
-    pub fn take_fresh(&self) -> HashSet<PathBuf> {
+    pub(crate) fn take_fresh(&self) -> HashSet<PathBuf> {
         std::mem::take(&mut *lock(&self.fresh))
     }
 
     /// The pictures templates asked for since the last call.
-    pub fn take_requests(&self) -> Vec<Arc<Picture>> {
+    pub(crate) fn take_requests(&self) -> Vec<Arc<Picture>> {
         std::mem::take(&mut *lock(&self.requests))
     }
 }

@@ -30,7 +30,7 @@ pub struct Picture {
 }
 
 /// The variants of one format, narrowest first.
-pub type VariantSet = (Format, Vec<Variant>);
+pub(crate) type VariantSet = (Format, Vec<Variant>);
 
 impl Picture {
     /// Every file this picture needs, the fallback first.

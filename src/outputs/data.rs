@@ -38,7 +38,7 @@ fn articles<'a>(site: &'a Site, lang: &LangCode) -> impl Iterator<Item = &'a Pag
 }
 
 /// The project and event exports of every language that has any.
-pub fn build(site: &Site, locales: &Locales) -> Vec<Output> {
+pub(super) fn build(site: &Site, locales: &Locales) -> Vec<Output> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
         let prefix = site.config.lang_prefix(&lang.code);

@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 
 /// Every non-template output; with `only` (a partial rebuild in `serve`),
 /// the sitemap and feeds only where the change reached them.
-pub fn build(
+pub(crate) fn build(
     site: &Site,
     locales: &Locales,
     statics: &StaticFiles,
@@ -123,7 +123,7 @@ fn published_files(site: &Site, statics: &StaticFiles) -> Vec<(String, FileSourc
 /// The site's photos (JPEG, PNG, WebP files of static/ and content/): each
 /// is published through the image pipeline, upright and without metadata,
 /// even when no page shows it. A file that is not a readable image is an error.
-pub fn photos(
+pub(crate) fn photos(
     site: &Site,
     statics: &StaticFiles,
     images: &crate::images::Images,

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 /// `/{lang}/search.json` for every language: documents (URL, title,
 /// description) and a map from term to document numbers.
-pub fn build(site: &Site) -> Vec<Output> {
+pub(super) fn build(site: &Site) -> Vec<Output> {
     site.config
         .languages
         .par_iter()

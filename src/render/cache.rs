@@ -13,7 +13,7 @@ use tera::Value;
 /// page whose source and rendered Markdown are the very same shared values
 /// keeps its view.
 #[derive(Default)]
-pub struct ValueCache {
+pub(crate) struct ValueCache {
     entries: HashMap<
         String,
         (

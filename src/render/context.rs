@@ -28,7 +28,10 @@ pub(crate) struct RenderCtx<'a> {
 impl RenderCtx<'_> {
     /// The page's view with its HTML body as `content`.
     pub(crate) fn with_content(&self, id: PageId) -> Value {
-        let mut map = self.page_values[id.index()].as_map().cloned().unwrap_or_default();
+        let mut map = self.page_values[id.index()]
+            .as_map()
+            .cloned()
+            .unwrap_or_default();
         map.insert(
             "content".into(),
             Value::from(self.site.pages[id].rendered.html.as_str()),

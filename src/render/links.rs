@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 /// `@/` paths and the URLs of their translations, for `url(path="@/...")`.
 /// Built once per set of URLs: `serve` keeps it while no URL changes.
-pub struct LinkTable {
+pub(crate) struct LinkTable {
     signature: blake3::Hash,
     index: HashMap<String, usize>,
     /// Per translation group: (language, URL).

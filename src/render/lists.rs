@@ -56,7 +56,10 @@ fn section_lists(site: &Site, page_values: &[Value]) -> HashMap<(String, String)
     for ((name, lang), (_, members)) in &site.sections {
         lists.insert(
             (name.clone(), lang.to_string()),
-            members.iter().map(|&i| page_values[i.index()].clone()).collect(),
+            members
+                .iter()
+                .map(|&i| page_values[i.index()].clone())
+                .collect(),
         );
     }
     lists
@@ -69,7 +72,9 @@ fn newest_first(site: &Site, page_values: &[Value]) -> HashMap<String, Vec<Value
         .map(|(l, ids)| {
             (
                 l.to_string(),
-                ids.iter().map(|&i| page_values[i.index()].clone()).collect(),
+                ids.iter()
+                    .map(|&i| page_values[i.index()].clone())
+                    .collect(),
             )
         })
         .collect()

@@ -18,10 +18,10 @@ mod page;
 mod run;
 mod scope;
 mod templates;
-pub mod views;
+pub(crate) mod views;
 
-pub use cache::ValueCache;
-pub use links::LinkTable;
-pub use run::{render, Rendered, Request};
-pub use scope::{Affected, Scope};
-pub use templates::check_templates;
+pub(crate) use cache::ValueCache;
+pub(crate) use links::LinkTable;
+pub(crate) use run::{render, Request};
+pub(crate) use scope::{Affected, Scope};
+pub(crate) use templates::check_templates;

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Everything [`render`] needs.
-pub struct Request<'a> {
+pub(crate) struct Request<'a> {
     /// The resolved site.
     pub site: &'a Site,
     /// Templates, site over theme.
@@ -51,7 +51,7 @@ pub struct Request<'a> {
 }
 
 /// What [`render`] gives back.
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// What the sink took.
     pub records: Vec<Record>,
     /// Problems.
@@ -66,7 +66,7 @@ pub struct Rendered {
 
 /// Renders the site's pages with the templates; returns what the sink
 /// took, the problems, and the views for the next build.
-pub fn render(req: Request<'_>) -> Rendered {
+pub(crate) fn render(req: Request<'_>) -> Rendered {
     let Request {
         site,
         templates,

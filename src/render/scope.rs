@@ -8,7 +8,7 @@ use crate::site::{PageId, Site};
 use std::collections::{HashMap, HashSet};
 
 /// What to render: everything, or what a change touched (for `serve`).
-pub enum Scope<'a> {
+pub(crate) enum Scope<'a> {
     /// Every page.
     All,
     /// Pages whose view changed, their translations' pages, and the lists,
@@ -81,7 +81,7 @@ impl PageSet {
 }
 
 /// What a content change touched, for `serve`'s partial re-render.
-pub struct Affected {
+pub(crate) struct Affected {
     /// Pages whose view changed.
     pages: Vec<bool>,
     /// Translation groups with a changed page.
@@ -100,12 +100,12 @@ pub struct Affected {
 
 impl Affected {
     /// Whether the page's view changed (and it was rendered again).
-    pub fn page(&self, id: usize) -> bool {
+    pub(crate) fn page(&self, id: usize) -> bool {
         self.pages.get(id).copied().unwrap_or(false)
     }
 
     /// Whether a section's list (and so its feed) changed.
-    pub fn touches_section(&self, key: &(String, LangCode)) -> bool {
+    pub(crate) fn touches_section(&self, key: &(String, LangCode)) -> bool {
         self.sections.contains_key(key)
     }
 
@@ -216,7 +216,9 @@ impl Affected {
     /// Whether the job shows something the change touched.
     pub(crate) fn wants(&self, site: &Site, job: Job) -> bool {
         match job {
-            Job::Article(id) => self.pages[id.index()] || self.groups.contains(&site.pages[id].group),
+            Job::Article(id) => {
+                self.pages[id.index()] || self.groups.contains(&site.pages[id].group)
+            }
             Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {
                 let p = &site.pages[id];

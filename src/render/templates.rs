@@ -11,7 +11,7 @@ use tera::Tera;
 
 /// Checks every template: syntax, inheritance, and that every function and
 /// filter it calls exists. All errors are reported, one per template.
-pub fn check_templates(templates: &[Template]) -> Diagnostics {
+pub(crate) fn check_templates(templates: &[Template]) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let mut remaining: Vec<&Template> = templates.iter().collect();
     // Tera stops at the first bad template: drop it and try again, so that

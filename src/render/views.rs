@@ -13,7 +13,7 @@ use serde::Serialize;
 /// only to the page being rendered (see `with_content`): keeping every
 /// page's HTML twice, once here for lists, would double a big site's memory.
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     /// `article`, `section` or `home`.
     pub kind: &'static str,
     pub title: &'a str,
@@ -46,14 +46,14 @@ pub struct PageView<'a> {
 
 /// A tag and its page.
 #[derive(Serialize)]
-pub struct TermLink {
+pub(crate) struct TermLink {
     pub name: String,
     pub url: String,
 }
 
 /// One entry of `translations`.
 #[derive(Serialize)]
-pub struct TranslationView<'a> {
+pub(crate) struct TranslationView<'a> {
     pub lang: &'a str,
     pub name: &'a str,
     pub url: String,
@@ -66,7 +66,7 @@ pub struct TranslationView<'a> {
 
 /// `language`.
 #[derive(Serialize)]
-pub struct LanguageView<'a> {
+pub(crate) struct LanguageView<'a> {
     pub code: &'a str,
     pub name: &'a str,
     pub dir: &'static str,
@@ -75,7 +75,7 @@ pub struct LanguageView<'a> {
 }
 
 /// Builds a page's view.
-pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
+pub(crate) fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
     let src = site.source(page);
     let front = src.map(|s| &s.front);
     let words = page.rendered.word_count;
@@ -129,7 +129,7 @@ pub fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
 }
 
 /// The language switcher entries of a page's translation group.
-pub fn translations<'a>(
+pub(crate) fn translations<'a>(
     site: &'a Site,
     members: &[PageId],
     current: &LangCode,
@@ -158,7 +158,7 @@ pub fn translations<'a>(
 /// schema.org JSON-LD for a page: the portal's three pillars get their own
 /// types (investment projects as offers of a place, destinations as tourist
 /// attractions, events as events), every other page an article or web page.
-pub fn json_ld(site: &Site, page: &Page, site_title: &str) -> serde_json::Value {
+pub(crate) fn json_ld(site: &Site, page: &Page, site_title: &str) -> serde_json::Value {
     use serde_json::json;
     let url = site.permalink(&page.path);
     let src = site.source(page);

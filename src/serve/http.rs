@@ -236,7 +236,7 @@ fn not_found(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
 
 /// Adds the live-reload script (and the current errors) before `</body>`.
 /// Only served pages get it: `mekong build` output never does.
-pub fn inject(html: &[u8], errors: &[String]) -> Vec<u8> {
+pub(super) fn inject(html: &[u8], errors: &[String]) -> Vec<u8> {
     // Every `<` escaped: error text quoting `<!--<script>` must not end the script.
     let errors_json = serde_json::to_string(errors)
         .unwrap_or_else(|_| "[]".into())

@@ -15,7 +15,7 @@ use crate::paths::{is_inside, normalize_inside};
 use std::path::{Path, PathBuf};
 
 /// Where an image comes from.
-pub enum ImageSource {
+pub(crate) enum ImageSource {
     /// A file of the site: its path on disk, and where it is published
     /// (`images/hero.jpg`, `/`-separated, no leading slash, unencoded).
     Local { abs: PathBuf, out: String },
@@ -26,7 +26,7 @@ pub enum ImageSource {
 /// Where an image referenced from an article comes from.
 /// External URLs pass; local files must exist inside the site.
 /// The error is a sentence for the Markdown renderer's image messages.
-pub fn resolve_image(
+pub(crate) fn resolve_image(
     site: &Site,
     page: &Page,
     src: &SourcePage,

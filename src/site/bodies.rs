@@ -20,14 +20,14 @@ use std::sync::Arc;
 /// file is the same (the same shared value, not merely equal) and whose
 /// site has the same URLs is not rendered again.
 #[derive(Default)]
-pub struct MarkdownCache {
+pub(crate) struct MarkdownCache {
     signature: Option<blake3::Hash>,
     pub(crate) entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
 }
 
 /// Every URL of the site and what it shows: when this changes, any link may
 /// resolve differently and all Markdown is rendered again.
-pub fn link_signature(site: &Site) -> blake3::Hash {
+pub(crate) fn link_signature(site: &Site) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
     for p in &site.pages {
         let src = site.source(p).map_or("", |s| s.content_path.as_str());
@@ -41,7 +41,7 @@ pub fn link_signature(site: &Site) -> blake3::Hash {
 
 /// Renders every page's Markdown in parallel (reusing `cache` where it
 /// can), then checks anchors. Returns the cache for the next build.
-pub fn render_markdown(
+pub(crate) fn render_markdown(
     site: &mut Site,
     files: Files<'_>,
     cache: Option<&MarkdownCache>,
@@ -147,7 +147,7 @@ fn check_anchors(site: &Site) -> Vec<Diagnostic> {
 /// What Markdown rendering reads besides the content: static files (for
 /// image paths) and the image pipeline.
 #[derive(Clone, Copy)]
-pub struct Files<'a> {
+pub(crate) struct Files<'a> {
     pub statics: &'a crate::theme::StaticFiles,
     pub images: &'a crate::images::Images,
 }

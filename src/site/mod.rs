@@ -25,9 +25,8 @@ mod resolve;
 mod update;
 mod urls;
 
-pub use assets::{resolve_image, ImageSource};
-pub use bodies::{link_signature, render_markdown, Files, MarkdownCache};
-pub use model::{Page, PageId, Site, SourceId, Term};
-pub use resolve::{resolve, sort_pages, ResolveOptions};
+pub(crate) use bodies::{link_signature, render_markdown, Files, MarkdownCache};
+pub(crate) use model::{Page, PageId, Site, Term};
+pub(crate) use resolve::{resolve, ResolveOptions};
 pub(crate) use update::with_edits;
-pub use update::{structure_key, title_sorts};
+pub(crate) use update::{structure_key, title_sorts};

@@ -22,14 +22,14 @@ use std::sync::Arc;
 
 /// Options of the resolve stage.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct ResolveOptions {
+pub(crate) struct ResolveOptions {
     /// Publish drafts.
     pub drafts: bool,
 }
 
 /// Builds the site model. Errors leave a usable (partial) site so that all
 /// problems of a build can be reported together.
-pub fn resolve(
+pub(crate) fn resolve(
     config: Config,
     sources: Sources,
     locales: &Locales,
@@ -457,7 +457,12 @@ fn tag_terms(
 
 /// Sorts articles: by date (newest first), weight (lightest first) or
 /// title; ties broken by URL so the order never depends on the file system.
-pub fn sort_pages(list: &mut [PageId], pages: &[Page], sources: &[Arc<SourcePage>], by: SortBy) {
+pub(crate) fn sort_pages(
+    list: &mut [PageId],
+    pages: &[Page],
+    sources: &[Arc<SourcePage>],
+    by: SortBy,
+) {
     let weight = |id: PageId| {
         pages[id]
             .source

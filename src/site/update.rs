@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// What decides a source's place in the site: its URL, its lists, its
 /// order, its translations. When an edit leaves this the same, `serve`
 /// updates the site with [`with_edits`] instead of resolving it again.
-pub fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
+pub(crate) fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
     let f = &s.front;
     (
         (
@@ -49,7 +49,7 @@ pub fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
 }
 
 /// Whether any section sorts by title (then titles are structure too).
-pub fn title_sorts(site: &Site) -> bool {
+pub(crate) fn title_sorts(site: &Site) -> bool {
     site.sources
         .iter()
         .any(|s| s.front.sort_by == Some(SortBy::Title))

@@ -3,7 +3,8 @@
 //! and look through its JSON diagnostics.
 //!
 //! Every test works on a copy: nothing is ever written into tests/fixtures.
-
+// Shared by every test binary; each uses a different part.
+#![allow(unreachable_pub)]
 #![allow(dead_code)]
 
 use serde_json::Value;
