@@ -398,9 +398,13 @@ fn the_build_summary_adds_up() {
     let run = site.build_ok(&[]);
     let summary = run.summary();
     // built 5 pages (vi 3, en 2), 3 list, tag, 404 and redirect pages and 10 other files in …
-    let numbers: Vec<usize> = summary
-        .split(|c: char| !c.is_ascii_digit() && c != '.')
-        .filter(|w| !w.is_empty() && !w.contains('.'))
+    // The whole numbers of the counts (not the seconds, the "404" of the
+    // wording or the digits of the output path).
+    let (counts, rest) = summary.split_once(" in ").expect("built … in …");
+    let tail = rest.rsplit_once('(').map_or("", |(_, t)| t);
+    let numbers: Vec<usize> = format!("{} {tail}", counts.replace("404", ""))
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| !w.is_empty())
         .map(|w| w.parse().expect("a number"))
         .collect();
     let [pages, vi, en, more_html, files, written, unchanged] = numbers[..] else {
