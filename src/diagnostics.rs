@@ -42,6 +42,9 @@ pub struct Diagnostic {
     /// How many files had this same warning (grouping); 1 when alone.
     #[serde(skip_serializing_if = "is_one")]
     pub count: usize,
+    /// The other files with this same warning, in path order (grouping).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<PathBuf>,
 }
 
 fn is_one(n: &usize) -> bool {
@@ -69,6 +72,7 @@ impl Diagnostic {
             hint: None,
             source_line: None,
             count: 1,
+            also_in: Vec::new(),
         }
     }
 
@@ -124,6 +128,17 @@ impl Diagnostic {
         out
     }
 
+    /// The other files of a grouped warning: named when there is one, so
+    /// that no file is hidden behind a count; counted when there are more.
+    fn elsewhere(&self) -> String {
+        match (self.also_in.as_slice(), self.count - 1) {
+            ([one], 1) => one.display().to_string(),
+            (files, n) if files.len() == n => count(n, "more file", "more files"),
+            // The same warning more than once in a file: places, not files.
+            (_, n) => count(n, "more place", "more places"),
+        }
+    }
+
     fn severity_word(&self) -> &'static str {
         match self.severity {
             Severity::Error => "error",
@@ -140,7 +155,7 @@ impl Diagnostic {
             self.message
         );
         if self.count > 1 {
-            let _ = write!(out, " (and in {} more files)", self.count - 1);
+            let _ = write!(out, " (and in {})", self.elsewhere());
         }
         if let Some(hint) = &self.hint {
             let _ = write!(out, " (hint: {hint})");
@@ -183,7 +198,7 @@ impl Diagnostic {
             }
         }
         if self.count > 1 {
-            let _ = writeln!(out, "  = the same in {} more files", self.count - 1);
+            let _ = writeln!(out, "  = the same in {}", self.elsewhere());
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "  = {bold}fix{reset}: {hint}");
@@ -258,9 +273,25 @@ impl Diagnostics {
             match grouped.get_mut(&key) {
                 Some(first) => {
                     first.count += 1;
-                    if (&d.file, d.line) < (&first.file, first.line) {
-                        let count = first.count;
-                        *first = Diagnostic { count, ..d };
+                    let other = if (&d.file, d.line) < (&first.file, first.line) {
+                        let (count, also_in) = (first.count, std::mem::take(&mut first.also_in));
+                        let replaced = std::mem::replace(
+                            first,
+                            Diagnostic {
+                                count,
+                                also_in,
+                                ..d
+                            },
+                        );
+                        replaced.file
+                    } else {
+                        d.file
+                    };
+                    if let Some(file) = other {
+                        if first.file.as_ref() != Some(&file) && !first.also_in.contains(&file) {
+                            first.also_in.push(file);
+                            first.also_in.sort();
+                        }
                     }
                 }
                 None => {
@@ -291,6 +322,15 @@ impl FromIterator<Diagnostic> for Diagnostics {
         Diagnostics {
             items: iter.into_iter().collect(),
         }
+    }
+}
+
+/// `1 error`, `3 errors`: a number with the word that agrees with it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }
 
@@ -349,6 +389,27 @@ mod tests {
         assert_eq!(w.count, 5);
         assert_eq!(w.file.as_deref(), Some(Path::new("f0.md")));
         assert!(w.to_plain().contains("and in 4 more files"));
+    }
+
+    #[test]
+    fn a_warning_in_one_more_file_names_that_file() {
+        let mut d = Diagnostics::new();
+        for name in ["b.md", "a.md"] {
+            d.push(Diagnostic::warning(PathBuf::from(name), "unknown key `x`"));
+        }
+        let report = d.into_report();
+        let w = &report[0];
+        assert_eq!(w.file.as_deref(), Some(Path::new("a.md")));
+        assert!(w.to_plain().contains("(and in b.md)"), "{}", w.to_plain());
+        assert!(w.to_human(false).contains("the same in b.md"));
+        assert!(!w.to_plain().contains("1 more"));
+    }
+
+    #[test]
+    fn counts_agree_with_their_word() {
+        assert_eq!(count(1, "error", "errors"), "1 error");
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(3, "warning", "warnings"), "3 warnings");
     }
 
     #[test]

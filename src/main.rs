@@ -1,8 +1,15 @@
 //! The `mekong` command line: parse arguments, run a command, print its
 //! diagnostics, map the result to an exit code (0 ok, 1 site errors, 2 usage).
+//!
+//! The site options (`--root`, `--output`, `--base-url`, `--drafts`,
+//! `--message-format`) are global: they may come before or after the
+//! command's name (`mekong -r site check`, `mekong check -r site`). A
+//! command that has no use for one of them refuses it as wrong usage (exit
+//! 2) rather than ignoring what the user asked for.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use mekong::commands::{self, Outcome, Progress};
+use mekong::diagnostics::count;
 use mekong::pipeline::Options;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -15,11 +22,32 @@ use std::process::ExitCode;
     about = "Static sites for multilingual promotional portals"
 )]
 struct Cli {
+    /// The site folder, the one holding site.yaml (default: the nearest folder with a site.yaml, from the current folder up).
+    #[arg(long, short = 'r', global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+    /// Output folder (build: default public/ in the site; serve: default a temporary folder).
+    #[arg(long, short = 'o', global = true, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Override base_url from site.yaml (e.g. https://example.org/portal/).
+    #[arg(long, short = 'u', global = true, value_name = "URL", value_parser = base_url)]
+    base_url: Option<String>,
+    /// Build drafts too.
+    #[arg(long, short = 'D', global = true)]
+    drafts: bool,
     /// How to print problems: human (with the source line), plain (file:line:col lines) or json.
     #[arg(long, value_enum, global = true)]
     message_format: Option<MessageFormat>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--base-url` is checked while the command line is read, so a wrong one
+/// is wrong usage (exit 2), like any other bad option value.
+fn base_url(value: &str) -> Result<String, String> {
+    match commands::base_url_problem(value) {
+        None => Ok(value.to_owned()),
+        Some(problem) => Err(problem),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -36,58 +64,35 @@ enum I18nFormat {
     Csv,
 }
 
-#[derive(clap::Args)]
-struct SiteArgs {
-    /// The site folder (holding site.yaml).
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
-    /// Override base_url from site.yaml (e.g. https://example.org/portal/).
-    #[arg(long)]
-    base_url: Option<String>,
-    /// Build drafts too.
-    #[arg(long)]
-    drafts: bool,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into public/.
     Build {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// Output folder (default: public/ in the site).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
         /// Replace an output folder that mekong did not write.
         #[arg(long)]
         force: bool,
     },
     /// Validate everything a build would, without writing.
-    Check {
-        #[command(flatten)]
-        site: SiteArgs,
-    },
+    Check,
     /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
     Serve {
-        #[command(flatten)]
-        site: SiteArgs,
         /// Port (0 picks a free one).
-        #[arg(long, short, default_value_t = 1111)]
+        #[arg(long, short = 'p', default_value_t = 1111)]
         port: u16,
         /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(
+            long,
+            short = 'i',
+            visible_alias = "interface",
+            default_value = "127.0.0.1"
+        )]
         bind: std::net::IpAddr,
         /// Open the site in the browser.
         #[arg(long)]
         open: bool,
-        /// Output folder (default: a temporary folder, removed on exit).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
     },
     /// Translation status per language: missing and stale articles, missing and unused messages.
     I18n {
-        #[command(flatten)]
-        site: SiteArgs,
         /// Only this language.
         #[arg(long)]
         lang: Option<String>,
@@ -102,37 +107,86 @@ enum Command {
         /// Language of the new file (default: the site's default language).
         #[arg(long)]
         lang: Option<String>,
-        /// The site folder.
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
     },
     /// Write a new portal: configuration, four languages, the sections, sample articles.
     Init {
-        /// The new site's folder.
-        dir: PathBuf,
+        /// The new site's folder (default: the current folder, which must be empty).
+        dir: Option<PathBuf>,
     },
     /// Measure serve's edit-to-page time (used by bench/run).
     #[command(hide = true)]
-    BenchEdit {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// Output folder.
-        #[arg(long, short)]
-        output: PathBuf,
-    },
+    BenchEdit,
 }
 
-fn options(site: SiteArgs) -> Options {
-    Options {
-        root: site.root,
-        base_url: site.base_url,
-        drafts: site.drafts,
-        progress: std::io::stderr().is_terminal(),
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Build { .. } => "build",
+            Command::Check => "check",
+            Command::Serve { .. } => "serve",
+            Command::I18n { .. } => "i18n",
+            Command::New { .. } => "new",
+            Command::Init { .. } => "init",
+            Command::BenchEdit => "bench-edit",
+        }
+    }
+
+    /// The global options this command reads; any other one given is refused.
+    fn takes(&self) -> &'static [&'static str] {
+        match self {
+            Command::Build { .. } | Command::Serve { .. } | Command::BenchEdit => {
+                &["--root", "--output", "--base-url", "--drafts"]
+            }
+            Command::Check | Command::I18n { .. } => &["--root", "--base-url", "--drafts"],
+            Command::New { .. } => &["--root"],
+            Command::Init { .. } => &[],
+        }
+    }
+}
+
+impl Cli {
+    /// Stops with exit code 2 when a global option was given to a command
+    /// that does not use it: `mekong check -o out` must not pass silently.
+    fn refuse_options_the_command_ignores(&self) {
+        let given = [
+            ("--root", self.root.is_some()),
+            ("--output", self.output.is_some()),
+            ("--base-url", self.base_url.is_some()),
+            ("--drafts", self.drafts),
+        ];
+        let takes = self.command.takes();
+        for (option, is_given) in given {
+            if is_given && !takes.contains(&option) {
+                let hint = match (self.command.name(), option) {
+                    ("init", "--root") => " (give the new site's folder as `mekong init DIR`)",
+                    _ => "",
+                };
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        format!(
+                            "`{option}` does not apply to `mekong {}`{hint}",
+                            self.command.name()
+                        ),
+                    )
+                    .exit();
+            }
+        }
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            root: commands::site_root(self.root.clone()),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            progress: std::io::stderr().is_terminal(),
+        }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli.refuse_options_the_command_ignores();
     let format = cli
         .message_format
         .unwrap_or(if std::io::stderr().is_terminal() {
@@ -145,50 +199,48 @@ fn main() -> ExitCode {
         Progress::Note(line) => eprintln!("{line}"),
         Progress::Rebuilt(outcome) => print(&outcome, format),
     };
-    let outcome = match cli.command {
-        Command::Build {
-            site,
-            output,
-            force,
-        } => commands::build::run(&commands::build::BuildArgs {
-            pipeline: options(site),
-            output,
-            force,
+    let outcome = match &cli.command {
+        Command::Build { force } => commands::build::run(&commands::build::BuildArgs {
+            pipeline: cli.options(),
+            output: cli.output.clone(),
+            force: *force,
         }),
-        Command::Check { site } => commands::check::run(&options(site)),
-        Command::Serve {
-            site,
-            port,
-            bind,
-            open,
-            output,
-        } => commands::serve::run(
+        Command::Check => commands::check::run(&cli.options()),
+        Command::Serve { port, bind, open } => commands::serve::run(
             commands::serve::ServeArgs {
-                pipeline: options(site),
-                port,
-                bind,
-                open,
-                output,
+                pipeline: cli.options(),
+                port: *port,
+                bind: *bind,
+                open: *open,
+                output: cli.output.clone(),
             },
             &say,
         ),
-        Command::I18n { site, lang, format } => {
+        Command::I18n { lang, format } => {
             let format = match format {
                 I18nFormat::Table => commands::i18n::Format::Table,
                 I18nFormat::Json => commands::i18n::Format::Json,
                 I18nFormat::Csv => commands::i18n::Format::Csv,
             };
-            commands::i18n::run(&options(site), lang.as_deref(), format)
+            commands::i18n::run(&cli.options(), lang.as_deref(), format)
         }
-        Command::New { path, lang, root } => Outcome::text(commands::scaffold::new_article(
-            &root,
-            &path,
+        Command::New { path, lang } => Outcome::text(commands::scaffold::new_article(
+            &cli.options().root,
+            path,
             lang.as_deref(),
         )),
-        Command::Init { dir } => Outcome::text(commands::scaffold::init(&dir)),
-        Command::BenchEdit { site, output } => {
-            commands::bench_edit::run(&options(site), &output, &say)
-        }
+        Command::Init { dir } => Outcome::text(commands::scaffold::init(
+            dir.as_deref().unwrap_or(std::path::Path::new(".")),
+        )),
+        Command::BenchEdit => match &cli.output {
+            Some(output) => commands::bench_edit::run(&cli.options(), output, &say),
+            None => Cli::command()
+                .error(
+                    clap::error::ErrorKind::MissingRequiredArgument,
+                    "`mekong bench-edit` needs `--output DIR`",
+                )
+                .exit(),
+        },
     };
     print(&outcome, format);
     if outcome.diagnostics.error_count() > 0 {
@@ -233,23 +285,15 @@ fn print(outcome: &Outcome, format: MessageFormat) {
         // A failed command that said how it failed (serve's rebuilds) is not counted again.
         if outcome.output.is_empty() {
             eprintln!(
-                "mekong: {errors} error{}, {warnings} warning{}; nothing was written",
-                plural(errors),
-                plural(warnings)
+                "mekong: {}, {}; nothing was written",
+                count(errors, "error", "errors"),
+                count(warnings, "warning", "warnings")
             );
         }
     } else if let Some(summary) = &outcome.summary {
         if warnings > 0 {
-            eprintln!("mekong: {warnings} warning{}", plural(warnings));
+            eprintln!("mekong: {}", count(warnings, "warning", "warnings"));
         }
         eprintln!("{summary}");
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

@@ -623,3 +623,47 @@ fn a_fifty_megabyte_article_builds() {
     assert!(html.contains("<h2 id=\"phan-0\">Phần 0</h2>"));
     assert!(html.contains(&format!("<h2 id=\"phan-{}\">", (i - 1) / 100)));
 }
+
+// --- file names an editor got wrong (issue #19, item 2) -----------------------
+
+#[test]
+fn a_language_suffix_or_md_extension_in_the_wrong_case_is_an_error_naming_the_fix() {
+    let run = fails("wrong-case-file-names");
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("content/news/ok.EN.md"),
+        message: &["`.EN`", "wrong case", "`en`"],
+        hint: &["rename the file to `ok.en.md`"],
+        ..Default::default()
+    });
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("content/news/bai-moi.MD"),
+        message: &["`.MD`", "`.md`"],
+        hint: &["rename the file to `bai-moi.md`"],
+        ..Default::default()
+    });
+}
+
+#[test]
+fn a_file_with_front_matter_that_is_not_md_is_warned_and_not_published() {
+    let (site, run) = accepted("front-matter-outside-md");
+    for (file, fix) in [
+        ("content/news/welcome2.md.txt", "`welcome2.md`"),
+        ("content/news/x.markdown", "`x.md`"),
+    ] {
+        run.expect(&Expect {
+            severity: "warning",
+            file: Some(file),
+            message: &["starts with front matter", "not published"],
+            hint: &[fix],
+            ..Default::default()
+        });
+    }
+    assert!(!site.has_public("news/welcome2.md.txt"));
+    assert!(!site.has_public("news/x.markdown"));
+    // Other files are published as they are; a YAML file's `---` is data.
+    assert!(site.has_public("news/notes.txt"));
+    assert!(site.has_public("news/data.yaml"));
+    assert_eq!(run.warnings(), 2, "{}", run.describe());
+}

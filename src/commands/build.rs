@@ -38,6 +38,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
         }
     };
     let mut diagnostics = built.diagnostics.clone();
+    diagnostics.extend(super::no_origin_warning(&args.pipeline));
     let stats = match staging.commit(&built.records) {
         Ok(s) => s,
         Err(d) => {
@@ -45,16 +46,9 @@ pub fn run(args: &BuildArgs) -> Outcome {
             return Outcome::failed(diagnostics);
         }
     };
-    let per_lang: Vec<String> = built
-        .pages_per_language
-        .iter()
-        .map(|(l, n)| format!("{l} {n}"))
-        .collect();
     let summary = format!(
-        "built {} pages ({}) and {} files in {:.2} s into {} ({} written, {} unchanged)",
-        built.html_count(),
-        per_lang.join(", "),
-        built.records.len() - built.html_count(),
+        "built {} in {:.2} s into {} ({} written, {} unchanged)",
+        super::what_was_built(&built),
         start.elapsed().as_secs_f64(),
         out.display(),
         stats.written,

@@ -13,6 +13,7 @@ pub fn run(opts: &Options) -> Outcome {
         Err(diagnostics) => return Outcome::failed(diagnostics),
     };
     let mut diagnostics = built.diagnostics.clone();
+    diagnostics.extend(super::no_origin_warning(opts));
     for gap in built.gaps.clone() {
         let file = PathBuf::from(format!("locales/{}", gap.lang));
         let message = match &gap.from {
@@ -30,7 +31,7 @@ pub fn run(opts: &Options) -> Outcome {
             gap.id, gap.lang
         )));
     }
-    let summary = format!("checked {} pages: no errors", built.html_count());
+    let summary = format!("checked {}: no errors", super::what_was_built(&built));
     Outcome {
         diagnostics,
         summary: Some(summary),

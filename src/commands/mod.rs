@@ -10,7 +10,9 @@ pub mod i18n;
 pub mod scaffold;
 pub mod serve;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{count, Diagnostic, Diagnostics};
+use crate::pipeline::{Built, Options};
+use std::path::{Path, PathBuf};
 
 /// What a command ends with: the diagnostics to show, a summary line, and
 /// what the command made for standard output.
@@ -61,4 +63,89 @@ pub enum Progress {
 /// One diagnostic as a list.
 pub(crate) fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics::from_iter([d])
+}
+
+/// The site folder: `--root` when given, else the nearest folder holding a
+/// `site.yaml`, from the current folder up (an editor working in
+/// `content/news/` means the site around it). Without one, `.`, so that the
+/// error names the missing `site.yaml`.
+pub fn site_root(given: Option<PathBuf>) -> PathBuf {
+    if let Some(root) = given {
+        return root;
+    }
+    let here = PathBuf::from(".");
+    if here.join("site.yaml").is_file() {
+        return here;
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return here;
+    };
+    cwd.ancestors()
+        .skip(1)
+        .find(|dir| dir.join("site.yaml").is_file())
+        .map_or(here, Path::to_path_buf)
+}
+
+/// Why `url` cannot be a `--base-url`, in plain words; `None` when it can.
+pub fn base_url_problem(url: &str) -> Option<String> {
+    match crate::config::split_base_url(url) {
+        Some(_) => None,
+        None => Some(format!(
+            "`{url}` is not an http(s) URL or a path: write the address the site will be \
+             served from, such as https://example.org/portal/ (or a path such as /portal/ for a preview)"
+        )),
+    }
+}
+
+/// A warning when the site has no origin (`base_url` missing, or a bare
+/// path): canonical links and feed ids are then relative, and the sitemap
+/// cannot be written (its `<loc>` must be absolute), so it is left out.
+pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
+    let config = crate::pipeline::load_config(opts).ok()?;
+    if !config.origin.is_empty() {
+        return None;
+    }
+    let text = std::fs::read_to_string(opts.root.join("site.yaml")).unwrap_or_default();
+    let line = crate::source_text::key_line(&text, &["base_url"]);
+    let what = match line {
+        Some(_) => "`base_url` is a path without a host",
+        None => "site.yaml has no `base_url`",
+    };
+    Some(
+        Diagnostic::warning(PathBuf::from("site.yaml"), format!(
+            "{what}, so sitemap.xml and the Sitemap line of robots.txt are left out, \
+             and canonical links and feed ids are relative (search engines and feed readers need full URLs)"
+        ))
+        .at_line(line)
+        .with_source(&text)
+        .hint("set `base_url:` to the address the site will be served from, e.g. `base_url: https://portal.example.org/`, or pass --base-url"),
+    )
+}
+
+/// What a build made, in numbers that add up: the pages (articles,
+/// sections, home pages) per language, the other HTML files (list pages
+/// after the first, tag pages, 404 pages, redirects, the language picker),
+/// and every other file. `110 pages (vi 34, en 34, lo 21, km 21), 89 list,
+/// tag, 404 and redirect pages and 23 other files`.
+pub(crate) fn what_was_built(built: &Built) -> String {
+    let pages: usize = built.pages_per_language.iter().map(|(_, n)| n).sum();
+    let per_lang: Vec<String> = built
+        .pages_per_language
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    let html = built.html_count();
+    let more_html = html.saturating_sub(pages);
+    let files = built.records.len() - html;
+    format!(
+        "{} ({}), {} and {}",
+        count(pages, "page", "pages"),
+        per_lang.join(", "),
+        count(
+            more_html,
+            "list, tag, 404 or redirect page",
+            "list, tag, 404 and redirect pages"
+        ),
+        count(files, "other file", "other files"),
+    )
 }

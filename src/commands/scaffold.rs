@@ -124,16 +124,12 @@ feed_limit: 20
 /// `mekong init DIR`: a new portal with four languages, the four sections
 /// and a sample article in each, built with the built-in theme.
 pub fn init(dir: &Path) -> Result<String, Diagnostics> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
+    if let Some(name) = first_visible_entry(dir) {
         return Err(one(Diagnostic::error(
             None,
-            format!("{} is not empty", dir.display()),
+            format!("{} is not empty: it holds {name}", shown(dir)),
         )
-        .hint("choose a new folder: `mekong init my-portal`")));
+        .hint("run `mekong init` in an empty folder (hidden files such as .git may be there), or choose a new folder: `mekong init my-portal`")));
     }
     let sections: [(&str, [&str; 4], i32); 4] = [
         (
@@ -185,6 +181,23 @@ pub fn init(dir: &Path) -> Result<String, Diagnostics> {
         ));
     }
     files.push(("static/.gitkeep".into(), String::new()));
+    // A folder may already be a git repository with its own .gitignore:
+    // add the lines it lacks rather than replacing it.
+    if let Ok(existing) = std::fs::read_to_string(dir.join(".gitignore")) {
+        if let Some((_, ours)) = files.iter_mut().find(|(rel, _)| rel == ".gitignore") {
+            let missing: String = ours
+                .lines()
+                .filter(|l| !existing.lines().any(|e| e.trim() == *l))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let sep = if existing.is_empty() || existing.ends_with('\n') {
+                ""
+            } else {
+                "\n"
+            };
+            *ours = format!("{existing}{sep}{missing}");
+        }
+    }
     for (rel, text) in &files {
         let path = dir.join(rel);
         let io = |e: std::io::Error| {
@@ -196,12 +209,48 @@ pub fn init(dir: &Path) -> Result<String, Diagnostics> {
         std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(io)?;
         std::fs::write(&path, text).map_err(io)?;
     }
+    let build = if is_here(dir) {
+        "`mekong build`".to_owned()
+    } else {
+        format!("`mekong build --root {}`", dir.display())
+    };
     Ok(format!(
-        "wrote a new portal in {} ({} files); build it with `mekong build --root {}`\n",
-        dir.display(),
+        "wrote a new portal in {} ({} files); build it with {build}\n",
+        shown(dir),
         files.len(),
-        dir.display()
     ))
+}
+
+/// Whether `dir` is the current folder (`.`, or a path to it).
+fn is_here(dir: &Path) -> bool {
+    dir.as_os_str().is_empty()
+        || dir == Path::new(".")
+        || std::env::current_dir()
+            .ok()
+            .zip(dir.canonicalize().ok())
+            .is_some_and(|(cwd, d)| cwd == d)
+}
+
+fn shown(dir: &Path) -> String {
+    if is_here(dir) {
+        "the current folder".to_owned()
+    } else {
+        dir.display().to_string()
+    }
+}
+
+/// The first entry of `dir` that is not hidden: a folder that holds only
+/// `.git` or `.gitignore` is as good as empty for a new site. `None` when
+/// the folder does not exist yet.
+fn first_visible_entry(dir: &Path) -> Option<String> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    names.into_iter().next()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! says while it runs goes to `say`; it returns when Ctrl-C stops it.
 
 use super::{one, Outcome, Progress};
+use crate::diagnostics::count;
 use crate::pipeline::Options;
 use crate::serve::{self, Preview, Rebuilt, SourceWatcher, State};
 use crate::write::InPlace;
@@ -115,12 +116,13 @@ fn outcome_of(rebuilt: &Rebuilt, first: bool) -> Outcome {
     let ms = rebuilt.millis;
     let line = match rebuilt.written {
         Some(written) => format!(
-            "{} in {ms:.0} ms: {written} files written",
-            if first { "built" } else { "rebuilt" }
+            "{} in {ms:.0} ms: {} written",
+            if first { "built" } else { "rebuilt" },
+            count(written, "file", "files")
         ),
         None => format!(
-            "build failed in {ms:.0} ms: {} errors (the server keeps running; fix and save)",
-            rebuilt.diagnostics.error_count()
+            "build failed in {ms:.0} ms: {} (the server keeps running; fix and save)",
+            count(rebuilt.diagnostics.error_count(), "error", "errors")
         ),
     };
     Outcome {

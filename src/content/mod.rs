@@ -186,6 +186,8 @@ pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
                 Ok(None) => {}
                 Err(d) => diags.push(d.located_in(display_path(root, &abs))),
             }
+        } else if let Some(d) = not_published_as_is(&abs, &rel) {
+            diags.push(d.located_in(display_path(root, &abs)));
         } else {
             other.push((abs, rel));
         }
@@ -259,6 +261,57 @@ pub(crate) fn load_file(
     }
 }
 
+/// A file of `content/` that is not a `.md` file but was meant as one: it
+/// must not be copied into the output as it is, front matter and all.
+/// `bai-moi.MD` (the extension in another case) is an error: file names are
+/// URLs and link targets, and a rename is the whole fix. Any other file that
+/// starts with front matter (`welcome2.md.txt`, `x.markdown`) is left out
+/// with a warning.
+fn not_published_as_is(abs: &Path, rel: &Path) -> Option<Diagnostic> {
+    let name = rel.file_name()?.to_string_lossy().into_owned();
+    let ext = rel.extension().map(|e| e.to_string_lossy().into_owned());
+    if let Some(ext) = ext.as_deref().filter(|e| e.eq_ignore_ascii_case("md")) {
+        let fixed = format!("{}.md", &name[..name.len() - ext.len() - 1]);
+        return Some(
+            Diagnostic::error(
+                None,
+                format!("`{name}` ends in `.{ext}`: only files ending in `.md` (lowercase) are articles"),
+            )
+            .hint(format!("rename the file to `{fixed}`")),
+        );
+    }
+    // A YAML file may begin with `---` as a document marker: that is data.
+    let is_yaml = ext
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+    if is_yaml || !starts_with_front_matter(abs) {
+        return None;
+    }
+    let stem = name.split('.').next().unwrap_or(&name);
+    Some(
+        Diagnostic::warning(
+            None,
+            format!("`{name}` starts with front matter (`---`) but is not a `.md` file, so it is not published"),
+        )
+        .hint(format!(
+            "to publish it as an article, rename it to `{stem}.md`; if it is a draft or a note, move it out of content/"
+        )),
+    )
+}
+
+/// Whether a file begins with a `---` line (after a byte-order mark).
+fn starts_with_front_matter(abs: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 8];
+    let Ok(mut f) = std::fs::File::open(abs) else {
+        return false;
+    };
+    let n = f.read(&mut head).unwrap_or(0);
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.starts_with(b"---\n") || head.starts_with(b"---\r\n")
+}
+
 /// Splits `name.LANG` into the name and the language. A suffix that looks
 /// like a language code but is not one of the site's is an error: the
 /// translator's work would otherwise be published as a separate article.
@@ -266,6 +319,21 @@ fn split_lang<'a>(config: &Config, stem: &'a str) -> Result<(&'a str, LangCode),
     if let Some((name, suffix)) = stem.rsplit_once('.') {
         if config.has_language(suffix) {
             return Ok((name, LangCode(suffix.to_owned())));
+        }
+        // `welcome.EN.md`: meant as English, but a suffix in another case is
+        // no language, and the file would be published as a separate
+        // default-language article (`/news/welcome-en/`).
+        if let Some(lang) = config
+            .languages
+            .iter()
+            .find(|l| l.code.as_str().eq_ignore_ascii_case(suffix))
+        {
+            let code = lang.code.as_str();
+            return Err(Diagnostic::error(
+                None,
+                format!("the language suffix `.{suffix}` is written in the wrong case: the site's language is `{code}`"),
+            )
+            .hint(format!("rename the file to `{name}.{code}.md` (language codes are written as in site.yaml)")));
         }
         if looks_like_lang(suffix) {
             let codes: Vec<_> = config.languages.iter().map(|l| l.code.as_str()).collect();

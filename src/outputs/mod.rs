@@ -25,7 +25,11 @@ pub(crate) fn build(
     only: Option<&Affected>,
 ) -> Vec<Output> {
     let mut out = Vec::new();
-    if only.is_none_or(|a| a.sitemap) {
+    // A sitemap's `<loc>` must be a full URL: without an origin (no
+    // `base_url` with a host) it cannot be right, so it is left out and the
+    // build warns (see `commands::no_origin_warning`).
+    let has_origin = !site.config.origin.is_empty();
+    if has_origin && only.is_none_or(|a| a.sitemap) {
         out.push(bytes("sitemap.xml", sitemap(site)));
     }
     out.push(bytes("robots.txt", robots(site)));
@@ -225,7 +229,12 @@ fn lastmod(site: &Site, page: &Page) -> Option<String> {
     src.front.updated.or(src.front.date).map(|d| d.to_string())
 }
 
+/// `robots.txt`: allows everything, and points at the sitemap when there
+/// is one (a `Sitemap:` line must be a full URL).
 fn robots(site: &Site) -> String {
+    if site.config.origin.is_empty() {
+        return "User-agent: *\nAllow: /\n".to_owned();
+    }
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.permalink("/sitemap.xml")
