@@ -50,7 +50,7 @@ impl Images {
     /// The catalog of `photos` (output path, source file), taking over this
     /// catalog's entries whose files did not change and reading the others
     /// in parallel; with the files read (new or changed ones).
-    pub fn refreshed(&self, photos: &[(String, PathBuf)]) -> (Images, HashSet<PathBuf>) {
+    pub(crate) fn refreshed(&self, photos: &[(String, PathBuf)]) -> (Images, HashSet<PathBuf>) {
         let files: HashSet<&PathBuf> = photos.iter().map(|(_, abs)| abs).collect();
         let read: Vec<(PathBuf, Probed, bool)> = files
             .into_par_iter()

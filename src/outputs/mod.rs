@@ -128,7 +128,7 @@ fn published_files(site: &Site, statics: &StaticFiles) -> Vec<(String, FileSourc
 /// The site's photos: the JPEG, PNG and WebP files of static/ and content/
 /// it publishes, as (output path, file), in publishing order. The session
 /// reads them into the image catalog before anything renders.
-pub fn photo_files(site: &Site, statics: &StaticFiles) -> Vec<(String, PathBuf)> {
+pub(crate) fn photo_files(site: &Site, statics: &StaticFiles) -> Vec<(String, PathBuf)> {
     published_files(site, statics)
         .into_iter()
         .filter_map(|(path, source)| match source {

@@ -66,7 +66,7 @@ pub struct Rendered {
     pub page_files: HashSet<String>,
     /// The pictures templates asked for with `image()`, for the image
     /// pipeline to make (in no particular order).
-    pub image_requests: Vec<Arc<Picture>>,
+    pub(crate) image_requests: Vec<Arc<Picture>>,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
