@@ -1,15 +1,15 @@
 //! The cache and the outputs: planned pictures in; the variant files they
 //! lack made once into `SITE/.mekong-cache/images/` (one decode per source,
-//! sources in parallel), then [`Output`]s that copy them into the site, and
-//! old entries pruned.
+//! sources in parallel), then [`Output`]s that copy them into the site with
+//! the cache files they use, and entries no full build used pruned.
 
 use super::codec::{decode_upright, encode, Source};
 use super::picture::{Picture, Variant};
-use super::{lock, Images};
+use super::Images;
 use crate::diagnostics::Diagnostic;
 use crate::output::{FileSource, Output, OutputData};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -108,29 +108,23 @@ impl Images {
     }
 
     /// The output files of `pictures`, copied from the cache ([`Images::prepare`]
-    /// made them). `full` marks a build of the whole site: its cache files
-    /// are the ones [`Images::prune`] keeps.
-    pub(crate) fn outputs(&self, pictures: &[Arc<Picture>], full: bool) -> Vec<Output> {
+    /// made them), and the cache files they copy: after a build of the whole
+    /// site, the ones [`Images::prune`] keeps.
+    pub(crate) fn outputs(&self, pictures: &[Arc<Picture>]) -> (Vec<Output>, HashSet<PathBuf>) {
         let files = Self::files(pictures);
+        let mut used = HashSet::with_capacity(files.len());
         let outputs: Vec<Output> = files
             .into_iter()
-            .map(|(path, (source, v))| Output {
-                path: path.to_owned(),
-                data: OutputData::Copy(FileSource::Disk(self.cache_file(source, v))),
+            .map(|(path, (source, v))| {
+                let cached = self.cache_file(source, v);
+                used.insert(cached.clone());
+                Output {
+                    path: path.to_owned(),
+                    data: OutputData::Copy(FileSource::Disk(cached)),
+                }
             })
             .collect();
-        if full {
-            *lock(&self.used) = Some(
-                outputs
-                    .iter()
-                    .filter_map(|o| match &o.data {
-                        OutputData::Copy(FileSource::Disk(p)) => Some(p.clone()),
-                        _ => None,
-                    })
-                    .collect(),
-            );
-        }
-        outputs
+        (outputs, used)
     }
 
     /// Decodes one source and writes its missing variants into the cache.
@@ -156,10 +150,10 @@ impl Images {
         })
     }
 
-    /// Removes cache files the last full build did not use.
-    pub(crate) fn prune(&self) -> usize {
-        let used = lock(&self.used);
-        let (Some(used), Ok(entries)) = (used.as_ref(), std::fs::read_dir(&self.cache_dir)) else {
+    /// Removes the cache files not in `used` (what a full build's
+    /// [`Images::outputs`] returned); returns how many.
+    pub(crate) fn prune(&self, used: &HashSet<PathBuf>) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.cache_dir) else {
             return 0;
         };
         let mut removed = 0;

@@ -7,14 +7,19 @@ mod search_index;
 
 use crate::config::LangCode;
 use crate::content::Kind;
+use crate::diagnostics::Diagnostic;
 use crate::html::escape;
 use crate::i18n::Locales;
+use crate::images::{Images, Picture};
 use crate::output::{FileSource, Output, OutputData};
 use crate::render::Affected;
 use crate::site::{Page, PageId, Site};
 use crate::theme::StaticFiles;
 use crate::urls::file_of;
+use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Every non-template output; with `only` (a partial rebuild in `serve`),
 /// the sitemap and feeds only where the change reached them.
@@ -124,37 +129,38 @@ fn published_files(site: &Site, statics: &StaticFiles) -> Vec<(String, FileSourc
     out
 }
 
-/// The site's photos (JPEG, PNG, WebP files of static/ and content/): each
-/// is published through the image pipeline, upright and without metadata,
-/// even when no page shows it. A file that is not a readable image is an error.
+/// The site's photos: the JPEG, PNG and WebP files of static/ and content/
+/// it publishes, as (output path, file), in publishing order. The session
+/// reads them into the image catalog before anything renders.
+pub(crate) fn photo_files(site: &Site, statics: &StaticFiles) -> Vec<(String, PathBuf)> {
+    published_files(site, statics)
+        .into_iter()
+        .filter_map(|(path, source)| match source {
+            FileSource::Disk(abs) if crate::images::is_raster(&path) => Some((path, abs)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The pictures of `photos` ([`photo_files`]): each is published through the
+/// image pipeline, upright and without metadata, even when no page shows
+/// it. A file that is not a readable image is an error.
 pub(crate) fn photos(
     site: &Site,
-    statics: &StaticFiles,
-    images: &crate::images::Images,
-) -> (
-    Vec<std::sync::Arc<crate::images::Picture>>,
-    Vec<crate::diagnostics::Diagnostic>,
-) {
+    photos: &[(String, PathBuf)],
+    images: &Images,
+) -> (Vec<Arc<Picture>>, Vec<Diagnostic>) {
     let mut pictures = Vec::new();
     let mut diags = Vec::new();
-    let mut reported = std::collections::HashSet::new();
-    for (path, source) in published_files(site, statics) {
-        let FileSource::Disk(abs) = &source else {
-            continue;
-        };
-        if !is_photo(&path, &source) {
-            continue;
-        }
-        match images.original(abs, &path) {
+    let mut reported = HashSet::new();
+    for (path, abs) in photos {
+        match images.original(abs, path) {
             Ok(p) => pictures.push(p),
-            Err(why) if reported.insert(abs.clone()) => {
+            Err(why) if reported.insert(abs) => {
                 let file = crate::diagnostics::display_path(&site.config.root, abs);
                 diags.push(
-                    crate::diagnostics::Diagnostic::error(
-                        file,
-                        format!("this image cannot be published: {why}"),
-                    )
-                    .hint("replace it with a complete JPEG, PNG or WebP file, or remove it"),
+                    Diagnostic::error(file, format!("this image cannot be published: {why}"))
+                        .hint("replace it with a complete JPEG, PNG or WebP file, or remove it"),
                 );
             }
             Err(_) => {}

@@ -199,6 +199,8 @@ impl Session {
         let Some(old_site) = self.last.site.take() else {
             return Ok(None);
         };
+        // The edited pages' Markdown plans its photos from the catalog.
+        self.refresh_images(&crate::outputs::photo_files(&old_site, &self.theme.statics));
         let (site, d) = site::with_edits(
             old_site,
             edited,

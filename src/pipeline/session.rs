@@ -117,8 +117,11 @@ pub(super) struct Caches {
     pub(super) markdown: MarkdownCache,
     pub(super) values: ValueCache,
     pub(super) links: Option<Arc<LinkTable>>,
-    /// The image pipeline: sources read and their processed files.
+    /// The image catalog: the photos as last read (the next build reads
+    /// only the files changed since).
     pub(super) images: Arc<Images>,
+    /// The image cache files the last full build used; `None` before one.
+    pub(super) used_images: Option<HashSet<PathBuf>>,
 }
 
 /// The last successful build.
@@ -135,6 +138,9 @@ pub(super) struct LastBuild {
 pub(super) struct Edits {
     /// Files read again since the last build.
     pub(super) fresh: Vec<PathBuf>,
+    /// Photos read (again) into the image catalog since the last render:
+    /// new or changed files, whose pictures are made while pages render.
+    pub(super) fresh_images: HashSet<PathBuf>,
     /// After a change of messages only: the languages that show them.
     pub(super) message_langs: Option<HashSet<LangCode>>,
 }
@@ -250,6 +256,7 @@ impl Session {
                 values: ValueCache::default(),
                 links: None,
                 images,
+                used_images: None,
             },
             last: LastBuild::default(),
         })
@@ -363,6 +370,7 @@ impl Session {
             }
         }
         watch.lap("resolve");
+        self.refresh_images(&crate::outputs::photo_files(&site, &self.theme.statics));
         let files = site::Files {
             statics: &self.theme.statics,
             images: &self.caches.images,
@@ -390,13 +398,13 @@ impl Session {
         watch: &mut Stopwatch,
     ) -> Result<Built, Diagnostics> {
         let list_page_files = rerender.lists_page_files();
-        let scope = rerender.scope(self.last.site.as_ref(), &site);
-        let full = matches!(scope, Scope::All);
+        let full = matches!(rerender.scope(self.last.site.as_ref(), &site), Scope::All);
         let mut pictures = self.pictures_known_now(&site, full, &mut diags);
+        let scope = rerender.scope(self.last.site.as_ref(), &site);
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
         let progress = self.opts.progress;
-        let (mut rendered, image_diags) = rayon::join(
+        let (rendered, image_diags) = rayon::join(
             || {
                 render::render(render::Request {
                     site: &site,
@@ -420,19 +428,26 @@ impl Session {
                 }
             },
         );
-        let mut records = std::mem::take(&mut rendered.records);
-        diags.extend(rendered.diagnostics);
+        let render::Rendered {
+            mut records,
+            diagnostics: render_diags,
+            links,
+            affected,
+            page_files,
+            image_requests,
+        } = rendered;
+        diags.extend(render_diags);
         diags.extend(image_diags);
         watch.lap("render");
         // Then what templates asked for (`image()`) and, in a partial
         // build, the photos of the pages rendered again.
-        let mut later = images.take_requests();
+        let mut later = image_requests;
         if !full {
             later.extend(
                 site.pages
                     .iter()
                     .enumerate()
-                    .filter(|(id, _)| rendered.affected.as_ref().is_none_or(|a| a.page(*id)))
+                    .filter(|(id, _)| affected.as_ref().is_none_or(|a| a.page(*id)))
                     .flat_map(|(_, p)| p.rendered.pictures().cloned()),
             );
         }
@@ -444,10 +459,14 @@ impl Session {
             &site,
             &self.theme.locales,
             &self.theme.statics,
-            rendered.affected.as_ref(),
+            affected.as_ref(),
         );
         if !diags.has_errors() {
-            extra.extend(images.outputs(&pictures, full && make));
+            let (outputs, used) = images.outputs(&pictures);
+            extra.extend(outputs);
+            if full && make {
+                self.caches.used_images = Some(used);
+            }
         }
         let written: Vec<Result<Record, Diagnostic>> =
             extra.par_iter().map(|o| sink.put(o)).collect();
@@ -463,9 +482,9 @@ impl Session {
             return Err(diags);
         }
         if list_page_files {
-            self.last.page_files = Arc::new(rendered.page_files);
+            self.last.page_files = Arc::new(page_files);
         }
-        self.caches.links = Some(rendered.links);
+        self.caches.links = Some(links);
         let pages_per_language = pages_per_language(&site);
         self.last.site = Some(site);
         Ok(Built {
@@ -478,17 +497,29 @@ impl Session {
         })
     }
 
+    /// Reads `photos` (output path, file) into a new image catalog, taking
+    /// over the files unchanged since the last one, and notes the files
+    /// read for the next render.
+    pub(super) fn refresh_images(&mut self, photos: &[(String, PathBuf)]) {
+        let (images, fresh) = self.caches.images.refreshed(photos);
+        self.caches.images = Arc::new(images);
+        self.edits.fresh_images.extend(fresh);
+    }
+
     /// Photos whose pages are known before rendering (processed while
     /// pages render): all of them, or in a partial build those read again.
+    /// Brings the image catalog up to `site`'s photos first.
     fn pictures_known_now(
-        &self,
+        &mut self,
         site: &Site,
         full: bool,
         diags: &mut Diagnostics,
     ) -> Vec<Arc<Picture>> {
-        let (photos, d) = crate::outputs::photos(site, &self.theme.statics, &self.caches.images);
+        let files = crate::outputs::photo_files(site, &self.theme.statics);
+        self.refresh_images(&files);
+        let (photos, d) = crate::outputs::photos(site, &files, &self.caches.images);
         diags.extend(d);
-        let fresh = self.caches.images.take_fresh();
+        let fresh = std::mem::take(&mut self.edits.fresh_images);
         photos
             .into_iter()
             .chain(
@@ -503,7 +534,10 @@ impl Session {
     /// Removes the image cache's files that the last full build did not
     /// use; returns how many.
     pub fn prune_image_cache(&self) -> usize {
-        self.caches.images.prune()
+        self.caches
+            .used_images
+            .as_ref()
+            .map_or(0, |used| self.caches.images.prune(used))
     }
 
     /// The root folder.

@@ -7,10 +7,11 @@ use super::functions::Shared;
 use super::links::LinkTable;
 use crate::content::front_matter::{Date, Project};
 use crate::i18n::Locales;
-use crate::images::Images;
+use crate::images::{Images, Picture};
 use crate::site::{PageId, Site};
 use crate::theme::StaticFiles;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::mpsc::Sender;
 use std::sync::Arc;
 use tera::Value;
 
@@ -20,6 +21,8 @@ pub(crate) struct Services {
     pub(crate) statics: Arc<StaticFiles>,
     pub(crate) links: Arc<LinkTable>,
     pub(crate) images: Arc<Images>,
+    /// Where `image()` sends the pictures it planned.
+    pub(crate) image_requests: Sender<Arc<Picture>>,
 }
 
 /// The data every template function reads, built once per render.
@@ -29,6 +32,7 @@ pub(crate) fn shared(site: &Site, page_values: &[Value], services: Services) -> 
         statics,
         links,
         images,
+        image_requests,
     } = services;
     Shared {
         locales,
@@ -46,6 +50,7 @@ pub(crate) fn shared(site: &Site, page_values: &[Value], services: Services) -> 
         projects: projects(site, page_values),
         links,
         images,
+        image_requests,
         root: site.config.root.clone(),
     }
 }

@@ -22,6 +22,6 @@ pub(crate) mod views;
 
 pub(crate) use cache::ValueCache;
 pub(crate) use links::LinkTable;
-pub(crate) use run::{render, Request};
+pub(crate) use run::{render, Rendered, Request};
 pub(crate) use scope::{Affected, Scope};
 pub(crate) use templates::check_templates;

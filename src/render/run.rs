@@ -1,6 +1,7 @@
 //! One render pass: a [`Request`] comes in (the site, templates, a sink,
 //! what to render); [`Rendered`] goes out (what the sink took, the
-//! problems, and what `serve` keeps for the next pass). The steps: page
+//! problems, the pictures `image()` asked for, and what `serve` keeps for
+//! the next pass). The steps: page
 //! views, the shared lists, the compiled templates, the job plan, then
 //! every job in parallel, each streaming its output into the sink.
 
@@ -14,6 +15,7 @@ use super::templates;
 use crate::config::LangCode;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
+use crate::images::Picture;
 use crate::output::{Output, Record, Sink};
 use crate::site::{PageId, Site};
 use crate::theme::{StaticFiles, Template};
@@ -21,7 +23,7 @@ use crate::urls::file_of;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 
 /// Everything [`render`] needs.
 pub(crate) struct Request<'a> {
@@ -33,7 +35,7 @@ pub(crate) struct Request<'a> {
     pub locales: Arc<Locales>,
     /// Static files (for `asset()`).
     pub statics: Arc<StaticFiles>,
-    /// The image pipeline (for `image()`).
+    /// The image catalog (for `image()`).
     pub images: Arc<crate::images::Images>,
     /// Show a progress bar on a terminal.
     pub progress: bool,
@@ -62,6 +64,9 @@ pub(crate) struct Rendered {
     pub affected: Option<Affected>,
     /// Every page file of the site, rendered now or not.
     pub page_files: HashSet<String>,
+    /// The pictures templates asked for with `image()`, for the image
+    /// pipeline to make (in no particular order).
+    pub(crate) image_requests: Vec<Arc<Picture>>,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
@@ -90,11 +95,16 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         Scope::Languages(langs) => (None, Some(langs)),
     };
     let links = LinkTable::reuse_or_build(site, links);
+    // Tera functions are shared by every job and see only plain values, so
+    // `image()` sends what it planned down a channel, read once below when
+    // every job is done (see `functions::Shared::image_requests`).
+    let (image_requests, requested) = mpsc::channel();
     let services = Services {
         locales: locales.clone(),
         statics,
         links: links.clone(),
         images,
+        image_requests,
     };
     let shared = Arc::new(lists::shared(site, &page_values, services));
     let tera = match templates::compile(templates, shared) {
@@ -108,6 +118,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
                 links,
                 affected: None,
                 page_files: HashSet::new(),
+                image_requests: Vec::new(),
             };
         }
     };
@@ -128,6 +139,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         links,
         affected,
         page_files,
+        image_requests: requested.try_iter().collect(),
     }
 }
 

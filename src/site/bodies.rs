@@ -145,7 +145,8 @@ fn check_anchors(site: &Site) -> Vec<Diagnostic> {
 }
 
 /// What Markdown rendering reads besides the content: static files (for
-/// image paths) and the image pipeline.
+/// image paths) and the image catalog (the photos as read, to plan
+/// pictures from; the pictures planned come back in each [`Rendered`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Files<'a> {
     pub statics: &'a crate::theme::StaticFiles,

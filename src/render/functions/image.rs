@@ -21,8 +21,8 @@ impl Function<TeraResult<Value>> for Image {
     }
 }
 
-/// The picture for `src`, asked of the image pipeline when it is a photo
-/// the site holds.
+/// The picture for `src`, planned from the image catalog when it is a
+/// photo the site holds, and sent on for the pipeline to make.
 fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String> {
     let base = s.base_path.trim_end_matches('/');
     let url = |p: &str| crate::urls::encode_path(&format!("{base}/{p}"));
@@ -60,7 +60,10 @@ fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String>
         (abs.is_file() && crate::paths::is_inside(&s.root, &abs)).then_some(abs)
     };
     let picture = s.images.request(&path, widths, &lookup)?;
-    Ok(Value::from_serializable(&picture.value(&url)))
+    let value = picture.value(&url);
+    // The receiver is gone only when nobody makes the files (a test's render).
+    let _ = s.image_requests.send(picture);
+    Ok(Value::from_serializable(&value))
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! `projects`, `asset`, `image`) and filter (`date`, `number`, `json`,
 //! `slug`). Each reads the shared, immutable data and the page's `lang`
 //! from the template context, and returns a value or an error the template
-//! check reports.
+//! check reports; `image()` also sends the pictures it planned on to the
+//! image pipeline ([`Shared::image_requests`]).
 
 mod asset;
 mod date;
@@ -40,8 +41,14 @@ pub(crate) struct Shared {
     pub(crate) projects: HashMap<String, Value>,
     /// `@/` paths and their URLs.
     pub(crate) links: Arc<LinkTable>,
-    /// The image pipeline, for `image()`.
+    /// The image catalog, for `image()`.
     pub(crate) images: Arc<crate::images::Images>,
+    /// Where `image()` sends the pictures it planned: Tera functions are
+    /// shared by every render job and get only the template's plain values,
+    /// so there is no per-job value to return them in. The render reads the
+    /// receiving end once, after every job, and hands the pictures on to the
+    /// image pipeline. Messages only flow forward; nothing is read back.
+    pub(crate) image_requests: std::sync::mpsc::Sender<Arc<crate::images::Picture>>,
     /// The site folder.
     pub(crate) root: std::path::PathBuf,
 }
@@ -143,6 +150,8 @@ pub(crate) mod fixture {
                 HashMap::new(),
             )),
             images: Arc::new(crate::images::Images::new(&ImagesConfig::default(), root)),
+            // Nobody reads the requests in these tests.
+            image_requests: std::sync::mpsc::channel().0,
             root: root.to_path_buf(),
         }
     }
