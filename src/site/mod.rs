@@ -31,3 +31,4 @@ pub use model::{Page, PageId, Site, SourceId, Term};
 pub use resolve::{resolve, sort_pages, ResolveOptions};
 pub(crate) use update::with_edits;
 pub use update::{structure_key, title_sorts};
+pub(crate) use urls::alias_line;
