@@ -174,6 +174,21 @@ fn a_tag_without_letters_or_digits_is_an_error_on_its_line() {
     }
 }
 
+/// `content/news/-.md` (with a `slug:` of no letters either) would be
+/// published at `/news//`.
+#[test]
+fn an_article_whose_name_has_no_letters_or_digits_is_an_error_naming_its_file() {
+    let site = Site::new("bad/article-name-without-letters");
+    for run in [site.check(&[]), fails_in(&site)] {
+        run.assert_code(1);
+        run.expect(&Expect {
+            message: &["no letters or digits", "`-`"],
+            hint: &["rename the file", "slug"],
+            ..error("content/news/-.md", None)
+        });
+    }
+}
+
 #[test]
 fn an_unknown_front_matter_key_is_a_warning_with_a_suggestion_reported_once_with_a_count() {
     let (site, run) = accepted("unknown-front-matter-key");

@@ -33,9 +33,31 @@ pub(super) fn check_urls(
     pages: &[Page],
     sources: &[Arc<SourcePage>],
 ) -> Vec<Diagnostic> {
-    let (mut owners, mut diags) = page_urls(pages, sources);
+    let mut diags = empty_slugs(pages, sources);
+    let (mut owners, page_diags) = page_urls(pages, sources);
+    diags.extend(page_diags);
     diags.extend(alias_urls(root, pages, sources, &mut owners));
     diags
+}
+
+/// An article whose file name (and `slug:`, if any) has no letters or
+/// digits (`-.md`) would be published at `/news//`: an error on its file.
+fn empty_slugs(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter(|p| p.kind == crate::content::Kind::Article && !p.is_fallback && p.slug.is_empty())
+        .filter_map(|p| p.source)
+        .map(|s| {
+            Diagnostic::error(
+                sources[s].file.clone(),
+                format!(
+                    "the article's URL would be empty: its name `{}` has no letters or digits",
+                    sources[s].file_slug
+                ),
+            )
+            .hint("rename the file (like `le-hoi.md`), or give it a `slug:` with letters or digits")
+        })
+        .collect()
 }
 
 /// The file that published `owner`, as the message names it.
