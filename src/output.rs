@@ -33,6 +33,23 @@ pub enum OutputData {
     Bytes(Vec<u8>),
     /// Copied from a file or the binary.
     Copy(FileSource),
+    /// The redirect page of an alias, with the alias it comes from: when
+    /// another file wants its path, the error points at the alias's line.
+    Redirect {
+        /// The redirect page.
+        bytes: Vec<u8>,
+        /// The alias and the article that lists it.
+        from: AliasOrigin,
+    },
+}
+
+/// An alias as its article's front matter spells it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AliasOrigin {
+    /// The article's file, relative to the site root (`content/news/x.md`).
+    pub file: PathBuf,
+    /// The alias as written (`/tin-cu/x/`).
+    pub alias: String,
 }
 
 /// One file of the built site.
@@ -50,6 +67,11 @@ pub(crate) struct Discard;
 pub(crate) fn origin_of(o: &Output) -> String {
     match &o.data {
         OutputData::Bytes(_) => "a generated page".into(),
+        OutputData::Redirect { from, .. } => format!(
+            "the redirect of alias {} in {}",
+            from.alias,
+            from.file.display()
+        ),
         OutputData::Copy(FileSource::Disk(p)) => p.display().to_string(),
         OutputData::Copy(FileSource::Embedded(_)) => "a built-in theme file".into(),
     }

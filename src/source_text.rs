@@ -79,11 +79,27 @@ pub(crate) fn yaml_error(
     {
         d.message = format!("a tab is used for indentation; YAML allows only spaces ({message})");
         d.hint = Some("replace the tab at the start of the line with spaces".into());
+    } else if let Some((key, number)) = too_big_a_number(&message) {
+        d.message = format!(
+            "{key} must be a whole number between {} and {}, but is {number}",
+            i64::MIN,
+            i64::MAX
+        );
+        d.hint = Some(format!("write a smaller number, like `{key}: 10`"));
     } else {
         d.message = format!("invalid YAML: {message}");
         d.hint = Some(yaml_hint(&message).into());
     }
     d
+}
+
+/// The key and the number of serde_yaml's message for an integer it cannot
+/// hold (`weight: invalid type: integer `1…0` as u128, expected any YAML
+/// value`), which names Rust types an editor cannot act on.
+fn too_big_a_number(message: &str) -> Option<(&str, &str)> {
+    let (key, rest) = message.split_once(": invalid type: integer `")?;
+    let (number, rest) = rest.split_once('`')?;
+    (rest.starts_with(" as u128") || rest.starts_with(" as i128")).then_some((key, number))
 }
 
 /// The 1-based line (within `yaml`) of the key at `path`, by indentation.

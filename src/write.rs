@@ -172,7 +172,9 @@ fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), 
         .hint("check aliases and slugs for `..`")
     })?;
     let bytes = match &o.data {
-        OutputData::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+        OutputData::Bytes(b) | OutputData::Redirect { bytes: b, .. } => {
+            std::borrow::Cow::Borrowed(b.as_slice())
+        }
         OutputData::Copy(src) => src
             .read()
             .map_err(|e| io_error("read", Path::new(&o.path), e))?,

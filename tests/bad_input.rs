@@ -124,6 +124,72 @@ fn a_weight_that_is_not_a_number_is_an_error_on_its_line() {
 }
 
 #[test]
+fn a_weight_too_big_for_a_number_says_the_range_in_plain_words() {
+    let run = fails("weight-too-big");
+    let d = run.expect(&Expect {
+        message: &[
+            "weight must be a whole number between",
+            "99999999999999999999",
+        ],
+        hint: &["smaller number"],
+        ..error(BAD, Some(3))
+    });
+    assert!(!d.message.contains("u128"), "a Rust type name: {d:?}");
+}
+
+#[test]
+fn an_empty_image_is_an_error_on_its_line_that_says_it_is_empty() {
+    let run = fails("image-empty");
+    let d = run.expect(&Expect {
+        message: &["`image` is empty"],
+        hint: &["file name"],
+        ..error(BAD, Some(3))
+    });
+    assert!(
+        !d.message.contains("content/news"),
+        "no folder search: {d:?}"
+    );
+}
+
+#[test]
+fn a_tag_without_letters_or_digits_is_an_error_on_its_line() {
+    let run = fails("tag-without-letters");
+    run.expect(&Expect {
+        message: &["tag \"!!!\"", "letters or digits"],
+        hint: &["remove it"],
+        ..error(BAD, Some(5))
+    });
+    let site = Site::new("bad/tag-without-letters");
+    for (tag, line) in [("\"\"", 3), ("\"..\"", 3)] {
+        site.write(
+            BAD,
+            format!("---\ntitle: Thẻ lạ\ntags: [ok, {tag}]\n---\n\nNội dung.\n"),
+        );
+        let run = site.check(&[]);
+        run.assert_code(1);
+        run.expect(&Expect {
+            message: &[&format!("tag {tag}")],
+            ..error(BAD, Some(line))
+        });
+    }
+}
+
+/// `content/news/-.md` (with a `slug:` of no letters either) would be
+/// published at `/news//`.
+#[test]
+fn an_article_whose_name_has_no_letters_or_digits_is_an_error_naming_its_file() {
+    let site = Site::new("bad/article-name-without-letters");
+    for run in [site.check(&[]), fails_in(&site)] {
+        run.assert_code(1);
+        run.expect(&Expect {
+            message: &["no letters or digits", "`-`"],
+            hint: &["rename the file", "slug"],
+            ..error("content/news/-.md", None)
+        });
+    }
+}
+
+#[test]
 fn an_unknown_front_matter_key_is_a_warning_with_a_suggestion_reported_once_with_a_count() {
     let (site, run) = accepted("unknown-front-matter-key");
     let d = run.expect(&Expect {
@@ -326,6 +392,66 @@ fn an_alias_that_is_the_home_page_url_is_an_error_naming_both_files() {
             message: &["content/_index.md"],
             ..error(BAD, None)
         });
+    }
+}
+
+/// `check` and `build` alike: an alias at a file mekong writes (or whose
+/// folder would be that file) is an error on the alias's line that names
+/// the other file, and nothing is written.
+#[test]
+fn an_alias_at_a_generated_file_is_an_error_on_its_line_in_check_and_build() {
+    let site = Site::new("bad/alias-at-generated-file");
+    for (alias, owner) in [
+        (
+            "/sitemap.xml",
+            "the file /sitemap.xml that mekong generates",
+        ),
+        ("/robots.txt", "the file /robots.txt that mekong generates"),
+        (
+            "/news/atom.xml",
+            "the file /news/atom.xml that mekong generates",
+        ),
+        ("/css/site.css", "the built-in theme file /css/site.css"),
+        ("/news/ok/index.html", "the page /news/ok/"),
+    ] {
+        site.write(
+            BAD,
+            format!("---\ntitle: Bài chuyển chỗ\naliases: [\"{alias}\"]\n---\n\nNội dung.\n"),
+        );
+        for run in [site.check(&[]), fails_in(&site)] {
+            run.assert_code(1);
+            let d = run.expect(&Expect {
+                message: &[&format!("alias {alias} "), owner],
+                hint: &["remove the alias"],
+                ..error(BAD, Some(3))
+            });
+            assert!(!d.hint.contains("disk space"), "{d:?}");
+            assert_eq!(run.errors(), 1, "{}", run.describe());
+        }
+    }
+}
+
+#[test]
+fn an_empty_or_root_alias_is_an_error_on_its_line() {
+    let run = fails("alias-empty");
+    run.expect(&Expect {
+        message: &["alias \"\" is empty"],
+        hint: &["an alias must be an old URL such as /tin-cu/le-hoi/"],
+        ..error(BAD, Some(3))
+    });
+    let site = Site::new("bad/alias-empty");
+    for (alias, says) in [("   ", "is empty"), ("//", "home page"), ("/", "home page")] {
+        site.write(
+            BAD,
+            format!("---\ntitle: Bài chuyển chỗ\naliases: [\"{alias}\"]\n---\n\nNội dung.\n"),
+        );
+        for run in [site.check(&[]), fails_in(&site)] {
+            run.expect(&Expect {
+                message: &[says],
+                hint: &["old URL such as /tin-cu/le-hoi/"],
+                ..error(BAD, Some(3))
+            });
+        }
     }
 }
 

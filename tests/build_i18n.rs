@@ -486,3 +486,53 @@ fn the_summary_counts_pages_per_language() {
         assert!(summary.contains(part), "{part} in {summary}");
     }
 }
+
+/// The tag list's language switcher and `hreflang` name only tag lists that
+/// are written: a language whose articles have no tags gets its home.
+#[test]
+fn the_tag_list_links_only_tag_lists_that_exist() {
+    let site = Site::new("i18n");
+    // Without its two articles, km has no tags and no /km/tags/.
+    for km in [
+        "content/news/doan-khach-lao.km.md",
+        "content/tourism/nui-ba-ra.km.md",
+    ] {
+        std::fs::remove_file(site.path(km)).expect("remove a km article");
+    }
+    site.build_ok(&[]);
+    assert!(!site.has_public("km/tags/index.html"));
+    let list = site.read_public("tags/index.html");
+    let switcher = language_links(&list);
+    assert_eq!(switcher.get("en").map(String::as_str), Some("/en/tags/"));
+    assert_eq!(
+        switcher.get("km").map(String::as_str),
+        Some("/km/"),
+        "{switcher:?}"
+    );
+    let alternates = hreflang_alternates(&list);
+    assert!(alternates.contains_key("en"), "{alternates:?}");
+    assert!(!alternates.contains_key("km"), "{alternates:?}");
+    for href in switcher.values().chain(alternates.values()) {
+        let path = href.trim_start_matches("https://portal.example.org");
+        assert!(
+            site.has_public(&format!("{}index.html", path.trim_start_matches('/'))),
+            "the tag list links {href}, which is not written"
+        );
+    }
+}
+
+/// A `project:` block outside an `investment` section: the home page shows
+/// the project but links no `/investment/` that does not exist.
+#[test]
+fn the_home_page_links_the_investment_section_only_when_it_exists() {
+    let site = Site::new("i18n");
+    site.write(
+        "content/news/du-an-c.md",
+        "---\ntitle: Dự án C\ndate: 2026-02-01\nproject: { sector: industry, location: Đồng Xoài, status: open }\n---\n\nMô tả.\n",
+    );
+    site.build_ok(&[]);
+    assert!(!site.has_public("investment/index.html"));
+    let home = site.read_public("index.html");
+    assert!(home.contains("Dự án C"), "the project is featured:\n{home}");
+    assert!(!home.contains("href=\"/investment/\""), "{home}");
+}

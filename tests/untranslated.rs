@@ -115,3 +115,54 @@ fn with_untranslated_hide_an_untranslated_article_does_not_exist() {
     assert!(!site.has_public("lo/tourism/ho-suoi-lam"));
     assert!(site.has_public("tourism/soc-bom-bo/index.html"));
 }
+
+/// A fallback copy of a vi-only event or project: the language's calendar
+/// and project exports are linked exactly when they are written.
+#[test]
+fn fallback_copies_link_open_data_only_where_it_is_written() {
+    let site = Site::new("i18n");
+    site.edit_site_yaml("untranslated: hide", "untranslated: fallback");
+    site.write(
+        "content/investment/_index.md",
+        "---\ntitle: Đầu tư\n---\n\nCơ hội đầu tư.\n",
+    );
+    site.write(
+        "content/investment/kcn-b.md",
+        "---\ntitle: Khu công nghiệp B\ndate: 2026-01-05\nproject: { sector: industry, location: Chơn Thành, status: open }\n---\n\nMô tả.\n",
+    );
+    site.write(
+        "content/news/le-hoi.md",
+        "---\ntitle: Lễ hội\ndate: 2026-03-01\nevent: { start: 2026-04-01 }\n---\n\nTin.\n",
+    );
+    site.build_ok(&[]);
+    // vi has its own event and project: written and linked.
+    assert!(site.has_public("events.ics"));
+    assert!(site.has_public("investment/projects.json"));
+    assert!(site
+        .read_public("news/le-hoi/index.html")
+        .contains("href=\"/events.ics\""));
+    assert!(site
+        .read_public("investment/index.html")
+        .contains("href=\"/investment/projects.json\""));
+    // en only has fallback copies: nothing written, nothing linked.
+    assert!(!site.has_public("en/events.ics"));
+    assert!(!site.has_public("en/investment/projects.json"));
+    let pages = [
+        "en/news/le-hoi/index.html",
+        "en/index.html",
+        "en/investment/index.html",
+    ];
+    for page in pages {
+        let html = site.read_public(page);
+        for missing in [
+            "/en/events.ics",
+            "/en/investment/projects.json",
+            "/en/investment/projects.csv",
+        ] {
+            assert!(
+                !html.contains(&format!("href=\"{missing}\"")),
+                "{page} links {missing}, which is not written"
+            );
+        }
+    }
+}

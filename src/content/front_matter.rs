@@ -198,6 +198,8 @@ pub(crate) fn parse(
         read_section_keys(&r, &map, &mut front);
     }
     check_slug(&r, &mut front);
+    check_image(&r, &mut front);
+    check_tags(&r, &mut front);
     front.project = r
         .sub_map(&map, "project")
         .and_then(|m| project(&r, m, sectors));
@@ -316,6 +318,56 @@ fn read_section_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
         );
         front.paginate_by = None;
     }
+}
+
+/// `image: ""` names no file: an error on its line, not a search for the
+/// folder the empty path points at.
+fn check_image(r: &Reader<'_>, front: &mut FrontMatter) {
+    if front.image.as_deref().is_some_and(|i| i.trim().is_empty()) {
+        r.error(
+            &["image"],
+            "`image` is empty".into(),
+            "write the image's file name, like `image: le-hoi.jpg`, or remove the line",
+        );
+        front.image = None;
+    }
+}
+
+/// A tag whose slug is empty (`"!!!"`, `""`, `".."`) would link to
+/// `/tags//`: an error on its line, and the tag is dropped.
+fn check_tags(r: &Reader<'_>, front: &mut FrontMatter) {
+    let key_line = r.line(&["tags"]);
+    front.tags.retain(|tag| {
+        if !super::slug::slugify(tag).is_empty() {
+            return true;
+        }
+        let d = Diagnostic::error(
+            r.file.clone(),
+            format!("tag {tag:?} has no letters or digits to make its URL from"),
+        )
+        .at_line(tag_line(r.text, key_line, tag).or(key_line))
+        .with_source(r.text)
+        .hint("write the tag with letters or digits, like `le-hoi`, or remove it");
+        r.diags.borrow_mut().push(d);
+        false
+    });
+}
+
+/// The 1-based line of `tag` as an item of a block list under `tags:` (at
+/// `key_line`); none for a flow list (`tags: [a, b]`), which is on the key's line.
+fn tag_line(text: &str, key_line: Option<usize>, tag: &str) -> Option<usize> {
+    let from = key_line?;
+    fn item(l: &str) -> Option<&str> {
+        l.trim_start()
+            .strip_prefix("- ")
+            .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\''))
+    }
+    text.lines()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, l)| item(l).is_some())
+        .find(|(_, l)| item(l) == Some(tag))
+        .map(|(i, _)| i + 1)
 }
 
 /// A slug is one URL segment: a `/` or a blank one is dropped with an error.

@@ -41,7 +41,6 @@ fn articles<'a>(site: &'a Site, lang: &LangCode) -> impl Iterator<Item = &'a Pag
 pub(super) fn build(site: &Site, locales: &Locales) -> Vec<Output> {
     let mut out = Vec::new();
     for lang in &site.config.languages {
-        let prefix = site.config.lang_prefix(&lang.code);
         let mut projects: Vec<ProjectRecord<'_>> = articles(site, &lang.code)
             .filter_map(|p| {
                 let src = site.source(p)?;
@@ -69,8 +68,8 @@ pub(super) fn build(site: &Site, locales: &Locales) -> Vec<Output> {
             })
             .collect();
         projects.sort_by(|a, b| a.url.cmp(&b.url));
-        if !projects.is_empty() {
-            let dir = format!("{}investment/", prefix.trim_start_matches('/'));
+        if let Some(dir) = site.projects_data_path(&lang.code) {
+            let dir = dir.trim_start_matches('/');
             let json = serde_json::json!({
                 "schema": "mekong-projects/1",
                 "language": lang.code,
@@ -87,11 +86,10 @@ pub(super) fn build(site: &Site, locales: &Locales) -> Vec<Output> {
                 data: OutputData::Bytes(projects_csv(&projects)),
             });
         }
-        let events = events_ics(site, &lang.code);
-        if let Some(ics) = events {
+        if let Some(path) = site.events_calendar_path(&lang.code) {
             out.push(Output {
-                path: format!("{}events.ics", prefix.trim_start_matches('/')),
-                data: OutputData::Bytes(ics.into_bytes()),
+                path: path.trim_start_matches('/').to_owned(),
+                data: OutputData::Bytes(events_ics(site, &lang.code).into_bytes()),
             });
         }
     }
@@ -165,13 +163,12 @@ fn fold(line: &str) -> String {
     out
 }
 
-fn events_ics(site: &Site, lang: &LangCode) -> Option<String> {
+/// The calendar of a language's events (`site.events_calendar_path` says
+/// whether it has any).
+fn events_ics(site: &Site, lang: &LangCode) -> String {
     let mut events: Vec<(&Page, &crate::content::front_matter::Event)> = articles(site, lang)
         .filter_map(|p| site.source(p)?.front.event.as_ref().map(|e| (p, e)))
         .collect();
-    if events.is_empty() {
-        return None;
-    }
     events.sort_by(|a, b| (a.1.start, &a.0.path).cmp(&(b.1.start, &b.0.path)));
     let host = site
         .config
@@ -224,7 +221,7 @@ fn events_ics(site: &Site, lang: &LangCode) -> Option<String> {
         }
     }
     s.push_str(&fold("END:VCALENDAR"));
-    Some(s)
+    s
 }
 
 #[cfg(test)]

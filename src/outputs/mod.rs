@@ -11,7 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::html::escape;
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
-use crate::output::{FileSource, Output, OutputData};
+use crate::output::{AliasOrigin, FileSource, Output, OutputData};
 use crate::render::Affected;
 use crate::site::{Page, PageId, Site};
 use crate::theme::StaticFiles;
@@ -370,10 +370,14 @@ fn aliases(site: &Site, locales: &Locales) -> Vec<Output> {
                 .unwrap_or_else(|| "This page has moved.".into());
             out.push(Output {
                 path: file_of(&path),
-                data: OutputData::Bytes(
-                    redirect_page(page.lang.as_str(), &site.permalink(&page.path), &notice)
+                data: OutputData::Redirect {
+                    bytes: redirect_page(page.lang.as_str(), &site.permalink(&page.path), &notice)
                         .into_bytes(),
-                ),
+                    from: AliasOrigin {
+                        file: src.file.clone(),
+                        alias: alias.clone(),
+                    },
+                },
             });
         }
     }

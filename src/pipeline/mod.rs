@@ -4,6 +4,7 @@
 //! edit re-reads and re-renders is in `incremental`.
 
 mod build;
+mod claims;
 mod incremental;
 mod options;
 mod session;

@@ -4,6 +4,7 @@
 //! and found. Files are read once; what a change re-reads and re-renders is
 //! in [`super::incremental`].
 
+use super::claims::Claims;
 use super::options::Options;
 use crate::config::{Config, LangCode};
 use crate::content::{self, SourcePage, Sources};
@@ -397,6 +398,10 @@ impl Session {
         mut diags: Diagnostics,
         watch: &mut Stopwatch,
     ) -> Result<Built, Diagnostics> {
+        // Every output claims its path first, so `check` finds the clashes
+        // `build` would hit, and no sink writes over another output.
+        let claims = Claims::new(sink);
+        let sink: &dyn Sink = &claims;
         let list_page_files = rerender.lists_page_files();
         let full = matches!(rerender.scope(self.last.site.as_ref(), &site), Scope::All);
         let mut pictures = self.pictures_known_now(&site, full, &mut diags);
@@ -476,7 +481,7 @@ impl Session {
                 Err(d) => diags.push(d),
             }
         }
-        diags.extend(duplicate_outputs(&records));
+        diags.extend(claims.clashes(&self.config.root));
         watch.lap("outputs");
         if diags.has_errors() {
             return Err(diags);
@@ -556,26 +561,4 @@ fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {
         .iter()
         .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
         .collect()
-}
-
-/// Two outputs at one path (a static file and a page, an alias and a file):
-/// one would silently replace the other.
-fn duplicate_outputs(records: &[Record]) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&str, &Record> = HashMap::with_capacity(records.len());
-    let mut diags = Vec::new();
-    for r in records {
-        if let Some(first) = seen.insert(&r.path, r) {
-            diags.push(
-                Diagnostic::error(
-                    None,
-                    format!(
-                        "two files would be written to /{}: {} and {}",
-                        r.path, first.origin, r.origin
-                    ),
-                )
-                .hint("rename one of them, or change the page's `slug` or `aliases`"),
-            );
-        }
-    }
-    diags
 }

@@ -101,7 +101,7 @@ pub(crate) fn language_view<'a>(site: &'a Site, code: &'a LangCode) -> views::La
 }
 
 /// The `site` value per language: its translated title, sections, the
-/// languages, and the settings templates read.
+/// languages, the open-data files it has, and the settings templates read.
 pub(crate) fn site_values<'a>(site: &'a Site, locales: &Locales) -> SiteValues<'a> {
     site.config
         .languages
@@ -127,7 +127,15 @@ pub(crate) fn site_values<'a>(site: &'a Site, locales: &Locales) -> SiteValues<'
                     serde_json::json!({"name": p.section, "title": p.title, "url": site.url(&p.path), "count": members.len()})
                 })
                 .collect();
+            // Open data is linked only where it is written (see `Site::projects_data_path`).
+            let projects_data = site.projects_data_path(&l.code);
+            let file_url = |dir: &Option<String>, name: &str| {
+                dir.as_ref().map(|d| site.url(&format!("{d}{name}")))
+            };
             let v = serde_json::json!({
+                "projects_json": file_url(&projects_data, "projects.json"),
+                "projects_csv": file_url(&projects_data, "projects.csv"),
+                "events_ics": site.events_calendar_path(&l.code).map(|p| site.url(&p)),
                 "sections": sections,
                 "title": title,
                 "base_url": format!("{}{}", site.config.origin, site.config.base_path),

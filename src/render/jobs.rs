@@ -65,7 +65,7 @@ pub(crate) fn plan(site: &Site) -> Vec<Job> {
             Kind::Home => {
                 jobs.push(Job::Home(id));
                 jobs.push(Job::NotFound(id));
-                if site.terms.contains_key(&p.lang) {
+                if site.has_tag_pages(&p.lang) {
                     jobs.push(Job::Terms(id));
                     for (t, term) in site.terms[&p.lang].iter().enumerate() {
                         for n in 1..=pages_needed(term.pages.len(), site.config.paginate_by) {

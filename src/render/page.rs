@@ -120,7 +120,8 @@ impl RenderCtx<'_> {
     }
 
     /// The job's page in other languages. Tag pages link to the same tag
-    /// where it exists; the tag list to the other tag lists.
+    /// where it exists; the tag list to the other languages' tag lists
+    /// where they exist.
     fn translations(&self, job: Job, page: &Page) -> Vec<TranslationView<'_>> {
         let site = self.site;
         let members: Vec<PageId> = match job {
@@ -144,6 +145,9 @@ impl RenderCtx<'_> {
                 tr.permalink = site.permalink(&path);
             }
         } else if matches!(job, Job::Terms(_)) {
+            // A language without tags has no tag list: the switcher links
+            // its home instead, and no `hreflang` names a missing page.
+            translations.retain(|tr| site.has_tag_pages(&LangCode(tr.lang.to_owned())));
             for tr in &mut translations {
                 let path = site.terms_path(&LangCode(tr.lang.to_owned()));
                 tr.url = site.url(&path);

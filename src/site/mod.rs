@@ -30,3 +30,4 @@ pub(crate) use model::{Page, PageId, Site, Term};
 pub(crate) use resolve::{resolve, ResolveOptions};
 pub(crate) use update::with_edits;
 pub(crate) use update::{structure_key, title_sorts};
+pub(crate) use urls::alias_line;

@@ -169,6 +169,38 @@ impl Site {
         format!("{}{}", self.config.origin, self.url(path))
     }
 
+    /// Whether a language has a tag list (and tag pages): only when its
+    /// articles use tags. Links to them ask this, as the renderer does.
+    pub(crate) fn has_tag_pages(&self, lang: &LangCode) -> bool {
+        self.terms.contains_key(lang)
+    }
+
+    /// The folder of a language's project exports, `/en/investment/` (it
+    /// holds `projects.json` and `projects.csv`), when the language has
+    /// any: an article of its own (not a fallback copy) with a `project:`
+    /// block. The exports are written and linked on this one answer.
+    pub fn projects_data_path(&self, lang: &LangCode) -> Option<String> {
+        self.has_own_article(lang, |s| s.front.project.is_some())
+            .then(|| format!("{}investment/", self.config.lang_prefix(lang)))
+    }
+
+    /// A language's events calendar, `/en/events.ics`, when it has any: an
+    /// article of its own (not a fallback copy) with an `event:` block.
+    pub fn events_calendar_path(&self, lang: &LangCode) -> Option<String> {
+        self.has_own_article(lang, |s| s.front.event.is_some())
+            .then(|| format!("{}events.ics", self.config.lang_prefix(lang)))
+    }
+
+    /// Whether an article of `lang` that is not a fallback copy has `what`.
+    fn has_own_article(&self, lang: &LangCode, what: impl Fn(&SourcePage) -> bool) -> bool {
+        self.by_date.get(lang).is_some_and(|ids| {
+            ids.iter().any(|&id| {
+                let page = &self.pages[id];
+                !page.is_fallback && self.source(page).is_some_and(&what)
+            })
+        })
+    }
+
     /// The URL path of a language's tag list: `/en/tags/`.
     pub fn terms_path(&self, lang: &LangCode) -> String {
         format!("{}tags/", self.config.lang_prefix(lang))

@@ -33,9 +33,31 @@ pub(super) fn check_urls(
     pages: &[Page],
     sources: &[Arc<SourcePage>],
 ) -> Vec<Diagnostic> {
-    let (mut owners, mut diags) = page_urls(pages, sources);
+    let mut diags = empty_slugs(pages, sources);
+    let (mut owners, page_diags) = page_urls(pages, sources);
+    diags.extend(page_diags);
     diags.extend(alias_urls(root, pages, sources, &mut owners));
     diags
+}
+
+/// An article whose file name (and `slug:`, if any) has no letters or
+/// digits (`-.md`) would be published at `/news//`: an error on its file.
+fn empty_slugs(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter(|p| p.kind == crate::content::Kind::Article && !p.is_fallback && p.slug.is_empty())
+        .filter_map(|p| p.source)
+        .map(|s| {
+            Diagnostic::error(
+                sources[s].file.clone(),
+                format!(
+                    "the article's URL would be empty: its name `{}` has no letters or digits",
+                    sources[s].file_slug
+                ),
+            )
+            .hint("rename the file (like `le-hoi.md`), or give it a `slug:` with letters or digits")
+        })
+        .collect()
 }
 
 /// The file that published `owner`, as the message names it.
@@ -97,6 +119,14 @@ fn alias_urls(
             let path = normalize_alias(alias);
             let nth = aliases[..i].iter().filter(|a| *a == alias).count();
             let line = || alias_line(root, file, alias, nth);
+            if let Some(why) = not_an_old_url(alias, owners.get("/").copied(), pages, sources) {
+                diags.push(
+                    Diagnostic::error(file.clone(), why)
+                        .at_line(line())
+                        .hint("an alias must be an old URL such as /tin-cu/le-hoi/; remove this one or write the old URL"),
+                );
+                continue;
+            }
             if normalize_inside(Path::new(path.trim_start_matches('/'))).is_none()
                 || path.contains("/./")
             {
@@ -151,11 +181,37 @@ fn alias_urls(
     diags
 }
 
+/// Why `alias` is no old URL at all, if it is none: it is empty, or it is
+/// the site's root, `/` (which `root_owner` publishes, when a page does).
+fn not_an_old_url(
+    alias: &str,
+    root_owner: Option<UrlOwner>,
+    pages: &[Page],
+    sources: &[Arc<SourcePage>],
+) -> Option<String> {
+    let trimmed = alias.trim();
+    if trimmed.is_empty() {
+        return Some(format!("alias {alias:?} is empty"));
+    }
+    if !trimmed.trim_matches('/').is_empty() {
+        return None;
+    }
+    let what = match root_owner {
+        Some(UrlOwner::Page(id)) => match pages[id].source {
+            Some(s) => format!("the URL of the home page, {}", sources[s].file.display()),
+            None => "the URL of the home page".to_string(),
+        },
+        // Every language in its folder: `/` is the language picker.
+        _ => "the site's root, where the language picker is".to_string(),
+    };
+    Some(format!("alias {trimmed} is {what}"))
+}
+
 /// The 1-based line of the `nth` (0-based) `alias` in `file` (relative to
 /// `root`). Prefers a line from `aliases:` on whose list item is exactly
 /// the alias (`- /old/`, quoted or not), else the first line from there
 /// that contains it (a flow list: `aliases: ["/old/"]`), else any line.
-fn alias_line(root: &Path, file: &Path, alias: &str, nth: usize) -> Option<usize> {
+pub(crate) fn alias_line(root: &Path, file: &Path, alias: &str, nth: usize) -> Option<usize> {
     let text = std::fs::read_to_string(root.join(file)).ok()?;
     let lines: Vec<&str> = text.lines().collect();
     let from = lines
