@@ -7,7 +7,7 @@
 //! `file:line:col: error: ...` lines for CI logs and problem matchers, and JSON.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -262,7 +262,12 @@ impl Diagnostics {
     /// warnings across many files folded into one entry that carries a count.
     /// This is the order users read: the same every run.
     pub fn into_report(self) -> Vec<Diagnostic> {
-        let mut grouped: BTreeMap<(String, Option<String>), Diagnostic> = BTreeMap::new();
+        // The same warning over many files is shown once: the first file (in
+        // path and line order) carries the count and the other files. Files are
+        // gathered in a set and attached once, so a warning repeated over tens
+        // of thousands of files stays linear.
+        let mut grouped: BTreeMap<(String, Option<String>), (Diagnostic, BTreeSet<PathBuf>)> =
+            BTreeMap::new();
         let mut out = Vec::new();
         for d in self.items {
             if d.is_error() {
@@ -271,35 +276,28 @@ impl Diagnostics {
             }
             let key = (d.message.clone(), d.hint.clone());
             match grouped.get_mut(&key) {
-                Some(first) => {
+                Some((first, files)) => {
                     first.count += 1;
-                    let other = if (&d.file, d.line) < (&first.file, first.line) {
-                        let (count, also_in) = (first.count, std::mem::take(&mut first.also_in));
-                        let replaced = std::mem::replace(
-                            first,
-                            Diagnostic {
-                                count,
-                                also_in,
-                                ..d
-                            },
-                        );
-                        replaced.file
+                    if (&d.file, d.line) < (&first.file, first.line) {
+                        let count = first.count;
+                        let replaced = std::mem::replace(first, Diagnostic { count, ..d });
+                        files.extend(replaced.file);
                     } else {
-                        d.file
-                    };
-                    if let Some(file) = other {
-                        if first.file.as_ref() != Some(&file) && !first.also_in.contains(&file) {
-                            first.also_in.push(file);
-                            first.also_in.sort();
-                        }
+                        files.extend(d.file);
                     }
                 }
                 None => {
-                    grouped.insert(key, d);
+                    grouped.insert(key, (d, BTreeSet::new()));
                 }
             }
         }
-        out.extend(grouped.into_values());
+        out.extend(grouped.into_values().map(|(mut first, mut files)| {
+            if let Some(file) = &first.file {
+                files.remove(file);
+            }
+            first.also_in.extend(files);
+            first
+        }));
         out.sort_by(|a, b| {
             (&a.file, a.line, a.col, a.severity, &a.message)
                 .cmp(&(&b.file, b.line, b.col, b.severity, &b.message))
