@@ -211,19 +211,7 @@ pub(super) fn event(r: &Reader<'_>, m: &Mapping) -> Option<Event> {
 
 #[cfg(test)]
 mod tests {
-    use crate::content::front_matter::{parse, split, Parsed};
-    use std::path::PathBuf;
-
-    fn parse_text(text: &str) -> Parsed {
-        let s = split(text).expect("closed");
-        parse(
-            &PathBuf::from("a.md"),
-            text,
-            &s,
-            false,
-            &["industry".to_string()],
-        )
-    }
+    use crate::content::front_matter::parse_text;
 
     #[test]
     fn typed_blocks_are_validated() {

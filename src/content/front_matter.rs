@@ -390,20 +390,22 @@ pub(crate) fn body_line_col(body: &str, body_line: usize, offset: usize) -> (usi
     (l + body_line - 1, c)
 }
 
+/// Parses a whole test file as `a.md` of a site whose only sector is `industry`.
+#[cfg(test)]
+pub(super) fn parse_text(text: &str) -> Parsed {
+    let s = split(text).expect("closed");
+    parse(
+        &PathBuf::from("a.md"),
+        text,
+        &s,
+        false,
+        &["industry".to_string()],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse_text(text: &str) -> Parsed {
-        let s = split(text).expect("closed");
-        parse(
-            &PathBuf::from("a.md"),
-            text,
-            &s,
-            false,
-            &["industry".to_string()],
-        )
-    }
 
     #[test]
     fn front_matter_is_split_from_the_body() {
