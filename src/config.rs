@@ -49,6 +49,21 @@ pub enum Direction {
     Rtl,
 }
 
+/// See [`Config::fallback_chain`].
+fn chain_of(lang: &Language, default_language: &LangCode) -> Vec<LangCode> {
+    let mut chain = vec![lang.code.clone()];
+    for fb in lang
+        .fallback
+        .iter()
+        .chain(std::iter::once(default_language))
+    {
+        if !chain.contains(fb) {
+            chain.push(fb.clone());
+        }
+    }
+    chain
+}
+
 /// One language of the site.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +78,11 @@ pub struct Language {
     /// Text direction; `ltr` unless set.
     #[serde(default)]
     pub dir: Direction,
+    /// Itself, its `fallback` list, then the default language; each once.
+    /// Computed once when the configuration is validated: messages, links
+    /// and untranslated pages all follow this one chain.
+    #[serde(skip)]
+    chain: Vec<LangCode>,
 }
 
 /// `images:` (used by the image pipeline), validated.
@@ -398,6 +418,9 @@ impl Config {
             let lang = languages.remove(pos);
             languages.insert(0, lang);
         }
+        for lang in &mut languages {
+            lang.chain = chain_of(lang, &default_language);
+        }
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title.unwrap_or_else(|| "mekong".into()),
@@ -435,20 +458,13 @@ impl Config {
     }
 
     /// The chain a language falls back through: itself, its `fallback`
-    /// list, then the default language; each once.
-    pub fn fallback_chain(&self, code: &LangCode) -> Vec<LangCode> {
-        let mut chain = vec![code.clone()];
-        if let Some(lang) = self.language(code.as_str()) {
-            for fb in &lang.fallback {
-                if !chain.contains(fb) {
-                    chain.push(fb.clone());
-                }
-            }
-        }
-        if !chain.contains(&self.default_language) {
-            chain.push(self.default_language.clone());
-        }
-        chain
+    /// list, then the default language; each once. A code that is not a
+    /// language of the site falls back to the default language alone.
+    pub fn fallback_chain(&self, code: &LangCode) -> &[LangCode] {
+        self.language(code.as_str())
+            .map_or(std::slice::from_ref(&self.default_language), |l| {
+                l.chain.as_slice()
+            })
     }
 
     /// The URL prefix of a language: `/en/`, or `/` for the default language
@@ -542,8 +558,8 @@ mod tests {
         let c = parse("default_language: vi\nlanguages:\n  - { code: vi, name: V }\n  - { code: en, name: E }\n  - { code: lo, name: L, fallback: [en] }\n").expect("valid");
         let chain: Vec<_> = c
             .fallback_chain(&LangCode("lo".into()))
-            .into_iter()
-            .map(|l| l.0)
+            .iter()
+            .map(|l| l.0.clone())
             .collect();
         assert_eq!(chain, ["lo", "en", "vi"]);
     }

@@ -188,7 +188,7 @@ impl Locales {
         let chains = config
             .languages
             .iter()
-            .map(|l| (l.code.clone(), config.fallback_chain(&l.code)))
+            .map(|l| (l.code.clone(), config.fallback_chain(&l.code).to_vec()))
             .collect();
         (Locales { langs, chains }, diags)
     }

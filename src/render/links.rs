@@ -42,9 +42,15 @@ impl LinkTable {
                 })
                 .collect(),
             chains: site
-                .chains
+                .config
+                .languages
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.clone()))
+                .map(|l| {
+                    (
+                        l.code.to_string(),
+                        site.config.fallback_chain(&l.code).to_vec(),
+                    )
+                })
                 .collect(),
         }
     }

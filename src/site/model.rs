@@ -138,8 +138,6 @@ pub struct Site {
     pub by_date: BTreeMap<LangCode, Vec<PageId>>,
     /// `@/` path → translation group.
     pub link_index: HashMap<String, usize>,
-    /// Each language's fallback chain, computed once.
-    pub chains: HashMap<LangCode, Vec<LangCode>>,
 }
 
 impl Site {
@@ -221,10 +219,8 @@ impl Site {
     pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {
         let group = *self.link_index.get(path.trim_start_matches('/'))?;
         let members = &self.groups[group];
-        self.chains
-            .get(lang)
-            .map(Vec::as_slice)
-            .unwrap_or(std::slice::from_ref(lang))
+        self.config
+            .fallback_chain(lang)
             .iter()
             .find_map(|l| {
                 members

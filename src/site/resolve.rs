@@ -74,13 +74,7 @@ pub(crate) fn resolve(
     } else {
         BTreeMap::new()
     };
-    let chains = config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), config.fallback_chain(&l.code)))
-        .collect();
     let site = Site {
-        chains,
         config,
         sources,
         section_assets,
