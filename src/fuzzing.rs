@@ -36,10 +36,20 @@ pub fn markdown(data: &[u8]) {
         }
     };
     let known = |_: &str| None;
+    let relative = |p: &str| (p.len() % 2 == 1).then(|| p.to_owned());
+    let site_path = |p: &str| {
+        if p.len().is_multiple_of(2) {
+            Ok(format!("/base{p}"))
+        } else {
+            Err(None)
+        }
+    };
     let resolver = crate::markdown::Resolver {
         link: &link,
         image: &image,
         known_paths: &known,
+        relative: &relative,
+        site_path: &site_path,
     };
     for safe in [false, true] {
         let (r, diags) =

@@ -12,8 +12,10 @@ use crate::content::{Kind, SourcePage};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
 use crate::html::escape;
 use crate::markdown::{self, ImageHtml, Rendered, Resolver};
+use crate::paths::normalize_inside;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Rendered Markdown kept between builds by `serve`: a page whose source
@@ -110,7 +112,10 @@ fn check_anchors(site: &Site) -> Vec<Diagnostic> {
             continue;
         };
         for check in &page.rendered.anchor_checks {
-            let Some(target) = site.resolve_link(&page.lang, &check.target) else {
+            let target = site
+                .resolve_link(&page.lang, &check.target)
+                .or_else(|| site.resolve_link(&page.lang, &without_language(site, &check.target)?));
+            let Some(target) = target else {
                 continue;
             };
             let toc = &site.pages[target].rendered.toc;
@@ -167,6 +172,7 @@ pub(super) fn render_page(
 ) -> (Rendered, Vec<Diagnostic>) {
     let link = |path: &str| {
         site.resolve_link(&page.lang, path)
+            .or_else(|| site.resolve_link(&page.lang, &without_language(site, path)?))
             .map(|id| site.url(&site.pages[id].path))
     };
     let known =
@@ -192,10 +198,19 @@ pub(super) fn render_page(
             }),
         }
     };
+    let relative = |path: &str| relative_article(src, path);
+    // Built on the first root-relative link only: most pages have none.
+    let published = std::cell::OnceCell::new();
+    let site_path = |path: &str| {
+        let published = published.get_or_init(|| published_paths(site, files.statics));
+        published_url(site, published, path)
+    };
     let resolver = Resolver {
         link: &link,
         image: &image,
         known_paths: &known,
+        relative: &relative,
+        site_path: &site_path,
     };
     let (mut rendered, mut diags) = markdown::render(
         &src.file,
@@ -211,6 +226,106 @@ pub(super) fn render_page(
         rendered.search_terms = crate::search::page_terms(src, &rendered);
     }
     (rendered, diags)
+}
+
+/// `investment/x.en.md` → `investment/x.md`: a link may name a
+/// translation's own file; it goes to the page in the linking page's
+/// language, like the `@/` path of the group.
+fn without_language(site: &Site, path: &str) -> Option<String> {
+    let stem = path.strip_suffix(".md")?;
+    let (stem, lang) = stem.rsplit_once('.')?;
+    site.config
+        .languages
+        .iter()
+        .any(|l| l.code.as_str() == lang)
+        .then(|| format!("{stem}.md"))
+}
+
+/// `../investment/x.md` written in `content/tourism/y.md` → `investment/x.md`
+/// (the `@/` path); `None` when the path leaves content/.
+fn relative_article(src: &SourcePage, path: &str) -> Option<String> {
+    let dir = src.file.parent().unwrap_or(Path::new(""));
+    let rel = normalize_inside(&dir.join(path))?;
+    let below = rel.strip_prefix("content").ok()?;
+    Some(below.to_string_lossy().replace('\\', "/"))
+}
+
+/// Every path the site publishes below its base path, unencoded: pages,
+/// aliases, static files, files of content/, tag lists and pages, open
+/// data. Feeds, sitemap, robots.txt, 404 and pager pages are recognized by
+/// their names in [`published_url`].
+fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet<String> {
+    let mut paths = BTreeSet::new();
+    for page in &site.pages {
+        paths.insert(page.path.clone());
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        for alias in &src.front.aliases {
+            paths.insert(crate::urls::normalize_alias(alias));
+        }
+        for asset in &src.assets {
+            if let Some(name) = asset.file_name() {
+                paths.insert(format!("{}{}", page.path, name.to_string_lossy()));
+            }
+        }
+    }
+    paths.extend(statics.iter().map(|(key, _)| format!("/{key}")));
+    paths.extend(site.section_assets.iter().map(|(_, out)| format!("/{out}")));
+    for lang in site.homes.keys() {
+        if site.has_tag_pages(lang) {
+            paths.insert(site.terms_path(lang));
+            for term in site.terms.get(lang).into_iter().flatten() {
+                paths.insert(site.term_path(lang, &term.slug));
+            }
+        }
+        paths.extend(site.projects_data_path(lang));
+        paths.extend(site.events_calendar_path(lang));
+    }
+    paths
+}
+
+/// Files every build writes beside the pages.
+const GENERATED: [&str; 5] = [
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+    "404.html",
+    "index.html",
+];
+
+/// A root-relative link's URL under the base path, when the site publishes
+/// something there; otherwise the closest published path, if any.
+fn published_url(
+    site: &Site,
+    published: &BTreeSet<String>,
+    path: &str,
+) -> Result<String, Option<String>> {
+    let without_index = path.strip_suffix("index.html").unwrap_or(path);
+    let as_folder = format!("{}/", path.trim_end_matches('/'));
+    let is_pager = |p: &str| {
+        p.rsplit_once("/page/").is_some_and(|(page, n)| {
+            published.contains(&format!("{page}/"))
+                && n.trim_end_matches('/').parse::<usize>().is_ok()
+        })
+    };
+    let found = [path, without_index, as_folder.as_str()]
+        .into_iter()
+        .any(|p| published.contains(p) || is_pager(p))
+        || GENERATED.iter().any(|g| path.ends_with(&format!("/{g}")));
+    if found {
+        return Ok(site.url(path));
+    }
+    // Written with the base path already (`/portal/x/`): right as it is.
+    let base = site.config.base_path.trim_end_matches('/');
+    if !base.is_empty() {
+        if let Some(below) = path.strip_prefix(base) {
+            if below.starts_with('/') && published_url(site, published, below).is_ok() {
+                return Ok(crate::urls::encode_path(path));
+            }
+        }
+    }
+    Err(closest(path, published.iter().map(String::as_str)).map(str::to_owned))
 }
 
 /// Sets the front matter's `image:` as the page's lead (a picture when it

@@ -1,10 +1,13 @@
 //! Markdown → HTML with pulldown-cmark: heading ids and a table of contents,
-//! `<!-- more -->` summaries, `@/section/page.md#anchor` links resolved for
-//! the page's language, local images checked, raw HTML passed through (or
-//! sanitized with `markdown.safe`).
+//! `<!-- more -->` summaries, links resolved for the page's language
+//! (`links.rs`: `@/` and `.md` links, root-relative paths under the base
+//! path, same-page anchors), local images checked, raw HTML passed through
+//! (or sanitized with `markdown.safe`).
 //!
-//! Link targets are resolved here, but anchors can only be checked once
-//! every page is rendered: they are returned as [`AnchorCheck`]s.
+//! Comes in: a body, its file and first line, and a [`Resolver`] for site
+//! paths. Goes out: [`Rendered`] and diagnostics at file lines. Anchors on
+//! other pages can only be checked once every page is rendered: they are
+//! returned as [`AnchorCheck`]s.
 
 use crate::content::front_matter::body_line_col;
 use crate::content::slug::slugify;
@@ -16,6 +19,10 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
+
+mod links;
+
+use links::{check_own_anchors, is_external, PageLinks, BACKSLASH};
 
 /// One heading, for the table of contents and anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -95,6 +102,14 @@ pub(crate) struct Resolver<'a> {
     pub image: &'a dyn Fn(&str, &str) -> Result<ImageHtml, String>,
     /// Known `@/` paths, for "did you mean" hints.
     pub known_paths: &'a dyn Fn(&str) -> Option<String>,
+    /// A relative path as written in the article (`../investment/x.md`,
+    /// unencoded) → its `@/` path (`investment/x.md`), or `None` when it
+    /// leaves content/.
+    pub relative: &'a dyn Fn(&str) -> Option<String>,
+    /// A root-relative path (`/investment/x/`, unencoded, without `?` or
+    /// `#`) → its URL under the base path, or the closest URL the site has
+    /// (for "did you mean") when nothing is published there.
+    pub site_path: &'a dyn Fn(&str) -> Result<String, Option<String>>,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -119,6 +134,7 @@ pub(crate) fn render(
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut heading_start: Option<usize> = None;
     let mut image: Option<(String, usize, String)> = None; // (src, offset, alt so far)
+    let mut own_anchors: Vec<AnchorCheck> = Vec::new();
     let at = |offset: usize| body_line_col(body, body_line, offset);
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -137,7 +153,12 @@ pub(crate) fn render(
                                 .hint("describe the photo for readers who cannot see it: ![Bà Rá mountain at dawn](photo.jpg)"),
                         );
                     }
-                    let html = match (resolver.image)(&src, &escape(&alt)) {
+                    let resolved = if is_external(&src) || !src.contains('\\') {
+                        (resolver.image)(&src, &escape(&alt))
+                    } else {
+                        Err(BACKSLASH.to_owned())
+                    };
+                    let html = match resolved {
                         Ok(img) => {
                             out.images.extend(img.picture);
                             img.html
@@ -221,49 +242,19 @@ pub(crate) fn render(
                 title,
                 id,
             }) => {
-                let dest = dest_url.to_string();
-                let new_dest = if let Some(target) = dest.strip_prefix("@/") {
-                    let (path, anchor) = target
-                        .split_once('#')
-                        .map_or((target, None), |(p, a)| (p, Some(a)));
-                    match (resolver.link)(path) {
-                        Some(url) => {
-                            if let Some(anchor) = anchor {
-                                let (line, col) = at(range.start);
-                                out.anchor_checks.push(AnchorCheck {
-                                    target: path.to_owned(),
-                                    anchor: anchor.to_owned(),
-                                    line,
-                                    col,
-                                });
-                                format!("{url}#{anchor}")
-                            } else {
-                                url
-                            }
-                        }
-                        None => {
-                            let (line, col) = at(range.start);
-                            let hint = match (resolver.known_paths)(path) {
-                                Some(c) => format!("did you mean `@/{c}`? Internal links name the article's file under content/"),
-                                None => "internal links name the article's file under content/, like `@/tourism/nui-ba-ra.md`".into(),
-                            };
-                            diags.push(
-                                Diagnostic::error(
-                                    file.to_path_buf(),
-                                    format!(
-                                        "broken internal link `{dest}`: there is no such article"
-                                    ),
-                                )
-                                .at(line, col)
-                                .with_source_body(body, body_line)
-                                .hint(hint),
-                            );
-                            dest.clone()
-                        }
-                    }
-                } else {
-                    dest.clone()
+                let page = PageLinks {
+                    file,
+                    body,
+                    body_line,
+                    resolver,
                 };
+                let new_dest = page.link(
+                    &dest_url,
+                    at(range.start),
+                    &mut out,
+                    &mut own_anchors,
+                    &mut diags,
+                );
                 events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url: CowStr::from(new_dest),
@@ -286,6 +277,7 @@ pub(crate) fn render(
     }
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if safe { sanitize(&html) } else { html };
+    diags.extend(check_own_anchors(file, body, body_line, &out, own_anchors));
     (out, diags)
 }
 
@@ -347,7 +339,7 @@ pub(crate) fn count_words(text: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn render_simple(body: &str) -> (Rendered, Vec<Diagnostic>) {
+    pub(super) fn render_simple(body: &str) -> (Rendered, Vec<Diagnostic>) {
         let link = |p: &str| (p == "tourism/a.md").then(|| "/tourism/a/".to_string());
         let image = |s: &str, alt: &str| {
             if s.starts_with("ok") {
@@ -360,10 +352,19 @@ mod tests {
             }
         };
         let known = |_: &str| Some("tourism/a.md".to_string());
+        // The article is content/x.md: `tourism/a.md` is beside it.
+        let relative =
+            |p: &str| (!p.starts_with("..")).then(|| p.trim_start_matches("./").to_owned());
+        let site_path = |p: &str| match p {
+            "/tourism/a/" | "/images/x.pdf" => Ok(format!("/portal{p}")),
+            _ => Err(Some("/tourism/a/".to_string())),
+        };
         let r = Resolver {
             link: &link,
             image: &image,
             known_paths: &known,
+            relative: &relative,
+            site_path: &site_path,
         };
         render(Path::new("content/x.md"), body, 5, false, &r)
     }

@@ -1,0 +1,321 @@
+//! Links in a Markdown body: where each goes and whether it goes anywhere.
+//!
+//! Comes in: a link's destination as written, its line, and the page's
+//! [`Resolver`]. Goes out: the href to publish (`@/` and `.md` links → the
+//! page's URL in this language; `/x/` → under the base path; external
+//! links as written), errors at the link's line with the fix, and anchors
+//! to check (other pages' once all are rendered, this page's at its end).
+
+use super::{AnchorCheck, Rendered, Resolver, WithBody};
+use crate::diagnostics::{closest, Diagnostic};
+use crate::html::escape;
+use std::path::Path;
+
+/// The fix for a path written with Windows separators.
+pub(super) const BACKSLASH: &str =
+    "the path has a backslash `\\`: write / instead of \\ (web addresses use /)";
+
+/// `https:`, `mailto:`, `tel:`, `//host/...`: another site's address, left
+/// as written.
+pub(super) fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    let scheme = dest.split(':').next().unwrap_or("");
+    dest.len() > scheme.len()
+        && scheme.len() > 1 // `C:\...` is a Windows path, not a scheme
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// `path#anchor` → (`path`, `Some(anchor)`).
+fn split_anchor(dest: &str) -> (&str, Option<&str>) {
+    dest.split_once('#')
+        .map_or((dest, None), |(p, a)| (p, Some(a)))
+}
+
+fn decoded(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// One page's links: where each goes, and the errors of those that go
+/// nowhere, at the link's line.
+pub(super) struct PageLinks<'a, 'r> {
+    pub(super) file: &'a Path,
+    pub(super) body: &'a str,
+    pub(super) body_line: usize,
+    pub(super) resolver: &'a Resolver<'r>,
+}
+
+impl PageLinks<'_, '_> {
+    /// The href to publish for `dest` as written. External links stay;
+    /// `@/` and `.md` links become the page's URL in this language;
+    /// root-relative paths get the base path; `#x` is checked against the
+    /// page's own headings once they are all known.
+    pub(super) fn link(
+        &self,
+        dest: &str,
+        (line, col): (usize, usize),
+        out: &mut Rendered,
+        own_anchors: &mut Vec<AnchorCheck>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        if is_external(dest) || dest.is_empty() {
+            return dest.to_owned();
+        }
+        if let Some(target) = dest.strip_prefix("@/") {
+            return self.article(dest, target, (line, col), out, diags);
+        }
+        if dest.contains('\\') {
+            diags.push(
+                self.error(format!("link `{dest}`: {BACKSLASH}"), line, col)
+                    .hint(format!("write `{}`", dest.replace('\\', "/"))),
+            );
+            return dest.to_owned();
+        }
+        if let Some(anchor) = dest.strip_prefix('#') {
+            own_anchors.push(AnchorCheck {
+                target: String::new(),
+                anchor: decoded(anchor),
+                line,
+                col,
+            });
+            return dest.to_owned();
+        }
+        let (path, anchor) = split_anchor(dest);
+        let (path, query) = path.split_once('?').map_or((path, ""), |(p, q)| (p, q));
+        let path = decoded(path);
+        if path.ends_with(".md") {
+            let content_path = match path.strip_prefix('/') {
+                Some(abs) => Some(abs.to_owned()),
+                None => (self.resolver.relative)(&path),
+            };
+            let Some(content_path) = content_path else {
+                diags.push(
+                    self.error(
+                        format!(
+                            "broken internal link `{dest}`: the path leaves the content folder"
+                        ),
+                        line,
+                        col,
+                    )
+                    .hint("name the article's file under content/, like `@/tourism/nui-ba-ra.md`"),
+                );
+                return dest.to_owned();
+            };
+            let target = match anchor {
+                Some(a) => format!("{content_path}#{a}"),
+                None => content_path,
+            };
+            return self.article(dest, &target, (line, col), out, diags);
+        }
+        let Some(abs) = path.strip_prefix('/') else {
+            // `photo.jpg`, `sub/page/`: relative to the page's URL, which
+            // the base path does not change.
+            return dest.to_owned();
+        };
+        match (self.resolver.site_path)(&format!("/{abs}")) {
+            Ok(url) => {
+                let query = if query.is_empty() {
+                    String::new()
+                } else {
+                    format!("?{query}")
+                };
+                let anchor = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                format!("{url}{query}{anchor}")
+            }
+            Err(closest) => {
+                let hint = match closest {
+                    Some(c) => format!("did you mean `{c}`? A link starting with / names a page or file of this site"),
+                    None => "a link starting with / names a page or file of this site; link articles by their file, like `@/tourism/nui-ba-ra.md`".into(),
+                };
+                diags.push(
+                    self.error(
+                        format!("broken link `{dest}`: the site publishes nothing at `{path}`"),
+                        line,
+                        col,
+                    )
+                    .hint(hint),
+                );
+                dest.to_owned()
+            }
+        }
+    }
+
+    /// An article named by its file (`tourism/x.md#anchor`, as `@/` has it):
+    /// its URL in the page's language, or an error naming `dest`.
+    fn article(
+        &self,
+        dest: &str,
+        target: &str,
+        (line, col): (usize, usize),
+        out: &mut Rendered,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        let (path, anchor) = split_anchor(target);
+        match (self.resolver.link)(path) {
+            Some(url) => match anchor {
+                Some(anchor) => {
+                    out.anchor_checks.push(AnchorCheck {
+                        target: path.to_owned(),
+                        anchor: anchor.to_owned(),
+                        line,
+                        col,
+                    });
+                    format!("{url}#{anchor}")
+                }
+                None => url,
+            },
+            None => {
+                let hint = match (self.resolver.known_paths)(path) {
+                    Some(c) => format!("did you mean `@/{c}`? Internal links name the article's file under content/"),
+                    None => "internal links name the article's file under content/, like `@/tourism/nui-ba-ra.md`".into(),
+                };
+                diags.push(
+                    self.error(
+                        format!("broken internal link `{dest}`: there is no such article"),
+                        line,
+                        col,
+                    )
+                    .hint(hint),
+                );
+                dest.to_owned()
+            }
+        }
+    }
+
+    fn error(&self, message: String, line: usize, col: usize) -> Diagnostic {
+        Diagnostic::error(self.file.to_path_buf(), message)
+            .at(line, col)
+            .with_source_body(self.body, self.body_line)
+    }
+}
+
+/// `#x` links against the page's own headings (and `id`s written in raw
+/// HTML), with the closest heading as a suggestion.
+pub(super) fn check_own_anchors(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    out: &Rendered,
+    own_anchors: Vec<AnchorCheck>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for check in own_anchors {
+        let anchor = &check.anchor;
+        if anchor.is_empty()
+            || out.toc.iter().any(|t| &t.id == anchor)
+            || out.html.contains(&format!("id=\"{}\"", escape(anchor)))
+        {
+            continue;
+        }
+        let ids: Vec<&str> = out.toc.iter().map(|t| t.id.as_str()).collect();
+        let hint = match closest(anchor, ids.iter().copied()) {
+            Some(c) => format!(
+                "did you mean `#{c}`? Headings of this page: {}",
+                ids.join(", ")
+            ),
+            None if ids.is_empty() => "this page has no headings to link to".into(),
+            None => format!("headings of this page: {}", ids.join(", ")),
+        };
+        diags.push(
+            Diagnostic::error(
+                file.to_path_buf(),
+                format!("broken anchor `#{anchor}`: this page has no such heading"),
+            )
+            .at(check.line, check.col)
+            .with_source_body(body, body_line)
+            .hint(hint),
+        );
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::markdown::tests::render_simple;
+
+    #[test]
+    fn md_links_resolve_like_at_links() {
+        let (r, d) = render_simple("[a](tourism/a.md#top) [b](./tourism/a.md) [c](../x.md)\n");
+        assert!(r.html.contains("href=\"/tourism/a/#top\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/tourism/a/\""), "{}", r.html);
+        assert_eq!(r.anchor_checks.len(), 1);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("`../x.md`") && d[0].message.contains("leaves"));
+        assert_eq!(d[0].line, Some(5));
+    }
+
+    #[test]
+    fn root_relative_links_get_the_base_path_or_an_error() {
+        let (r, d) =
+            render_simple("[a](/tourism/a/#x) [f](/images/x.pdf?v=1)\n\n[b](/tourism/b/)\n");
+        assert!(
+            r.html.contains("href=\"/portal/tourism/a/#x\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/portal/images/x.pdf?v=1\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, Some(7));
+        assert!(d[0].message.contains("/tourism/b/"), "{}", d[0].message);
+        assert!(d[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `/tourism/a/`"));
+    }
+
+    #[test]
+    fn external_and_relative_links_are_left_alone() {
+        let body =
+            "[a](https://x.org/) [b](mailto:a@b.vn) [c](tel:+84) [d](//cdn.vn/x) [e](photo/)\n";
+        let (r, d) = render_simple(body);
+        assert!(d.is_empty(), "{d:?}");
+        for href in [
+            "https://x.org/",
+            "mailto:a@b.vn",
+            "tel:+84",
+            "//cdn.vn/x",
+            "photo/",
+        ] {
+            assert!(
+                r.html.contains(&format!("href=\"{href}\"")),
+                "{href} in {}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
+    fn same_page_anchors_are_checked_against_headings() {
+        let (_, d) = render_simple("[a](#giao-thog) [b](#giao-thong) [c](#raw)\n\n## Giao thông\n\n<span id=\"raw\"></span>\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.contains("#giao-thog"));
+        assert!(d[0]
+            .hint
+            .as_deref()
+            .unwrap_or("")
+            .contains("did you mean `#giao-thong`"));
+        assert_eq!(d[0].line, Some(5));
+    }
+
+    #[test]
+    fn backslash_paths_are_errors_with_the_fix() {
+        let (_, d) = render_simple("[a](images\\hero.jpg)\n\n![b](images\\hero.jpg)\n");
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(d
+            .iter()
+            .all(|d| d.is_error() && d.message.contains("write / instead of \\")));
+        assert_eq!(d[0].hint.as_deref(), Some("write `images/hero.jpg`"));
+        assert_eq!((d[0].line, d[1].line), (Some(5), Some(7)));
+    }
+}
