@@ -582,11 +582,12 @@ fn a_duplicate_fluent_message_id_is_an_error_on_the_second_definition() {
 }
 
 #[test]
-fn a_fluent_message_missing_a_variable_is_an_error_at_the_template_call() {
+fn a_fluent_message_missing_a_variable_is_an_error_at_the_message_naming_the_template_call() {
     let run = fails("fluent-missing-variable");
     run.expect(&Expect {
         message: &["greeting", "name"],
-        ..error("templates/page.html", Some(4))
+        hint: &["page.html:4"],
+        ..error("locales/vi/site.ftl", Some(6))
     });
 }
 

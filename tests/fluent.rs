@@ -184,3 +184,146 @@ fn check_lists_every_message_a_language_takes_from_its_fallbacks() {
         site.public().display()
     );
 }
+
+// --- A translator's mistakes, reported at the translator's file and line ---
+
+/// The fixture with a Thai translation (falling back to English, then
+/// Vietnamese) whose files are `files`: (name under locales/th/, text).
+fn with_thai(files: &[(&str, &str)]) -> Site {
+    let site = Site::new("fluent");
+    site.edit_site_yaml(
+        "search: false",
+        "  - code: th\n    name: ไทย\n    fallback: [en, vi]\nsearch: false",
+    );
+    for (name, text) in files {
+        site.write(&format!("locales/th/{name}"), text);
+    }
+    site
+}
+
+#[test]
+fn an_id_the_default_language_lacks_is_a_warning_with_the_near_id() {
+    let site = with_thai(&[(
+        "site.ftl",
+        "only-vi = เฉพาะภาษาเวียดนาม\nvisitrs = ผู้เยี่ยมชม { $count } คน\n",
+    )]);
+    let run = site.check(&[]);
+    run.assert_ok();
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("locales/th/site.ftl"),
+        line: Some(2),
+        message: &["`visitrs`", "default language `vi`"],
+        hint: &["did you mean `visitors`?"],
+    });
+    let elsewhere: Vec<_> = run
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.message.contains("`visitrs`") && !d.message.contains("not a message"))
+        .collect();
+    assert!(
+        elsewhere.is_empty(),
+        "a stray id is not missing in the other languages: {elsewhere:?}"
+    );
+}
+
+#[test]
+fn a_variable_the_default_message_lacks_is_an_error_at_the_translation() {
+    let site = Site::new("fluent");
+    site.write(
+        "locales/lo/site.ftl",
+        "n-articles = { $count ->\n   *[other] { $count } ບົດຄວາມ\n}\nvisitors = ນັກທ່ອງທ່ຽວ { $cont } ຄົນ\n",
+    );
+    let run = site.build(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/lo/site.ftl"),
+        line: Some(4),
+        message: &["`visitors`", "`$cont`"],
+        hint: &["did you mean `$count`?"],
+    });
+    for d in run.diagnostics() {
+        assert!(
+            !(d.message.contains("Fluent")
+                && d.file.as_deref().is_some_and(|f| f.contains("templates"))),
+            "a message's failure is the message's, not the template's: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn a_select_without_a_default_variant_is_an_error_at_the_translation() {
+    let site = with_thai(&[(
+        "site.ftl",
+        "only-vi = เฉพาะภาษาเวียดนาม\nn-articles = { $count ->\n    [other] { $count } บทความ\n}\n",
+    )]);
+    let run = site.check(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/th/site.ftl"),
+        line: Some(2),
+        message: &["default variant"],
+        hint: &["*[other]"],
+    });
+}
+
+#[test]
+fn a_message_failing_at_render_time_is_reported_at_its_ftl_line() {
+    let site = Site::new("fluent");
+    let page = site.path("templates/page.html");
+    let mut template = std::fs::read_to_string(&page).expect("read page.html");
+    template.push_str("<p id=\"no-count\">{{ t(key='visitors') }}</p>\n");
+    site.write("templates/page.html", template);
+    let run = site.build(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/vi/site.ftl"),
+        line: Some(8),
+        message: &["`visitors`", "$count"],
+        hint: &["page.html:", "/news/so-lieu/"],
+    });
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/lo/site.ftl"),
+        line: Some(6),
+        message: &["`visitors`", "$count"],
+        ..Default::default()
+    });
+}
+
+#[test]
+fn an_unclosed_brace_is_reported_on_its_own_line() {
+    let site = with_thai(&[(
+        "site.ftl",
+        "only-vi = เฉพาะภาษาเวียดนาม\nvisitors = ผู้เยี่ยมชม { $count คน\nonly-vi-en = ภาษาไทย\n",
+    )]);
+    let run = site.check(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/th/site.ftl"),
+        line: Some(2),
+        message: &["syntax"],
+        hint: &["`}`"],
+    });
+}
+
+#[test]
+fn a_duplicate_id_names_both_files_and_both_lines() {
+    let site = with_thai(&[
+        ("a.ftl", "only-vi = เฉพาะภาษาเวียดนาม\n"),
+        ("b.ftl", "# Thai\n\nonly-vi = อีกครั้ง\n"),
+    ]);
+    let run = site.check(&[]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("locales/th/b.ftl"),
+        line: Some(3),
+        message: &["`only-vi`", "defined twice", "locales/th/a.ftl:1"],
+        ..Default::default()
+    });
+}

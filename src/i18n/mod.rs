@@ -6,6 +6,7 @@
 //! Bidi isolation marks are off: every page already declares its language
 //! and direction, and the invisible marks break copy-paste and search.
 
+mod check;
 pub(crate) mod format;
 
 use crate::config::{Config, LangCode};
@@ -44,12 +45,18 @@ struct Language {
     formats: Formats,
     /// Messages this language defines itself (not through fallback).
     own: BTreeSet<String>,
+    /// Where each of its messages is defined, to name the file and line
+    /// when one fails at render time.
+    origin: BTreeMap<String, (PathBuf, Option<usize>)>,
 }
 
 /// Every language's messages and formats.
 pub struct Locales {
     langs: BTreeMap<LangCode, Language>,
     chains: BTreeMap<LangCode, Vec<LangCode>>,
+    /// Ids only translations define (reported at load time): not gaps of
+    /// the other languages.
+    stray: BTreeSet<String>,
 }
 
 impl std::fmt::Debug for Locales {
@@ -100,97 +107,54 @@ fn fluent_number(
 
 impl Locales {
     /// Builds the bundles. Syntax errors and duplicate ids are errors with
-    /// file, line and column; the bundles are built from what did parse.
+    /// file, line and column; each translation is checked against the
+    /// default language's messages; the bundles are built from what did parse.
     pub fn build(config: &Config, files: Vec<LocaleFile>) -> (Locales, Diagnostics) {
         let mut diags = Diagnostics::new();
-        let mut langs = BTreeMap::new();
-        for file in &files {
-            if !config.has_language(file.lang.as_str()) && file.layer == Layer::Site {
-                diags.push(
-                    Diagnostic::warning(
-                        file.file.clone(),
-                        format!(
-                            "messages for `{}`, which is not a language of the site, are ignored",
-                            file.lang
-                        ),
-                    )
-                    .hint("add the language to site.yaml or remove the folder"),
-                );
+        warn_foreign_languages(config, &files, &mut diags);
+        // Files of other languages are never used, so their mistakes are not reported.
+        let mut parsed: Vec<(&LocaleFile, FluentResource)> = files
+            .iter()
+            .filter(|f| config.has_language(f.lang.as_str()))
+            .map(|f| (f, parse(f, &mut diags)))
+            .collect();
+        // Theme first, so that the site's messages override the theme's.
+        parsed.sort_by(|a, b| (a.0.layer, &a.0.file).cmp(&(b.0.layer, &b.0.file)));
+        let reference = reference_of(config, &parsed);
+        for (file, resource) in &parsed {
+            if file.lang != config.default_language {
+                reference.check(file, resource, &mut diags);
             }
         }
+        let mut by_lang: BTreeMap<&LangCode, Vec<(&LocaleFile, FluentResource)>> = BTreeMap::new();
+        for (file, resource) in parsed {
+            by_lang
+                .entry(&file.lang)
+                .or_default()
+                .push((file, resource));
+        }
+        let mut langs = BTreeMap::new();
+        let mut stray = BTreeSet::new();
         for language in &config.languages {
             let code = &language.code;
-            let langid: unic_langid::LanguageIdentifier = code.as_str().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(fluent_number));
-            let mut own = BTreeSet::new();
-            let mut mine: Vec<&LocaleFile> = files.iter().filter(|f| f.lang == *code).collect();
-            mine.sort_by(|a, b| (a.layer, &a.file).cmp(&(b.layer, &b.file)));
-            // id -> file where it was defined, per layer, to name both files of a duplicate.
-            let mut seen: BTreeMap<(Layer, String), PathBuf> = BTreeMap::new();
-            for f in mine {
-                let resource = match FluentResource::try_new(f.text.clone()) {
-                    Ok(r) => r,
-                    Err((r, errors)) => {
-                        for e in errors {
-                            let (line, col) = line_col(&f.text, e.pos.start);
-                            diags.push(
-                                Diagnostic::error(f.file.clone(), format!("Fluent syntax error: {}", e.kind))
-                                    .at(line, col)
-                                    .with_source(&f.text)
-                                    .hint("a message is `id = text` on one line; continuation lines and variants must be indented with spaces"),
-                            );
-                        }
-                        r
-                    }
-                };
-                for entry in resource.entries() {
-                    let id = match entry {
-                        fluent_syntax::ast::Entry::Message(m) => m.id.name.to_string(),
-                        fluent_syntax::ast::Entry::Term(t) => format!("-{}", t.id.name),
-                        _ => continue,
-                    };
-                    if let Some(first) = seen.get(&(f.layer, id.clone())) {
-                        let line = find_definition(&f.text, &id);
-                        diags.push(
-                            Diagnostic::error(
-                                f.file.clone(),
-                                format!(
-                                    "message `{id}` is defined twice (also in {})",
-                                    first.display()
-                                ),
-                            )
-                            .at_line(line)
-                            .with_source(&f.text)
-                            .hint(
-                                "remove one of the two definitions; only the first would be used",
-                            ),
-                        );
-                    } else {
-                        seen.insert((f.layer, id.clone()), f.file.clone());
-                    }
-                    if !id.starts_with('-') {
-                        own.insert(id);
-                    }
-                }
-                bundle.add_resource_overriding(resource);
-            }
-            langs.insert(
-                code.clone(),
-                Language {
-                    bundle,
-                    formats: Formats::new(code.as_str()),
-                    own,
-                },
-            );
+            let mine = by_lang.remove(code).unwrap_or_default();
+            let built = bundle_of(code, mine, &mut diags);
+            stray.extend(built.own.iter().filter(|id| !reference.knows(id)).cloned());
+            langs.insert(code.clone(), built);
         }
         let chains = config
             .languages
             .iter()
             .map(|l| (l.code.clone(), config.fallback_chain(&l.code).to_vec()))
             .collect();
-        (Locales { langs, chains }, diags)
+        (
+            Locales {
+                langs,
+                chains,
+                stray,
+            },
+            diags,
+        )
     }
 
     /// Formats message `id` in `lang`, falling back along the language's
@@ -223,7 +187,12 @@ impl Locales {
             let mut errors = Vec::new();
             let text = language.bundle.format_pattern(pattern, args, &mut errors);
             if let Some(e) = errors.first() {
-                return Err(format!("Fluent message `{id}` in `{code}`: {e}"));
+                let place = match language.origin.get(msg_id) {
+                    Some((file, Some(line))) => format!(" at {}:{line}", file.display()),
+                    Some((file, None)) => format!(" at {}", file.display()),
+                    None => String::new(),
+                };
+                return Err(format!("Fluent message `{id}` in `{code}`{place}: {e}"));
             }
             return Ok(Some(text.into_owned()));
         }
@@ -247,7 +216,12 @@ impl Locales {
     /// Every message some language has and another lacks, with where the
     /// lacking language gets it from: what translators have left to do.
     pub fn gaps(&self) -> Vec<Gap> {
-        let all: BTreeSet<&String> = self.langs.values().flat_map(|l| l.own.iter()).collect();
+        let all: BTreeSet<&String> = self
+            .langs
+            .values()
+            .flat_map(|l| l.own.iter())
+            .filter(|id| !self.stray.contains(*id))
+            .collect();
         let mut gaps = Vec::new();
         for (code, lang) in &self.langs {
             for id in &all {
@@ -275,15 +249,172 @@ impl Locales {
     }
 }
 
-fn find_definition(text: &str, id: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            l.strip_prefix(id)
-                .is_some_and(|r| r.trim_start().starts_with('='))
+/// The `.ftl` file and line named in an error of [`Locales::message`], so
+/// that a render error is reported at the message rather than the template.
+pub(crate) fn message_error_location(error: &str) -> Option<(PathBuf, Option<usize>)> {
+    let rest = &error[error.find("Fluent message `")?..];
+    let place = rest.split_once("` at ")?.1;
+    let place = place.split_once(": ")?.0;
+    match place.rsplit_once(':') {
+        Some((file, line)) if line.parse::<usize>().is_ok() => {
+            Some((PathBuf::from(file), line.parse().ok()))
+        }
+        _ => Some((PathBuf::from(place), None)),
+    }
+}
+
+/// Site messages for a language the site does not have are never used.
+fn warn_foreign_languages(config: &Config, files: &[LocaleFile], diags: &mut Diagnostics) {
+    for file in files {
+        if !config.has_language(file.lang.as_str()) && file.layer == Layer::Site {
+            diags.push(
+                Diagnostic::warning(
+                    file.file.clone(),
+                    format!(
+                        "messages for `{}`, which is not a language of the site, are ignored",
+                        file.lang
+                    ),
+                )
+                .hint("add the language to site.yaml or remove the folder"),
+            );
+        }
+    }
+}
+
+/// One file parsed; its syntax errors reported, what did parse kept.
+fn parse(file: &LocaleFile, diags: &mut Diagnostics) -> FluentResource {
+    match FluentResource::try_new(file.text.clone()) {
+        Ok(resource) => resource,
+        Err((resource, errors)) => {
+            for e in errors {
+                let (line, col) = line_col(&file.text, syntax_error_offset(&file.text, &e));
+                diags.push(
+                    Diagnostic::error(
+                        file.file.clone(),
+                        format!("Fluent syntax error: {}", e.kind),
+                    )
+                    .at(line, col)
+                    .with_source(&file.text)
+                    .hint(syntax_hint(&e.kind)),
+                );
+            }
+            resource
+        }
+    }
+}
+
+/// Where to point for a syntax error. The parser notices an unclosed `{`
+/// only on the next line, and a missing default variant at the select's
+/// closing `}`: these point at the `{` and at the select's `->` instead.
+fn syntax_error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
+    use fluent_syntax::parser::ErrorKind;
+    let at = e.pos.start.min(text.len());
+    let before = text.get(..at).unwrap_or(text);
+    match e.kind {
+        ErrorKind::ExpectedToken('}') => unclosed_brace(before).unwrap_or(at),
+        ErrorKind::MissingDefaultVariant => before.rfind("->").unwrap_or(at),
+        _ => at,
+    }
+}
+
+/// The last `{` in `before` that no `}` closes.
+fn unclosed_brace(before: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '}' => depth += 1,
+            '{' if depth == 0 => return Some(i),
+            '{' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn syntax_hint(kind: &fluent_syntax::parser::ErrorKind) -> &'static str {
+    use fluent_syntax::parser::ErrorKind;
+    match kind {
+        ErrorKind::MissingDefaultVariant => {
+            "one variant must be the default, marked with `*`: `*[other] ...`"
+        }
+        ErrorKind::ExpectedToken('}') => "close the `{` with `}` on the same line",
+        _ => "a message is `id = text` on one line; continuation lines and variants must be indented with spaces",
+    }
+}
+
+/// The default language's messages, what every translation is checked against.
+fn reference_of(config: &Config, parsed: &[(&LocaleFile, FluentResource)]) -> check::Reference {
+    let default = &config.default_language;
+    let theme_ids = parsed
+        .iter()
+        .filter(|(f, _)| f.layer == Layer::Theme)
+        .flat_map(|(_, r)| r.entries())
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
         })
-        .map(|(i, _)| i + 1)
-        .last()
+        .collect();
+    let default_resources = parsed
+        .iter()
+        .filter(|(f, _)| f.lang == *default)
+        .map(|(_, r)| r);
+    check::Reference::new(default.as_str(), default_resources, theme_ids)
+}
+
+/// One language's bundle from its files (theme first, then site); an id
+/// defined twice in one layer is an error naming both places.
+fn bundle_of(
+    code: &LangCode,
+    files: Vec<(&LocaleFile, FluentResource)>,
+    diags: &mut Diagnostics,
+) -> Language {
+    let langid: unic_langid::LanguageIdentifier = code.as_str().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(fluent_number));
+    let mut own = BTreeSet::new();
+    let mut origin = BTreeMap::new();
+    // id -> where it was first defined, per layer, to name both places of a duplicate.
+    let mut seen: BTreeMap<(Layer, String), (PathBuf, Option<usize>)> = BTreeMap::new();
+    for (f, resource) in files {
+        let mut lines = check::DefinitionLines::new(&f.text);
+        for entry in resource.entries() {
+            let id = match entry {
+                fluent_syntax::ast::Entry::Message(m) => m.id.name.to_string(),
+                fluent_syntax::ast::Entry::Term(t) => format!("-{}", t.id.name),
+                _ => continue,
+            };
+            let line = lines.next_of(&id);
+            if let Some((first_file, first_line)) = seen.get(&(f.layer, id.clone())) {
+                let first = match first_line {
+                    Some(l) => format!("{}:{l}", first_file.display()),
+                    None => first_file.display().to_string(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        f.file.clone(),
+                        format!("message `{id}` is defined twice: here and at {first}"),
+                    )
+                    .at_line(line)
+                    .with_source(&f.text)
+                    .hint("remove one of the two definitions; only the first would be used"),
+                );
+                continue;
+            }
+            seen.insert((f.layer, id.clone()), (f.file.clone(), line));
+            if !id.starts_with('-') {
+                origin.insert(id.clone(), (f.file.clone(), line));
+                own.insert(id);
+            }
+        }
+        bundle.add_resource_overriding(resource);
+    }
+    Language {
+        bundle,
+        formats: Formats::new(code.as_str()),
+        own,
+        origin,
+    }
 }
 
 #[cfg(test)]
@@ -413,5 +544,41 @@ mod tests {
             .message(&LangCode("vi".into()), "hi", None)
             .expect_err("missing variable");
         assert!(err.contains("name"), "{err}");
+    }
+
+    #[test]
+    fn an_unclosed_brace_and_a_select_without_default_point_at_their_own_line() {
+        let text = "a = A\nb = { $x\nc = { $n ->\n    [one] x\n    [other] y\n}\n";
+        let (_, d) = Locales::build(&config(), vec![file("vi", Layer::Site, text)]);
+        let lines: Vec<_> = d
+            .items()
+            .iter()
+            .map(|d| (d.line, d.message.clone()))
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == Some(2) && m.contains("\"}\"")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == Some(3) && m.contains("default variant")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_render_error_names_the_messages_file_and_line() {
+        let files = vec![file("vi", Layer::Site, "# c\nhi = Hello { $name }\n")];
+        let (l, _) = Locales::build(&config(), files);
+        let err = l
+            .message(&LangCode("en".into()), "hi", None)
+            .expect_err("no $name");
+        assert_eq!(
+            message_error_location(&format!("rendering: {err}\n --> page.html:1:2")),
+            Some((PathBuf::from("locales/vi/main.ftl"), Some(2)))
+        );
     }
 }

@@ -68,6 +68,9 @@ pub(crate) fn template_error(
     page: Option<&str>,
 ) -> Diagnostic {
     let report = e.to_string();
+    if let Some(d) = fluent_message_error(&report, page) {
+        return d;
+    }
     let located = locate_tera_error(&report);
     let name = located.as_ref().map_or(name, |(n, _, _)| n.as_str());
     let template = templates.iter().find(|t| t.name == name);
@@ -84,6 +87,29 @@ pub(crate) fn template_error(
         }
     }
     d.hint(hint_for(message, page))
+}
+
+/// A Fluent message that failed to format, reported at the message's own
+/// `.ftl` file and line: the mistake is the translator's, not the template's.
+fn fluent_message_error(report: &str, page: Option<&str>) -> Option<Diagnostic> {
+    let (file, line) = crate::i18n::message_error_location(report)?;
+    let message = report
+        .lines()
+        .find_map(|l| l.find("Fluent message `").map(|at| &l[at..]))?
+        .trim();
+    let template = locate_tera_error(report)
+        .map(|(name, line, _)| format!(" by the template {name}:{line}"))
+        .unwrap_or_default();
+    let rendering = page
+        .map(|p| format!("it was asked for while rendering {p}{template}; "))
+        .unwrap_or_default();
+    Some(
+        Diagnostic::error(file, message.to_string())
+            .at_line(line)
+            .hint(format!(
+                "{rendering}the template passes the variables (`t(key=..., name=value)`) and the message must use the same names"
+            )),
+    )
 }
 
 /// What to do about a template error, by what its message says.
