@@ -72,6 +72,9 @@ fn serve_until_stopped(
     let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
     let state = Arc::new(State::new(canonical_out, config.base_path.clone()));
     let mut preview = Preview::new(opts, sink, state.clone());
+    // Watch before the first build: a file saved while it runs, or just
+    // after the server starts answering, is seen and rebuilt, never lost.
+    let mut watcher = SourceWatcher::new(&args.pipeline.root, &out).map_err(one)?;
     rebuild(&mut preview, &[], say);
 
     listener.answer(state);
@@ -85,7 +88,6 @@ fn serve_until_stopped(
             .spawn();
     }
 
-    let mut watcher = SourceWatcher::new(&args.pipeline.root, &out).map_err(one)?;
     let stop = Arc::new(AtomicBool::new(false));
     let stop_handler = stop.clone();
     let _ = ctrlc::set_handler(move || stop_handler.store(true, Ordering::SeqCst));

@@ -82,6 +82,7 @@ fn render_bodies(
     files: Files<'_>,
     reusable: Option<&MarkdownCache>,
 ) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
+    let published = Published::default();
     site.pages
         .par_iter()
         .map(|page| {
@@ -93,7 +94,7 @@ fn render_bodies(
                     return (rendered.clone(), Vec::new());
                 }
             }
-            let (rendered, d) = render_page(site, page, src, files);
+            let (rendered, d) = render_page(site, page, src, files, &published);
             (Arc::new(rendered), d)
         })
         .collect()
@@ -158,6 +159,11 @@ pub(crate) struct Files<'a> {
     pub images: &'a crate::images::Images,
 }
 
+/// Every path the site publishes, for checking root-relative links: built
+/// once per pass over the pages, on the first such link (many sites have
+/// none), then only read by every page.
+pub(super) type Published = std::sync::OnceLock<BTreeSet<String>>;
+
 /// How Markdown images are laid out: the article column on wide screens,
 /// the whole width on phones. Browsers pick the variant from this.
 const BODY_IMAGE_SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
@@ -169,6 +175,7 @@ pub(super) fn render_page(
     page: &Page,
     src: &SourcePage,
     files: Files<'_>,
+    published: &Published,
 ) -> (Rendered, Vec<Diagnostic>) {
     let link = |path: &str| {
         site.resolve_link(&page.lang, path)
@@ -199,8 +206,6 @@ pub(super) fn render_page(
         }
     };
     let relative = |path: &str| relative_article(src, path);
-    // Built on the first root-relative link only: most pages have none.
-    let published = std::cell::OnceCell::new();
     let site_path = |path: &str| {
         let published = published.get_or_init(|| published_paths(site, files.statics));
         published_url(site, published, path)

@@ -91,10 +91,11 @@ fn rerender(
     files: Files<'_>,
 ) -> Vec<Rerendered> {
     let mut out = Vec::new();
+    let published = super::bodies::Published::default();
     for (source, new) in replaced {
         for (page, p) in site.pages_with_ids() {
             if p.source == Some(*source) {
-                let (rendered, diags) = render_page(site, p, new, files);
+                let (rendered, diags) = render_page(site, p, new, files, &published);
                 out.push(Rerendered {
                     page,
                     rendered,
