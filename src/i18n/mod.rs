@@ -511,15 +511,18 @@ mod tests {
         );
     }
 
+    fn lines_and_messages(d: &Diagnostics) -> Vec<(Option<usize>, String)> {
+        d.items()
+            .iter()
+            .map(|d| (d.line, d.message.clone()))
+            .collect()
+    }
+
     #[test]
     fn syntax_errors_and_duplicates_are_located() {
         let files = vec![file("vi", Layer::Site, "a = A\nb\nc = C\na = again\n")];
         let (_, d) = Locales::build(&config(), files);
-        let lines: Vec<_> = d
-            .items()
-            .iter()
-            .map(|d| (d.line, d.message.clone()))
-            .collect();
+        let lines = lines_and_messages(&d);
         assert!(
             lines
                 .iter()
@@ -550,11 +553,7 @@ mod tests {
     fn an_unclosed_brace_and_a_select_without_default_point_at_their_own_line() {
         let text = "a = A\nb = { $x\nc = { $n ->\n    [one] x\n    [other] y\n}\n";
         let (_, d) = Locales::build(&config(), vec![file("vi", Layer::Site, text)]);
-        let lines: Vec<_> = d
-            .items()
-            .iter()
-            .map(|d| (d.line, d.message.clone()))
-            .collect();
+        let lines = lines_and_messages(&d);
         assert!(
             lines
                 .iter()

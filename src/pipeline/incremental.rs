@@ -200,7 +200,8 @@ impl Session {
             return Ok(None);
         };
         // The edited pages' Markdown plans its photos from the catalog.
-        self.refresh_images(&crate::outputs::photo_files(&old_site, &self.theme.statics));
+        let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
+        self.refresh_images(&photos_before);
         let (site, d) = site::with_edits(
             old_site,
             edited,
@@ -217,7 +218,12 @@ impl Session {
             self.last.site = None;
             return Err(diags);
         }
-        self.render_and_write(site, Rerender::InPlace, sink, diags, watch)
+        // An edited folder article may have brought a photo beside it.
+        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
+        if photos != photos_before {
+            self.refresh_images(&photos);
+        }
+        self.render_and_write(site, &photos, Rerender::InPlace, sink, diags, watch)
             .map(Some)
     }
 

@@ -317,13 +317,13 @@ impl Session {
                 return Ok(built);
             }
         }
-        let site = self.resolve(&mut diags, &mut watch)?;
+        let (site, photos) = self.resolve(&mut diags, &mut watch)?;
         let rerender = Rerender::after_resolve(
             partial,
             self.last.site.is_some(),
             self.edits.message_langs.take(),
         );
-        self.render_and_write(site, rerender, sink, diags, &mut watch)
+        self.render_and_write(site, &photos, rerender, sink, diags, &mut watch)
     }
 
     /// Every error, but warnings only of the files read since the last
@@ -342,13 +342,14 @@ impl Session {
         diags
     }
 
-    /// The sources → a [`Site`] with its Markdown rendered, or every error
-    /// found on the way (with the ones already in `diags`).
+    /// The sources → a [`Site`] with its Markdown rendered and its photo
+    /// files (the image catalog is brought up to them), or every error found
+    /// on the way (with the ones already in `diags`).
     fn resolve(
         &mut self,
         diags: &mut Diagnostics,
         watch: &mut Stopwatch,
-    ) -> Result<Site, Diagnostics> {
+    ) -> Result<(Site, Vec<(String, PathBuf)>), Diagnostics> {
         let sources = Sources {
             pages: self.sources.pages.values().cloned().collect(),
             section_assets: self.sources.section_assets.clone(),
@@ -371,7 +372,8 @@ impl Session {
             }
         }
         watch.lap("resolve");
-        self.refresh_images(&crate::outputs::photo_files(&site, &self.theme.statics));
+        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
+        self.refresh_images(&photos);
         let files = site::Files {
             statics: &self.theme.statics,
             images: &self.caches.images,
@@ -383,7 +385,7 @@ impl Session {
             return Err(std::mem::take(diags));
         }
         self.caches.markdown = markdown;
-        Ok(site)
+        Ok((site, photos))
     }
 
     /// Renders `site` (everything, or what `rerender` says), writes the
@@ -393,6 +395,7 @@ impl Session {
     pub(super) fn render_and_write(
         &mut self,
         site: Site,
+        photos: &[(String, PathBuf)],
         rerender: Rerender,
         sink: &dyn Sink,
         mut diags: Diagnostics,
@@ -404,7 +407,7 @@ impl Session {
         let sink: &dyn Sink = &claims;
         let list_page_files = rerender.lists_page_files();
         let full = matches!(rerender.scope(self.last.site.as_ref(), &site), Scope::All);
-        let mut pictures = self.pictures_known_now(&site, full, &mut diags);
+        let mut pictures = self.pictures_known_now(&site, photos, full, &mut diags);
         let scope = rerender.scope(self.last.site.as_ref(), &site);
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
@@ -513,16 +516,15 @@ impl Session {
 
     /// Photos whose pages are known before rendering (processed while
     /// pages render): all of them, or in a partial build those read again.
-    /// Brings the image catalog up to `site`'s photos first.
+    /// The catalog already holds `files` (refreshed before Markdown).
     fn pictures_known_now(
         &mut self,
         site: &Site,
+        files: &[(String, PathBuf)],
         full: bool,
         diags: &mut Diagnostics,
     ) -> Vec<Arc<Picture>> {
-        let files = crate::outputs::photo_files(site, &self.theme.statics);
-        self.refresh_images(&files);
-        let (photos, d) = crate::outputs::photos(site, &files, &self.caches.images);
+        let (photos, d) = crate::outputs::photos(site, files, &self.caches.images);
         diags.extend(d);
         let fresh = std::mem::take(&mut self.edits.fresh_images);
         photos
