@@ -38,6 +38,7 @@ mod i18n;
 mod images;
 mod markdown;
 mod output;
+mod output_lock;
 mod outputs;
 mod paths;
 pub mod pipeline;

@@ -17,6 +17,39 @@ use std::path::{Path, PathBuf};
 /// The marker and manifest file inside a mekong output folder.
 pub(crate) const MARKER: &str = ".mekong-output";
 
+/// The file `serve` leaves in an output folder it writes: its pages link
+/// to the preview server, so the folder must never be deployed. `build`
+/// replaces such a folder whole; a deploy script can test for the file.
+pub(crate) const PREVIEW_MARK: &str = ".mekong-preview";
+
+/// Whether `out` holds a build's output: mekong's, and not a preview.
+pub(crate) fn holds_a_build(out: &Path) -> bool {
+    out.join(MARKER).is_file() && !out.join(PREVIEW_MARK).exists()
+}
+
+/// Why `serve --output` refuses a folder holding a build.
+pub(crate) fn preview_over_build(out: &Path) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        format!(
+            "refusing to serve into {}: it holds a build (from `mekong build`), and preview pages \
+             link to the preview server, so they must never be mistaken for it",
+            out.display()
+        ),
+    )
+    .hint("leave out --output (serve then writes into a temporary folder), or give serve a folder of its own, like --output preview")
+}
+
+/// Marks `out` as preview output (see [`PREVIEW_MARK`]).
+pub(crate) fn mark_preview(out: &Path, base_url: &str) -> Result<(), Diagnostic> {
+    let text = format!(
+        "This folder is the output of `mekong serve` (pages link to {base_url}).\n\
+         Do not deploy it: run `mekong build` for the site to publish.\n"
+    );
+    let path = out.join(PREVIEW_MARK);
+    fs::write(&path, text).map_err(|e| io_error("write", &path, e))
+}
+
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct WriteStats {
@@ -110,7 +143,7 @@ pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(
                 .ok()
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
         })
-        .filter(|p| p != MARKER && !written.contains_key(p))
+        .filter(|p| p != MARKER && p != PREVIEW_MARK && !written.contains_key(p))
         .take(4)
         .collect();
     if !strangers.is_empty() {

@@ -24,6 +24,7 @@ pub fn run(opts: &Options, out: &Path, say: &dyn Fn(Progress)) -> Outcome {
 
 fn measure(opts: &Options, out: &Path, say: &dyn Fn(Progress)) -> Result<(), Diagnostics> {
     crate::write::check_output_dir(&opts.root, out, false).map_err(one)?;
+    let _lock = crate::output_lock::OutputLock::take(out).map_err(one)?;
     let mut session = Session::load(opts)?;
     let mut sink = InPlace::new(out).map_err(one)?;
     let start = Instant::now();

@@ -26,6 +26,11 @@ pub fn run(args: &BuildArgs) -> Outcome {
     if let Err(d) = crate::write::check_output_dir(&args.pipeline.root, &out, args.force) {
         return Outcome::failed(one(d));
     }
+    // Held until the build has swapped its folder in (dropped at return).
+    let _lock = match crate::output_lock::OutputLock::take(&out) {
+        Ok(l) => l,
+        Err(d) => return Outcome::failed(one(d)),
+    };
     let staging = match crate::write::Staging::begin(&out) {
         Ok(s) => s,
         Err(d) => return Outcome::failed(one(d)),

@@ -41,14 +41,21 @@ fn serve_until_stopped(
     say: &dyn Fn(Progress),
 ) -> Result<(), crate::diagnostics::Diagnostics> {
     let config = crate::pipeline::load_config(&args.pipeline)?;
-    let (temporary, out) = match &args.output {
+    // A folder given with --output is locked while the server runs (no
+    // build writes into it meanwhile), and never one that holds a build.
+    let (temporary, out, _lock) = match &args.output {
         Some(o) => {
             crate::write::check_output_dir(&args.pipeline.root, o, false).map_err(one)?;
-            (false, o.clone())
+            let lock = crate::output_lock::OutputLock::take(o).map_err(one)?;
+            if crate::write::holds_a_build(o) {
+                return Err(one(crate::write::preview_over_build(o)));
+            }
+            (false, o.clone(), Some(lock))
         }
         None => (
             true,
             std::env::temp_dir().join(format!("mekong-serve-{}", std::process::id())),
+            None,
         ),
     };
     let listener = serve::listen(args.bind, args.port).map_err(one)?;
@@ -69,6 +76,7 @@ fn serve_until_stopped(
     opts.base_url = Some(base_url.clone());
 
     let sink = InPlace::new(&out).map_err(one)?;
+    crate::write::mark_preview(&out, &base_url).map_err(one)?;
     let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
     let state = Arc::new(State::new(canonical_out, config.base_path.clone()));
     let mut preview = Preview::new(opts, sink, state.clone());

@@ -176,21 +176,24 @@ pub(crate) fn parse(
             diagnostics: Vec::new(),
         };
     }
-    let map = match mapping(file, text, split.yaml) {
+    // Word's quotes and spaces read as the editor meant them, with a warning each.
+    let (yaml, mut pasted) = super::pasted::clean(file, text, split.yaml, 1);
+    let map = match mapping(file, text, &yaml) {
         Ok(map) => map,
         Err(d) => {
+            pasted.push(d);
             return Parsed {
                 front,
-                diagnostics: vec![d],
-            }
+                diagnostics: pasted,
+            };
         }
     };
     let r = Reader {
         file,
         text,
-        yaml: split.yaml,
+        yaml: &yaml,
         line_offset: 1,
-        diags: RefCell::new(Vec::new()),
+        diags: RefCell::new(pasted),
     };
     check_top_keys(&r, &map, is_section);
     read_article_keys(&r, &map, &mut front);

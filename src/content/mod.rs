@@ -15,6 +15,7 @@
 
 mod blocks;
 mod date;
+mod pasted;
 pub(crate) mod front_matter;
 mod reader;
 pub(crate) mod slug;
