@@ -1431,3 +1431,39 @@ fn a_photo_added_or_replaced_while_serving_is_processed_and_shown_at_its_size() 
         r.status == 200
     });
 }
+
+#[test]
+fn preview_output_is_marked_locked_while_served_and_never_written_over_a_build() {
+    let site = site(false);
+    let out = site.outside("preview");
+    let mut server = Server::start(&site, &["--output", path_str(&out)]);
+    assert_eq!(server.get("/en/").status, 200);
+    let mark = std::fs::read_to_string(out.join(".mekong-preview")).expect("preview mark");
+    assert!(mark.contains("Do not deploy"), "{mark}");
+    // A build into the folder the server writes is refused, naming the server.
+    let run = site.build(&["--output", path_str(&out)]);
+    run.assert_code(1);
+    let pid = server.child.as_ref().map(|c| c.id().to_string()).unwrap_or_default();
+    run.expect(&Expect {
+        severity: "error",
+        message: &["is being written by", "serve", &format!("pid {pid}"), "since"],
+        hint: &["Ctrl-C", &format!("kill {pid}")],
+        ..Default::default()
+    });
+    assert!(server.interrupt().success());
+    // Once stopped, a build replaces the preview whole: no mark is left.
+    site.build_ok(&["--output", path_str(&out)]);
+    assert!(!out.join(".mekong-preview").exists());
+    // And serve never writes into a folder holding a build.
+    let refused = run_mekong(&[
+        "serve", "--root", path_str(&site.root), "--port", "0", "--output", path_str(&out),
+    ]);
+    refused.assert_code(1);
+    refused.expect(&Expect {
+        severity: "error",
+        message: &["refusing to serve into", "holds a build"],
+        hint: &["--output preview"],
+        ..Default::default()
+    });
+    assert!(!out.join(".mekong-preview").exists());
+}

@@ -1,0 +1,166 @@
+//! Editors and translators are told the truth at the place of the mistake
+//! (issue #19): front matter pasted from Word, two writers on one output
+//! folder.
+//!
+//! Fixtures: `tests/fixtures/three-line/`, `tests/fixtures/i18n/`.
+
+mod common;
+
+use common::*;
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+#[test]
+fn front_matter_pasted_from_word_is_read_as_the_editor_meant_it_with_a_warning_at_its_line() {
+    let site = Site::new("three-line");
+    site.write(
+        "content/news/hoi-nghi.md",
+        "---\ntitle:\u{a0}“Hội nghị xúc tiến: Bình Phước 2026”\ndate: 2026-02-01\n\u{200b}description: «Cơ hội đầu tư»\n---\n\nNội dung.\n",
+    );
+    let run = site.build_ok(&[]);
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("content/news/hoi-nghi.md"),
+        line: Some(2),
+        message: &["a non-breaking space (U+00A0) after `title:`"],
+        hint: &["type a plain space"],
+    });
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("content/news/hoi-nghi.md"),
+        line: Some(2),
+        message: &[
+            "`title` is in typographic quotes “…”",
+            "published as `Hội nghị xúc tiến: Bình Phước 2026`",
+        ],
+        hint: &["straight quotes"],
+    });
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("content/news/hoi-nghi.md"),
+        line: Some(4),
+        message: &["a zero-width space (U+200B) at the start of the line"],
+        ..Default::default()
+    });
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("content/news/hoi-nghi.md"),
+        line: Some(4),
+        message: &["`description` is in typographic quotes «…»", "`Cơ hội đầu tư`"],
+        ..Default::default()
+    });
+    let html = site.read_public("news/hoi-nghi/index.html");
+    assert!(
+        html.contains("<title>Hội nghị xúc tiến: Bình Phước 2026"),
+        "{html}"
+    );
+    assert!(html.contains("content=\"Cơ hội đầu tư\""), "{html}");
+    assert!(!html.contains('“') && !html.contains('«'), "{html}");
+}
+
+/// Runs `mekong build -o OUT` three times at once.
+fn three_builds_at_once(site: &Site, out: &std::path::Path) -> Vec<(u32, Run)> {
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_mekong"))
+                .args(["build", "--root", path_str(&site.root), "-o", path_str(out)])
+                .args(["--message-format", "json"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start mekong build")
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|c| {
+            let pid = c.id();
+            let o = c.wait_with_output().expect("wait for mekong build");
+            let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+            let run = Run {
+                code: o.status.code().unwrap_or(-1),
+                json: serde_json::from_str(stdout.trim()).ok(),
+                stdout,
+                stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            };
+            (pid, run)
+        })
+        .collect()
+}
+
+#[test]
+fn three_builds_into_one_folder_one_writer_at_a_time_the_others_told_who() {
+    let site = Site::new("i18n");
+    let out = site.outside("out");
+    site.build_ok(&["-o", path_str(&out)]);
+    let want = snapshot(&out);
+    for round in 0..3 {
+        let runs = three_builds_at_once(&site, &out);
+        let pids: Vec<String> = runs.iter().map(|(p, _)| format!("pid {p}")).collect();
+        let mut built = 0;
+        for (_, run) in &runs {
+            assert!(
+                !run.stderr.contains("not empty") && !run.stdout.contains("not empty"),
+                "round {round}: {}",
+                run.describe()
+            );
+            if run.code == 0 {
+                built += 1;
+                continue;
+            }
+            run.assert_code(1);
+            let d = run.expect(&Expect {
+                severity: "error",
+                message: &["is being written by", "mekong build", "since"],
+                hint: &["wait until it has finished"],
+                ..Default::default()
+            });
+            assert!(
+                pids.iter().any(|p| d.message.contains(p.as_str())),
+                "round {round}: names none of {pids:?}: {}",
+                d.message
+            );
+        }
+        assert!(built >= 1, "round {round}: no build finished");
+        assert_eq!(snapshot(&out), want, "round {round}: the output differs");
+    }
+    let litter: Vec<_> = std::fs::read_dir(site.tmp.path())
+        .expect("read")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("mekong-"))
+        .collect();
+    assert!(litter.is_empty(), "{litter:?}");
+}
+
+#[test]
+fn a_held_lock_names_its_holder_and_a_dead_holders_lock_is_taken_over() {
+    let site = Site::new("three-line");
+    let out = site.outside("out");
+    let lock_file = site.outside(".out.mekong-lock");
+    // A live holder: this test process, posing as a scheduled build.
+    let mut held = std::fs::File::create(&lock_file).expect("create lock");
+    held.lock().expect("lock");
+    let me = std::process::id();
+    write!(held, "pid {me}\ncommand mekong build -o /srv/portal\nsince 3600\n").expect("write");
+    let run = site.build(&["-o", path_str(&out)]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        message: &[
+            "out is being written by `mekong build -o /srv/portal`",
+            &format!("(pid {me}, since 01:00:00 UTC"),
+            "one writer at a time",
+        ],
+        hint: &["wait until it has finished and run again", "--output"],
+        ..Default::default()
+    });
+    assert!(!out.exists(), "nothing was written");
+    // The holder dies (its lock goes with it) but its file stays: taken over.
+    drop(held);
+    assert!(lock_file.exists());
+    site.build_ok(&["-o", path_str(&out)]);
+    assert!(out.join("index.html").is_file());
+    assert!(!lock_file.exists(), "the lock file is removed after the build");
+}
