@@ -176,7 +176,10 @@ fn busy(out: &Path, h: &Holder) -> Diagnostic {
         (None, Some(pid)) => format!("mekong (pid {pid}"),
         _ => "another mekong (".to_owned(),
     };
-    let since = h.since.map(|s| format!("since {}", when(s))).unwrap_or_default();
+    let since = h
+        .since
+        .map(|s| format!("since {}", when(s)))
+        .unwrap_or_default();
     let is_serve = h
         .command
         .as_deref()
@@ -223,8 +226,11 @@ mod tests {
     fn a_lock_file_left_by_a_dead_process_is_taken_over() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("public");
-        std::fs::write(lock_path(&out), "pid 999999\ncommand mekong build\nsince 0\n")
-            .expect("write");
+        std::fs::write(
+            lock_path(&out),
+            "pid 999999\ncommand mekong build\nsince 0\n",
+        )
+        .expect("write");
         let lock = OutputLock::take(&out).expect("no live holder");
         let text = std::fs::read_to_string(&lock.path).expect("read");
         assert_eq!(parse_holder(&text).pid, Some(std::process::id()));

@@ -46,7 +46,10 @@ fn front_matter_pasted_from_word_is_read_as_the_editor_meant_it_with_a_warning_a
         severity: "warning",
         file: Some("content/news/hoi-nghi.md"),
         line: Some(4),
-        message: &["`description` is in typographic quotes «…»", "`Cơ hội đầu tư`"],
+        message: &[
+            "`description` is in typographic quotes «…»",
+            "`Cơ hội đầu tư`",
+        ],
         ..Default::default()
     });
     let html = site.read_public("news/hoi-nghi/index.html");
@@ -143,7 +146,11 @@ fn a_held_lock_names_its_holder_and_a_dead_holders_lock_is_taken_over() {
     let mut held = std::fs::File::create(&lock_file).expect("create lock");
     held.lock().expect("lock");
     let me = std::process::id();
-    write!(held, "pid {me}\ncommand mekong build -o /srv/portal\nsince 3600\n").expect("write");
+    write!(
+        held,
+        "pid {me}\ncommand mekong build -o /srv/portal\nsince 3600\n"
+    )
+    .expect("write");
     let run = site.build(&["-o", path_str(&out)]);
     run.assert_code(1);
     run.expect(&Expect {
@@ -162,5 +169,104 @@ fn a_held_lock_names_its_holder_and_a_dead_holders_lock_is_taken_over() {
     assert!(lock_file.exists());
     site.build_ok(&["-o", path_str(&out)]);
     assert!(out.join("index.html").is_file());
-    assert!(!lock_file.exists(), "the lock file is removed after the build");
+    assert!(
+        !lock_file.exists(),
+        "the lock file is removed after the build"
+    );
+}
+
+/// `mekong new ARGS... --root SITE`, as a translator types it.
+fn new(site: &Site, args: &[&str]) -> Run {
+    let mut all = vec!["new"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--root", path_str(&site.root)]);
+    run_mekong(&all)
+}
+
+#[test]
+fn new_with_lang_writes_a_folder_articles_translation_inside_it_as_a_draft_copy_of_the_source() {
+    let site = Site::new("i18n");
+    site.write(
+        "content/tourism/thac-mo/index.md",
+        "---\ntitle: Thác Mơ\ndate: 2026-01-05\nupdated: 2026-02-01\nimage: thac.jpg\naliases: [/du-lich/thac-mo/]\nplace:\n  coordinates: [11.83, 107.0]\n  address: \"Phước Long\"\n---\n\nThác Mơ đẹp nhất mùa mưa.\n",
+    );
+    let photo = std::fs::read(fixtures_dir().join("images/rotated.jpg")).expect("fixture photo");
+    site.write("content/tourism/thac-mo/thac.jpg", photo);
+    let run = new(&site, &["tourism/thac-mo", "--lang", "km"]);
+    run.assert_ok();
+    assert!(
+        run.stdout.contains("wrote content/tourism/thac-mo/index.km.md, a copy of content/tourism/thac-mo/index.md to translate")
+            && run.stdout.contains("a draft until translated")
+            && run.stdout.contains("mekong serve --drafts"),
+        "{}",
+        run.describe()
+    );
+    assert!(!site.path("content/tourism/thac-mo.km.md").exists());
+    let text = read(&site.path("content/tourism/thac-mo/index.km.md"));
+    for kept in [
+        "title: Thác Mơ",
+        "date: 2026-01-05",
+        "updated: 2026-02-01",
+        "image: thac.jpg",
+        "coordinates: [11.83, 107.0]",
+        "draft: true",
+        "Thác Mơ đẹp nhất mùa mưa.",
+    ] {
+        assert!(text.contains(kept), "`{kept}` is not in\n{text}");
+    }
+    assert!(!text.contains("aliases"), "{text}");
+    // A draft: built with --drafts only, at the Khmer URL of the same article.
+    site.build_ok(&[]);
+    assert!(!site.has_public("km/tourism/thac-mo/index.html"));
+    site.build_ok(&["--drafts"]);
+    assert!(site
+        .read_public("km/tourism/thac-mo/index.html")
+        .contains("Thác Mơ đẹp nhất"));
+
+    // Again: the translation exists.
+    let again = new(&site, &["tourism/thac-mo", "--lang", "km"]);
+    again.assert_code(1);
+    again.expect(&Expect {
+        severity: "error",
+        file: Some("content/tourism/thac-mo/index.km.md"),
+        message: &["already exists"],
+        hint: &["mekong i18n --lang km"],
+        ..Default::default()
+    });
+}
+
+#[test]
+fn new_names_a_language_or_section_the_site_lacks_with_did_you_mean() {
+    let site = Site::new("i18n");
+    let run = new(&site, &["tourism/nui-ba-ra", "--lang", "th"]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("site.yaml"),
+        message: &["`th` is not a language of the site"],
+        hint: &["vi, en, lo, km", "`languages:`", "mekong i18n --init th"],
+        ..Default::default()
+    });
+    let run = new(&site, &["tourism/nui-ba-ra", "--lang", "EN"]);
+    run.expect(&Expect {
+        severity: "error",
+        hint: &["did you mean `en`?"],
+        ..Default::default()
+    });
+    let run = new(&site, &["toursim/thac-mo"]);
+    run.assert_code(1);
+    run.expect(&Expect {
+        severity: "error",
+        message: &["no section `toursim`"],
+        hint: &["did you mean `tourism`?", "content/toursim/_index.md"],
+        ..Default::default()
+    });
+    // A plain file article's translation goes beside it, copied from it.
+    new(&site, &["tourism/soc-bom-bo", "--lang", "en"]).assert_ok();
+    let text = read(&site.path("content/tourism/soc-bom-bo.en.md"));
+    assert!(
+        text.contains("draft: true")
+            && text.contains("Translated from content/tourism/soc-bom-bo.md"),
+        "{text}"
+    );
 }

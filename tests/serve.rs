@@ -1443,10 +1443,19 @@ fn preview_output_is_marked_locked_while_served_and_never_written_over_a_build()
     // A build into the folder the server writes is refused, naming the server.
     let run = site.build(&["--output", path_str(&out)]);
     run.assert_code(1);
-    let pid = server.child.as_ref().map(|c| c.id().to_string()).unwrap_or_default();
+    let pid = server
+        .child
+        .as_ref()
+        .map(|c| c.id().to_string())
+        .unwrap_or_default();
     run.expect(&Expect {
         severity: "error",
-        message: &["is being written by", "serve", &format!("pid {pid}"), "since"],
+        message: &[
+            "is being written by",
+            "serve",
+            &format!("pid {pid}"),
+            "since",
+        ],
         hint: &["Ctrl-C", &format!("kill {pid}")],
         ..Default::default()
     });
@@ -1456,7 +1465,13 @@ fn preview_output_is_marked_locked_while_served_and_never_written_over_a_build()
     assert!(!out.join(".mekong-preview").exists());
     // And serve never writes into a folder holding a build.
     let refused = run_mekong(&[
-        "serve", "--root", path_str(&site.root), "--port", "0", "--output", path_str(&out),
+        "serve",
+        "--root",
+        path_str(&site.root),
+        "--port",
+        "0",
+        "--output",
+        path_str(&out),
     ]);
     refused.assert_code(1);
     refused.expect(&Expect {

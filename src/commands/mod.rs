@@ -9,6 +9,7 @@ pub mod check;
 pub mod i18n;
 pub mod scaffold;
 pub mod serve;
+mod translate;
 
 use crate::diagnostics::{count, Diagnostic, Diagnostics};
 use crate::pipeline::{Built, Options};

@@ -61,11 +61,12 @@ pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String
     }
     let lang = lang.unwrap_or(config.default_language.as_str());
     if !config.has_language(lang) {
-        return Err(one(Diagnostic::error(
-            None,
-            format!("`{lang}` is not a language of the site"),
-        )
-        .hint("use a code listed under `languages:` in site.yaml")));
+        return Err(super::translate::unknown_language(&config, lang));
+    }
+    super::translate::check_section(root, section)?;
+    // The article exists in another language: this is its translation.
+    if let Some(t) = super::translate::translation(root, &config, section, slug, lang)? {
+        return write_new(root, &t.rel, &t.text).map(|()| t.said);
     }
     let suffix = if lang == config.default_language.as_str() {
         String::new()
@@ -86,17 +87,23 @@ pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String
         title_of(slug),
         today()
     );
+    write_new(root, &rel, &text)?;
+    Ok(format!(
+        "wrote {rel} (a draft: preview it with `mekong serve --drafts`; remove `draft: true` to publish it)\n"
+    ))
+}
+
+/// Writes `text` into `root/rel`, making its folder.
+fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostics> {
+    let file = root.join(rel);
     let io = |e: std::io::Error| {
         one(Diagnostic::error(
-            std::path::PathBuf::from(&rel),
+            std::path::PathBuf::from(rel),
             format!("cannot write: {e}"),
         ))
     };
     std::fs::create_dir_all(file.parent().unwrap_or(root)).map_err(io)?;
-    std::fs::write(&file, text).map_err(io)?;
-    Ok(format!(
-        "wrote {rel} (a draft: remove `draft: true` to publish it)\n"
-    ))
+    std::fs::write(&file, text).map_err(io)
 }
 
 const SITE_YAML: &str = "title: My Province Portal

@@ -15,8 +15,8 @@
 
 mod blocks;
 mod date;
-mod pasted;
 pub(crate) mod front_matter;
+mod pasted;
 mod reader;
 pub(crate) mod slug;
 

@@ -33,7 +33,10 @@ const QUOTES: &[(char, &[char])] = &[
 ];
 
 fn is_unicode_space(c: char) -> bool {
-    matches!(c, '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}')
+    matches!(
+        c,
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 fn is_invisible(c: char) -> bool {
@@ -59,7 +62,12 @@ enum Found {
     /// A Unicode space or invisible character in the syntax, at a 1-based column.
     Space { col: usize, c: char, after: String },
     /// A value in typographic quotes, and the text published.
-    Quotes { key: String, open: char, close: char, inner: String },
+    Quotes {
+        key: String,
+        open: char,
+        close: char,
+        inner: String,
+    },
 }
 
 /// Reads `yaml` (which starts on line `line_offset + 1` of the file) as the
@@ -192,9 +200,8 @@ fn clean_line(line: &str) -> Option<(String, Vec<Found>)> {
             out.push(':');
             col += 1;
             let after = &rest[at..];
-            let trimmed = after.trim_start_matches(|c: char| {
-                c == ' ' || is_unicode_space(c) || is_invisible(c)
-            });
+            let trimmed = after
+                .trim_start_matches(|c: char| c == ' ' || is_unicode_space(c) || is_invisible(c));
             // `key:word` is not a key (a URL); `key:` and `key: value` are.
             if trimmed.len() == after.len() && !after.is_empty() {
                 return None;
@@ -255,7 +262,9 @@ mod tests {
     fn typographic_quotes_are_the_editors_quotes() {
         let (line, found) = clean_line("title: “Hội nghị: Bình Phước”").expect("changed");
         assert_eq!(line, "title: \"Hội nghị: Bình Phước\"");
-        assert!(matches!(&found[0], Found::Quotes { inner, .. } if inner == "Hội nghị: Bình Phước"));
+        assert!(
+            matches!(&found[0], Found::Quotes { inner, .. } if inner == "Hội nghị: Bình Phước")
+        );
         let (line, _) = clean_line("- «Đồng \"Xoài\"»").expect("changed");
         assert_eq!(line, "- \"Đồng \\\"Xoài\\\"\"");
     }
