@@ -99,6 +99,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: I18nFormat,
+        /// Write locales/LANG/site.ftl: every message to translate, commented out with its source text.
+        #[arg(long, value_name = "LANG")]
+        init: Option<String>,
     },
     /// Write a new article (a draft) with its front matter.
     New {
@@ -216,7 +219,10 @@ fn main() -> ExitCode {
             },
             &say,
         ),
-        Command::I18n { lang, format } => {
+        Command::I18n {
+            init: Some(lang), ..
+        } => commands::i18n_init::run(&cli.options(), lang),
+        Command::I18n { lang, format, .. } => {
             let format = match format {
                 I18nFormat::Table => commands::i18n::Format::Table,
                 I18nFormat::Json => commands::i18n::Format::Json,

@@ -270,3 +270,105 @@ fn new_names_a_language_or_section_the_site_lacks_with_did_you_mean() {
         "{text}"
     );
 }
+
+#[test]
+fn i18n_gives_a_translator_the_files_to_create_the_source_text_and_the_source_change_date() {
+    let site = Site::new("i18n");
+    site.write(
+        "content/tourism/nui-ba-ra.md",
+        "---\ntitle: Núi Bà Rá\ndate: 2026-03-10\nupdated: 2026-04-02\n---\n\nNúi Bà Rá cao 723 mét.\n",
+    );
+    let run = run_mekong_raw(&["i18n", "--lang", "km", "--root", path_str(&site.root)]);
+    run.assert_code(0);
+    for line in [
+        "missing article  content/news/mua-mua.km.md (from content/news/mua-mua.md)",
+        "missing message  site-title               vi: Cổng thử nghiệm",
+        "stale            content/tourism/nui-ba-ra.km.md (its source content/tourism/nui-ba-ra.md changed 2026-04-02",
+        "`mekong new SECTION/SLUG --lang km`",
+    ] {
+        assert!(run.stdout.contains(line), "no `{line}` in\n{}", run.stdout);
+    }
+    assert!(!run.stdout.contains("@/"), "{}", run.stdout);
+    let json = run_mekong_raw(&[
+        "i18n",
+        "--lang",
+        "km",
+        "--format",
+        "json",
+        "--root",
+        path_str(&site.root),
+    ]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    assert!(report[0]["missing_files"]
+        .as_array()
+        .is_some_and(|f| f.iter().any(|f| f == "content/news/mua-mua.km.md")));
+    assert_eq!(
+        report[0]["message_sources"]["site-title"],
+        "site-title = Cổng thử nghiệm"
+    );
+}
+
+#[test]
+fn a_new_language_gets_one_check_warning_and_a_starting_ftl_with_the_themes_messages() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("portal");
+    run_mekong_raw(&["init", path_str(&root)]).assert_code(0);
+    let yaml = std::fs::read_to_string(root.join("site.yaml")).expect("site.yaml");
+    let yaml = yaml.replacen(
+        "untranslated:",
+        "  - code: th\n    name: ไทย\n    fallback: [en, vi]\nuntranslated:",
+        1,
+    );
+    std::fs::write(root.join("site.yaml"), yaml).expect("write site.yaml");
+    assert!(!root.join("themes").exists(), "init writes no theme files");
+
+    let check = || run_mekong(&["check", "--root", path_str(&root)]);
+    let run = check();
+    run.assert_code(0);
+    let about_th: Vec<_> = run
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d.file.as_deref() == Some("locales/th"))
+        .collect();
+    assert_eq!(about_th.len(), 1, "{}", run.describe());
+    run.expect(&Expect {
+        severity: "warning",
+        file: Some("locales/th"),
+        message: &["`th` lacks", "messages", "`en` is shown instead"],
+        hint: &["mekong i18n --lang th", "mekong i18n --init th"],
+        ..Default::default()
+    });
+
+    let init = run_mekong_raw(&["i18n", "--init", "th", "--root", path_str(&root)]);
+    init.assert_code(0);
+    assert!(
+        init.stdout.contains("wrote locales/th/site.ftl with"),
+        "{}",
+        init.describe()
+    );
+    let ftl = read(&root.join("locales/th/site.ftl"));
+    for line in [
+        "# A message still commented out is shown in `en` instead.",
+        "# nav-home = Trang chủ",
+        "# reading-time = { $minutes ->",
+        "#    *[other] { $minutes } phút đọc",
+        "# site-title = Cổng thông tin",
+    ] {
+        assert!(ftl.contains(line), "no `{line}` in\n{ftl}");
+    }
+    // The file is valid as written, and a message translated from it is used.
+    let ftl = ftl.replace("# nav-home = Trang chủ", "nav-home = หน้าแรก");
+    std::fs::write(root.join("locales/th/site.ftl"), ftl).expect("write");
+    let run = run_mekong(&["build", "--root", path_str(&root)]);
+    run.assert_code(0);
+    assert!(read(&root.join("public/th/index.html")).contains("หน้าแรก"));
+    // Twice: the file exists.
+    let again = run_mekong(&["i18n", "--init", "th", "--root", path_str(&root)]);
+    again.assert_code(1);
+    again.expect(&Expect {
+        severity: "error",
+        file: Some("locales/th/site.ftl"),
+        message: &["already exists"],
+        ..Default::default()
+    });
+}

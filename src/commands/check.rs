@@ -2,7 +2,8 @@
 //! Fluent messages each language takes from its fallbacks.
 
 use super::Outcome;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{count, Diagnostic};
+use crate::i18n::Gap;
 use crate::pipeline::{self, Options};
 use std::path::PathBuf;
 
@@ -14,27 +15,80 @@ pub fn run(opts: &Options) -> Outcome {
     };
     let mut diagnostics = built.diagnostics.clone();
     diagnostics.extend(super::no_origin_warning(opts));
-    for gap in built.gaps.clone() {
-        let file = PathBuf::from(format!("locales/{}", gap.lang));
-        let message = match &gap.from {
-            Some(from) => format!(
-                "message `{}` is missing in `{}`; `{from}` is shown instead",
-                gap.id, gap.lang
-            ),
-            None => format!(
-                "message `{}` is missing in `{}` and in its fallbacks",
-                gap.id, gap.lang
-            ),
-        };
-        diagnostics.push(Diagnostic::warning(file, message).hint(format!(
-            "add `{} = ...` to a .ftl file in locales/{}/",
-            gap.id, gap.lang
-        )));
-    }
+    diagnostics.extend(gap_warnings(&built.gaps));
     let summary = format!("checked {}: no errors", super::what_was_built(&built));
     Outcome {
         diagnostics,
         summary: Some(summary),
         ..Outcome::default()
     }
+}
+
+/// More gaps than this in one language (a language just added) are one
+/// warning, not one per message.
+const GAPS_LISTED: usize = 3;
+
+/// The Fluent messages each language takes from its fallbacks: one warning
+/// per message, or one per language when it lacks many.
+fn gap_warnings(gaps: &[Gap]) -> Vec<Diagnostic> {
+    let mut by_lang: std::collections::BTreeMap<&str, Vec<&Gap>> = Default::default();
+    for gap in gaps {
+        by_lang.entry(gap.lang.as_str()).or_default().push(gap);
+    }
+    let mut out = Vec::new();
+    for (lang, gaps) in by_lang {
+        let file = PathBuf::from(format!("locales/{lang}"));
+        if gaps.len() > GAPS_LISTED {
+            let ids: Vec<&str> = gaps
+                .iter()
+                .take(GAPS_LISTED)
+                .map(|g| g.id.as_str())
+                .collect();
+            let shown_instead: std::collections::BTreeSet<String> = gaps
+                .iter()
+                .filter_map(|g| g.from.as_ref())
+                .map(|f| format!("`{f}`"))
+                .collect();
+            let instead = if shown_instead.is_empty() {
+                "and its fallbacks lack them too".to_owned()
+            } else {
+                format!(
+                    "{} is shown instead",
+                    shown_instead.into_iter().collect::<Vec<_>>().join(" or ")
+                )
+            };
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    format!(
+                        "`{lang}` lacks {}: {}, … ({instead})",
+                        count(gaps.len(), "message", "messages"),
+                        ids.join(", ")
+                    ),
+                )
+                .hint(format!(
+                    "`mekong i18n --lang {lang}` lists them with their source text; for a new language, \
+                     `mekong i18n --init {lang}` writes them all into locales/{lang}/site.ftl to translate"
+                )),
+            );
+            continue;
+        }
+        for gap in gaps {
+            let message = match &gap.from {
+                Some(from) => format!(
+                    "message `{}` is missing in `{lang}`; `{from}` is shown instead",
+                    gap.id
+                ),
+                None => format!(
+                    "message `{}` is missing in `{lang}` and in its fallbacks",
+                    gap.id
+                ),
+            };
+            out.push(Diagnostic::warning(file.clone(), message).hint(format!(
+                "add `{} = ...` to a .ftl file in locales/{lang}/",
+                gap.id
+            )));
+        }
+    }
+    out
 }

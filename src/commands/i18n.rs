@@ -1,7 +1,10 @@
 //! `mekong i18n`: what translators have left to do, per language: articles
 //! not translated, translations older than their source (the source's
 //! `updated`/`date` is later than the translation's), Fluent messages
-//! missing (taken from a fallback) and messages no template uses.
+//! missing (taken from a fallback) and messages no template uses. For a
+//! translator: the file to create for each missing article, the source
+//! text beside each missing message (`i18n_init.rs` writes them into a new
+//! language's file).
 
 use super::Outcome;
 use crate::config::LangCode;
@@ -29,6 +32,8 @@ pub enum Format {
 pub struct Stale {
     /// The translation's file.
     pub file: String,
+    /// The source's file.
+    pub source_file: String,
     /// When the source last changed.
     pub source_changed: String,
     /// When the translation last changed.
@@ -46,10 +51,16 @@ pub struct LanguageStatus {
     pub translated: usize,
     /// `@/` paths of articles without a translation.
     pub missing: Vec<String>,
+    /// The file to create for each of `missing`, in the same order.
+    pub missing_files: Vec<String>,
+    /// The source file of each of `missing`, in the same order.
+    pub missing_sources: Vec<String>,
     /// Translations older than their source.
     pub stale: Vec<Stale>,
     /// Fluent messages this language takes from a fallback.
     pub missing_messages: Vec<String>,
+    /// The default language's text of each missing message, by id.
+    pub message_sources: BTreeMap<String, String>,
     /// Messages this language defines that no template uses.
     pub unused_messages: Vec<String>,
 }
@@ -89,6 +100,8 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             })
     };
     let gaps = session.locales().gaps();
+    let (assets, _) = crate::theme::load(config);
+    let sources = crate::i18n::source::entries_of(&assets.locales, default);
     let mut out = Vec::new();
     for lang in &config.languages {
         if only.is_some_and(|o| o != lang.code.as_str()) {
@@ -99,8 +112,11 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             articles: 0,
             translated: 0,
             missing: Vec::new(),
+            missing_files: Vec::new(),
+            missing_sources: Vec::new(),
             stale: Vec::new(),
             missing_messages: Vec::new(),
+            message_sources: BTreeMap::new(),
             unused_messages: Vec::new(),
         };
         for members in groups.values() {
@@ -109,14 +125,20 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             };
             st.articles += 1;
             match members.get(&lang.code) {
-                None => st.missing.push(source.content_path.clone()),
+                None => {
+                    st.missing.push(source.content_path.clone());
+                    st.missing_sources.push(shown(&source.file));
+                    st.missing_files
+                        .push(translation_file(&source.file, default, &lang.code));
+                }
                 Some(t) => {
                     st.translated += 1;
                     let changed = |s: &SourcePage| s.front.updated.or(s.front.date);
                     if let (Some(src), Some(tr)) = (changed(source), changed(t)) {
                         if lang.code != *default && src > tr {
                             st.stale.push(Stale {
-                                file: t.file.display().to_string(),
+                                file: shown(&t.file),
+                                source_file: shown(&source.file),
                                 source_changed: src.to_string(),
                                 translation_changed: tr.to_string(),
                             });
@@ -130,11 +152,30 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             .filter(|g| g.lang == lang.code)
             .map(|g| g.id.clone())
             .collect();
+        st.message_sources = sources
+            .iter()
+            .filter(|e| st.missing_messages.contains(&e.id))
+            .map(|e| (e.id.clone(), e.text.clone()))
+            .collect();
         let own: BTreeSet<&String> = session.locales().own_ids(&lang.code).collect();
         st.unused_messages = own.into_iter().filter(|id| !used(id)).cloned().collect();
         out.push(st);
     }
     out
+}
+
+/// A site-relative path as the report shows it, with `/`.
+fn shown(file: &std::path::Path) -> String {
+    file.to_string_lossy().replace('\\', "/")
+}
+
+/// The file a translation of `source` into `lang` is: `SLUG.LANG.md`
+/// beside `SLUG.md`, `index.LANG.md` beside a folder article's `index.md`.
+fn translation_file(source: &std::path::Path, default: &LangCode, lang: &LangCode) -> String {
+    let s = shown(source);
+    let stem = s.strip_suffix(".md").unwrap_or(&s);
+    let stem = stem.strip_suffix(&format!(".{default}")).unwrap_or(stem);
+    format!("{stem}.{lang}.md")
 }
 
 /// Runs the command: the report as its output, or the load problems.
@@ -156,6 +197,7 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
         }
     }
     let report = status(&session, lang);
+    let default = &session.config().default_language;
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(&report).unwrap_or_default() + "\n",
         Format::Csv => {
@@ -163,8 +205,8 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
             let _ = w.write_record(["language", "kind", "item", "detail"]);
             for st in &report {
                 let l = st.lang.as_str();
-                for m in &st.missing {
-                    let _ = w.write_record([l, "missing-article", m, ""]);
+                for (file, source) in st.missing_files.iter().zip(&st.missing_sources) {
+                    let _ = w.write_record([l, "missing-article", file, source]);
                 }
                 for s in &st.stale {
                     let _ = w.write_record([
@@ -172,13 +214,14 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
                         "stale-article",
                         &s.file,
                         &format!(
-                            "source {} > translation {}",
-                            s.source_changed, s.translation_changed
+                            "source {} changed {} > translation {}",
+                            s.source_file, s.source_changed, s.translation_changed
                         ),
                     ]);
                 }
                 for m in &st.missing_messages {
-                    let _ = w.write_record([l, "missing-message", m, ""]);
+                    let text = st.message_sources.get(m).map_or("", String::as_str);
+                    let _ = w.write_record([l, "missing-message", m, text]);
                 }
                 for m in &st.unused_messages {
                     let _ = w.write_record([l, "unused-message", m, ""]);
@@ -206,21 +249,25 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
             for st in &report {
                 let mut lines = Vec::new();
                 lines.extend(
-                    st.missing
+                    st.missing_files
                         .iter()
-                        .map(|m| format!("  missing article  @/{m}")),
+                        .zip(&st.missing_sources)
+                        .map(|(f, src)| format!("  missing article  {f} (from {src})")),
                 );
                 lines.extend(st.stale.iter().map(|x| {
                     format!(
-                        "  stale            {} (source changed {}, translation {})",
-                        x.file, x.source_changed, x.translation_changed
+                        "  stale            {} (its source {} changed {}, the translation {})",
+                        x.file, x.source_file, x.source_changed, x.translation_changed
                     )
                 }));
-                lines.extend(
-                    st.missing_messages
-                        .iter()
-                        .map(|m| format!("  missing message  {m}")),
-                );
+                lines.extend(st.missing_messages.iter().map(|m| {
+                    let text = st
+                        .message_sources
+                        .get(m)
+                        .map(|t| crate::i18n::source::first_line(t))
+                        .unwrap_or_default();
+                    format!("  missing message  {m:<24} {default}: {text}")
+                }));
                 lines.extend(
                     st.unused_messages
                         .iter()
@@ -230,6 +277,9 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
                     let _ = writeln!(s, "\n{}:", st.lang);
                     s.push_str(&lines.join("\n"));
                     s.push('\n');
+                    if !st.missing.is_empty() {
+                        let _ = writeln!(s, "  (`mekong new SECTION/SLUG --lang {}` starts a missing article as a draft copy of its source)", st.lang);
+                    }
                 }
             }
             s

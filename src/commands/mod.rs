@@ -7,6 +7,7 @@ pub mod bench_edit;
 pub mod build;
 pub mod check;
 pub mod i18n;
+pub mod i18n_init;
 pub mod scaffold;
 pub mod serve;
 mod translate;

@@ -8,6 +8,7 @@
 
 mod check;
 pub(crate) mod format;
+pub(crate) mod source;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
