@@ -23,7 +23,8 @@ pub fn run(args: &BuildArgs) -> Outcome {
         .output
         .clone()
         .unwrap_or_else(|| args.pipeline.root.join("public"));
-    if let Err(d) = crate::write::check_output_dir(&args.pipeline.root, &out, args.force) {
+    let check = || crate::write::check_output_dir(&args.pipeline.root, &out, args.force);
+    if let Err(d) = check() {
         return Outcome::failed(one(d));
     }
     // Held until the build has swapped its folder in (dropped at return).
@@ -31,6 +32,10 @@ pub fn run(args: &BuildArgs) -> Outcome {
         Ok(l) => l,
         Err(d) => return Outcome::failed(one(d)),
     };
+    // Again, now that no other writer can be swapping the folder under the check.
+    if let Err(d) = check() {
+        return Outcome::failed(one(d));
+    }
     let staging = match crate::write::Staging::begin(&out) {
         Ok(s) => s,
         Err(d) => return Outcome::failed(one(d)),

@@ -81,22 +81,48 @@ pub(super) fn clean<'a>(
     let mut diags = Vec::new();
     let mut lines = Vec::new();
     let mut changed = false;
+    // The indentation of a `key: |` or `key: >` line while its block runs:
+    // the lines of a block are text, never read as `key: value`.
+    let mut block: Option<usize> = None;
     for (i, line) in yaml.split('\n').enumerate() {
-        match clean_line(line) {
+        if let Some(indent) = block {
+            if line.trim().is_empty() || indent_of(line) > indent {
+                lines.push(Cow::Borrowed(line));
+                continue;
+            }
+            block = None;
+        }
+        let line = match clean_line(line) {
             Some((new, found)) => {
                 changed = true;
                 let n = i + 1 + line_offset;
                 diags.extend(found.into_iter().map(|f| warning(file, text, n, f)));
-                lines.push(Cow::Owned(new));
+                Cow::Owned(new)
             }
-            None => lines.push(Cow::Borrowed(line)),
+            None => Cow::Borrowed(line),
+        };
+        if opens_block(&line) {
+            block = Some(indent_of(&line));
         }
+        lines.push(line);
     }
     if changed {
         (Cow::Owned(lines.join("\n")), diags)
     } else {
         (Cow::Borrowed(yaml), diags)
     }
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Whether `key: |` (or `>`, `|-`, `>+2`…) starts a block of text lines.
+fn opens_block(line: &str) -> bool {
+    line.rsplit_once(':').is_some_and(|(_, v)| {
+        let v = v.trim();
+        v.starts_with(['|', '>']) && v.chars().all(|c| "|>-+0123456789".contains(c))
+    })
 }
 
 fn warning(file: &Path, text: &str, line: usize, f: Found) -> Diagnostic {
@@ -285,6 +311,18 @@ mod tests {
             clean_line("\u{feff}ti\u{200b}tle: A").map(|(l, _)| l),
             Some("title: A".into())
         );
+    }
+
+    #[test]
+    fn the_lines_of_a_text_block_are_text() {
+        let yaml = "description: |\n  Khẩu hiệu: “Bình Phước”\ntitle: “A”\n";
+        let (out, diags) = clean(Path::new("a.md"), yaml, yaml, 1);
+        assert_eq!(
+            out,
+            "description: |\n  Khẩu hiệu: “Bình Phước”\ntitle: \"A\"\n"
+        );
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line, Some(4));
     }
 
     #[test]
