@@ -7,6 +7,7 @@ pub mod bench_edit;
 pub mod build;
 pub mod check;
 pub mod i18n;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 
