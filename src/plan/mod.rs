@@ -93,12 +93,15 @@ impl Task {
 pub(crate) struct Plan {
     /// The tasks; one id may come back in periods that do not overlap.
     pub(crate) tasks: Vec<Task>,
+    /// Ids of tasks with mistakes (reported at plan.yaml, not again at
+    /// every article that names them).
+    pub(crate) broken: Vec<String>,
 }
 
 impl Plan {
     /// Whether a task has this id.
     pub(crate) fn has(&self, id: &str) -> bool {
-        self.tasks.iter().any(|t| t.id == id)
+        self.tasks.iter().any(|t| t.id == id) || self.broken.iter().any(|b| b == id)
     }
 
     /// Checks a `plan:` value of front matter: `None` when the task
@@ -107,7 +110,7 @@ impl Plan {
         if self.has(id) {
             return None;
         }
-        if self.tasks.is_empty() {
+        if self.tasks.is_empty() && self.broken.is_empty() {
             return Some(
                 "the site has no plan: write plan.yaml (see README, \"Plans and reports\"), or remove `plan:`"
                     .into(),
@@ -160,9 +163,10 @@ pub(crate) fn load(config: &Config) -> (Plan, Vec<Diagnostic>) {
                 continue;
             }
         };
-        let (tasks, d) = read::tasks(config, &file, &text);
-        plan.tasks.extend(tasks);
-        diags.extend(d);
+        let read = read::tasks(config, &file, &text);
+        plan.tasks.extend(read.tasks);
+        plan.broken.extend(read.broken);
+        diags.extend(read.diags);
     }
     diags.extend(read::overlaps(&plan.tasks));
     (plan, diags)

@@ -87,8 +87,30 @@ fn task_lines(text: &str) -> Vec<usize> {
     out
 }
 
+/// What one plan file holds: its valid tasks, the ids of tasks with
+/// mistakes (already reported; articles naming them are not reported
+/// again), and the diagnostics.
+pub(super) struct Read {
+    pub(super) tasks: Vec<Task>,
+    pub(super) broken: Vec<String>,
+    pub(super) diags: Vec<Diagnostic>,
+}
+
 /// The tasks of one plan file.
-pub(super) fn tasks(config: &Config, file: &Path, text: &str) -> (Vec<Task>, Vec<Diagnostic>) {
+pub(super) fn tasks(config: &Config, file: &Path, text: &str) -> Read {
+    let (tasks, broken, diags) = read_tasks(config, file, text);
+    Read {
+        tasks,
+        broken,
+        diags,
+    }
+}
+
+fn read_tasks(
+    config: &Config,
+    file: &Path,
+    text: &str,
+) -> (Vec<Task>, Vec<String>, Vec<Diagnostic>) {
     let mut cx = Ctx {
         config,
         file,
@@ -99,20 +121,20 @@ pub(super) fn tasks(config: &Config, file: &Path, text: &str) -> (Vec<Task>, Vec
         Ok(v) => v,
         Err(e) => {
             let d = crate::source_text::yaml_error(file, text, 0, &e, TOP_KEYS);
-            return (Vec::new(), vec![d]);
+            return (Vec::new(), Vec::new(), vec![d]);
         }
     };
     let example = "start the file with `tasks:` and one `- id: …` entry per task (README, \"Plans and reports\")";
     let top = match value {
         Value::Mapping(m) => m,
-        Value::Null => return (Vec::new(), Vec::new()),
+        Value::Null => return (Vec::new(), Vec::new(), Vec::new()),
         _ => {
             cx.error(
                 Some(1),
                 "a plan should be `tasks:` and a list of tasks".into(),
                 example,
             );
-            return (Vec::new(), cx.diags);
+            return (Vec::new(), Vec::new(), cx.diags);
         }
     };
     for key in top.keys() {
@@ -125,15 +147,16 @@ pub(super) fn tasks(config: &Config, file: &Path, text: &str) -> (Vec<Task>, Vec
         }
     }
     let Some(list) = top.get("tasks") else {
-        return (Vec::new(), cx.diags);
+        return (Vec::new(), Vec::new(), cx.diags);
     };
     let Value::Sequence(list) = list else {
         let line = crate::source_text::key_line(text, &["tasks"]);
         cx.error(line, "`tasks` should be a list of tasks".into(), example);
-        return (Vec::new(), cx.diags);
+        return (Vec::new(), Vec::new(), cx.diags);
     };
     let lines = task_lines(text);
     let mut out = Vec::new();
+    let mut broken = Vec::new();
     for (i, item) in list.iter().enumerate() {
         let line = lines.get(i).copied();
         let Value::Mapping(m) = item else {
@@ -144,11 +167,12 @@ pub(super) fn tasks(config: &Config, file: &Path, text: &str) -> (Vec<Task>, Vec
             );
             continue;
         };
-        if let Some(t) = task(&mut cx, m, line, i + 1) {
-            out.push(t);
+        match task(&mut cx, m, line, i + 1) {
+            Some(t) => out.push(t),
+            None => broken.extend(m.get("id").and_then(text_of)),
         }
     }
-    (out, cx.diags)
+    (out, broken, cx.diags)
 }
 
 fn text_of(v: &Value) -> Option<String> {
@@ -467,9 +491,10 @@ mod tests {
 
     fn read(text: &str) -> (Vec<Task>, Vec<Diagnostic>) {
         let c = config();
-        let (tasks, mut d) = tasks(&c, Path::new("plan.yaml"), text);
-        d.extend(overlaps(&tasks));
-        (tasks, d)
+        let r = tasks(&c, Path::new("plan.yaml"), text);
+        let mut d = r.diags;
+        d.extend(overlaps(&r.tasks));
+        (r.tasks, d)
     }
 
     const GOOD: &str = "tasks:\n  - id: ban-tin\n    title: { vi: Bản tin đối ngoại, en: Bulletin }\n    lead: so-ngoai-vu\n    partners: [so-tttt]\n    period: 2026-H1\n    targets:\n      - { articles: 4 }\n      - { articles: 2, lang: lo }\n      - { events: 1 }\n";

@@ -23,7 +23,7 @@ fn shown(cell: &Cell, f: &Formats) -> String {
                 day: d.day,
                 time: None,
             },
-            "short",
+            "medium",
         ),
     }
 }
