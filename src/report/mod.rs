@@ -334,7 +334,7 @@ fn task_rows(
 ) -> Vec<TaskRow> {
     let serving: Vec<&Group> = groups
         .iter()
-        .filter(|g| plan_ids(site, g).iter().any(|id| *id == task.id))
+        .filter(|g| plan_ids(site, g).contains(&task.id))
         .collect();
     let in_window = |p: PageId| day(site, p).is_some_and(|d| window.contains(d));
     let has_block = |g: &Group, kind: TargetKind| {
