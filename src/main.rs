@@ -64,6 +64,23 @@ enum I18nFormat {
     Csv,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Csv,
+    Xlsx,
+    Html,
+    Json,
+}
+
+fn period(value: &str) -> Result<String, String> {
+    commands::report::period_problem(value).map_or(Ok(value.to_owned()), Err)
+}
+
+fn day(value: &str) -> Result<String, String> {
+    commands::report::day_problem(value).map_or(Ok(value.to_owned()), Err)
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into public/.
@@ -103,6 +120,24 @@ enum Command {
         #[arg(long, value_name = "LANG")]
         init: Option<String>,
     },
+    /// A department report against the plan: articles, translations, plan tasks (words: MEKONG_LANG or LANG, Vietnamese by default).
+    Report {
+        /// 2026, 2026-H1, 2026-Q3 or 2026-03 (default: the current half-year).
+        #[arg(long, value_parser = period, conflicts_with_all = ["from", "to"])]
+        period: Option<String>,
+        /// First day (YYYY-MM-DD), with --to.
+        #[arg(long, value_parser = day, requires = "to")]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD), with --from.
+        #[arg(long, value_parser = day, requires = "from")]
+        to: Option<String>,
+        /// Only this unit (an id of `units:` in site.yaml).
+        #[arg(long)]
+        unit: Option<String>,
+        /// Output format (xlsx needs -o FILE).
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
     /// Write a new article (a draft) with its front matter.
     New {
         /// SECTION/SLUG, e.g. tourism/thac-mo.
@@ -128,6 +163,7 @@ impl Command {
             Command::Check => "check",
             Command::Serve { .. } => "serve",
             Command::I18n { .. } => "i18n",
+            Command::Report { .. } => "report",
             Command::New { .. } => "new",
             Command::Init { .. } => "init",
             Command::BenchEdit => "bench-edit",
@@ -141,6 +177,7 @@ impl Command {
                 &["--root", "--output", "--base-url", "--drafts"]
             }
             Command::Check | Command::I18n { .. } => &["--root", "--base-url", "--drafts"],
+            Command::Report { .. } => &["--root", "--output", "--base-url", "--drafts"],
             Command::New { .. } => &["--root"],
             Command::Init { .. } => &[],
         }
@@ -230,6 +267,27 @@ fn main() -> ExitCode {
             };
             commands::i18n::run(&cli.options(), lang.as_deref(), format)
         }
+        Command::Report {
+            period,
+            from,
+            to,
+            unit,
+            format,
+        } => commands::report::run(&commands::report::ReportArgs {
+            pipeline: cli.options(),
+            period: period.clone(),
+            from_to: from.clone().zip(to.clone()),
+            unit: unit.clone(),
+            format: match format {
+                ReportFormat::Table => commands::report::Format::Table,
+                ReportFormat::Csv => commands::report::Format::Csv,
+                ReportFormat::Xlsx => commands::report::Format::Xlsx,
+                ReportFormat::Html => commands::report::Format::Html,
+                ReportFormat::Json => commands::report::Format::Json,
+            },
+            output: cli.output.clone(),
+            lang: commands::report::words_language(),
+        }),
         Command::New { path, lang } => Outcome::text(commands::scaffold::new_article(
             &cli.options().root,
             path,

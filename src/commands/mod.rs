@@ -8,6 +8,7 @@ pub mod build;
 pub mod check;
 pub mod i18n;
 pub mod i18n_init;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 mod translate;

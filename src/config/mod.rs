@@ -10,9 +10,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod images;
+mod units;
 
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
+pub(crate) use units::Units;
 
 /// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -117,6 +119,7 @@ struct RawConfig {
     search: bool,
     markdown: MarkdownConfig,
     sectors: Vec<String>,
+    units: units::RawUnits,
     extra: serde_yaml::Mapping,
 }
 
@@ -138,6 +141,7 @@ impl Default for RawConfig {
             search: true,
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
+            units: units::RawUnits::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -193,6 +197,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Sectors accepted in `project.sector`.
     pub sectors: Vec<String>,
+    /// The departments that write for the portal (`units:`).
+    pub units: Units,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -213,6 +219,7 @@ const KNOWN_KEYS: &[&str] = &[
     "search",
     "markdown",
     "sectors",
+    "units",
     "extra",
 ];
 
@@ -372,6 +379,21 @@ impl Config {
                 "for example `widths: [480, 960, 1600]`",
             ));
         }
+        let (units, unit_diags) = Units::from_raw(
+            raw.units,
+            &units::ids_in_order(text),
+            &codes,
+            default_language.as_str(),
+            |path, msg, hint| {
+                let mut full = vec!["units"];
+                full.extend_from_slice(path);
+                Diagnostic::error(file.clone(), msg)
+                    .at_line(key_line(text, &full))
+                    .with_source(text)
+                    .hint(hint)
+            },
+        );
+        diags.extend(unit_diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -406,6 +428,7 @@ impl Config {
             search: raw.search,
             markdown: raw.markdown,
             sectors: raw.sectors,
+            units,
             extra: raw.extra,
         })
     }
@@ -428,6 +451,15 @@ impl Config {
             .map_or(std::slice::from_ref(&self.default_language), |l| {
                 l.chain.as_slice()
             })
+    }
+
+    /// What a page in `lang` shows for a `unit:` value: the unit's name
+    /// along the language's fallback chain, or the value itself when it is
+    /// not a declared unit (free text on a site without `units:`).
+    pub fn unit_name<'a>(&'a self, value: &'a str, lang: &LangCode) -> &'a str {
+        self.units
+            .get(value)
+            .map_or(value, |u| u.name(self.fallback_chain(lang)))
     }
 
     /// The URL prefix of a language: `/en/`, or `/` for the default language

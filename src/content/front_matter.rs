@@ -64,6 +64,8 @@ pub struct FrontMatter {
     pub template: Option<String>,
     /// Responsible department.
     pub unit: Option<String>,
+    /// Plan tasks the article serves (`plan: [task-id, …]`).
+    pub plan: Vec<String>,
     /// Free map for templates.
     pub extra: serde_json::Value,
     /// Investment project.
@@ -93,6 +95,7 @@ pub(crate) const ARTICLE_KEYS: &[&str] = &[
     "translation_key",
     "template",
     "unit",
+    "plan",
     "extra",
     "project",
     "place",
@@ -303,6 +306,16 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.translation_key = r.string(map, &["translation_key"]);
     front.template = r.string(map, &["template"]);
     front.unit = r.string(map, &["unit"]);
+    front.plan = match map.get("plan") {
+        Some(Value::String(s)) => vec![s.clone()],
+        _ => r
+            .get::<Vec<String>>(
+                map,
+                &["plan"],
+                "a list of task ids, like [ban-tin-doi-ngoai]",
+            )
+            .unwrap_or_default(),
+    };
     front.extra = map
         .get("extra")
         .and_then(|v| serde_json::to_value(v).ok())

@@ -22,6 +22,7 @@ pub(crate) mod slug;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::plan::Plan;
 use crate::source_text::decode_utf8;
 use front_matter::FrontMatter;
 use rayon::prelude::*;
@@ -215,6 +216,8 @@ pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
         }
     }
 
+    let (plan, plan_diags) = crate::plan::load(config);
+    diags.extend(plan_diags);
     let results: Vec<Loaded> = markdown
         .into_par_iter()
         .map(|l| {
@@ -224,7 +227,7 @@ pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
                 .and_then(|d| bundle_assets.get(d))
                 .cloned()
                 .unwrap_or_default();
-            read_page(config, l, assets)
+            read_page(config, &plan, l, assets)
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
@@ -256,7 +259,7 @@ pub(crate) fn load_file(
     let content_dir = config.root.join("content");
     let rel = abs.strip_prefix(&content_dir).unwrap_or(abs).to_path_buf();
     match locate(config, abs, &rel) {
-        Ok(Some(l)) => read_page(config, l, assets).map(Some),
+        Ok(Some(l)) => read_page(config, &crate::plan::load(config).0, l, assets).map(Some),
         Ok(None) => Ok(None),
         Err(d) => Err(vec![d.located_in(display_path(&config.root, abs))]),
     }
@@ -416,8 +419,67 @@ fn has_index(dir: &Path) -> bool {
     })
 }
 
+/// A `unit:` that names no unit of `units:` in site.yaml: an error at its
+/// line, with the id it most likely means.
+fn unknown_unit(
+    config: &Config,
+    file: &Path,
+    text: &str,
+    yaml: &str,
+    front: &FrontMatter,
+) -> Option<Diagnostic> {
+    let value = front.unit.as_deref()?;
+    let hint = config.units.check(value)?;
+    Some(
+        Diagnostic::error(
+            file.to_path_buf(),
+            format!("`unit: {value}` is not a unit declared in site.yaml"),
+        )
+        .at_line(crate::source_text::key_line(yaml, &["unit"]).map(|l| l + 1))
+        .with_source(text)
+        .hint(hint),
+    )
+}
+
+/// `plan:` ids that name no task of the plan: an error each, at the line of
+/// the id (or of `plan:` when the list is on one line).
+fn unknown_tasks(
+    plan: &Plan,
+    file: &Path,
+    text: &str,
+    yaml: &str,
+    front: &FrontMatter,
+) -> Vec<Diagnostic> {
+    let key = crate::source_text::key_line(yaml, &["plan"]).map(|l| l + 1);
+    front
+        .plan
+        .iter()
+        .filter_map(|id| {
+            let hint = plan.check(id)?;
+            let line = key.map(|k| {
+                text.lines()
+                    .enumerate()
+                    .skip(k - 1)
+                    .take_while(|(i, l)| *i == k - 1 || l.trim_start().starts_with('-'))
+                    .find(|(_, l)| l.contains(id.as_str()))
+                    .map_or(k, |(i, _)| i + 1)
+            });
+            Some(
+                Diagnostic::error(
+                    file.to_path_buf(),
+                    format!("`plan: {id}` is not a task of the plan"),
+                )
+                .at_line(line)
+                .with_source(text)
+                .hint(hint),
+            )
+        })
+        .collect()
+}
+
 fn read_page(
     config: &Config,
+    plan: &Plan,
     l: Located,
     assets: Vec<PathBuf>,
 ) -> Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>> {
@@ -447,6 +509,10 @@ fn read_page(
         &config.sectors,
     );
     let mut diagnostics = parsed.diagnostics;
+    if let Some(d) = unknown_unit(config, &file, &text, split.yaml, &parsed.front) {
+        diagnostics.push(d);
+    }
+    diagnostics.extend(unknown_tasks(plan, &file, &text, split.yaml, &parsed.front));
     if l.kind == Kind::Article
         && parsed.front.title.is_none()
         && !diagnostics.iter().any(Diagnostic::is_error)

@@ -61,7 +61,8 @@ impl Session {
                 .unwrap_or("");
             let is_ftl = p.extension().is_some_and(|e| e == "ftl");
             let c = match first {
-                "site.yaml" => Change::Config,
+                // The plan is checked against every article's `plan:`.
+                "site.yaml" | "plan.yaml" | "plans" => Change::Config,
                 "locales" if is_ftl => Change::Messages,
                 "themes" if is_ftl && rel.components().any(|c| c.as_os_str() == "locales") => {
                     Change::Messages
