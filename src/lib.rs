@@ -42,6 +42,7 @@ mod outputs;
 mod paths;
 pub mod pipeline;
 mod render;
+mod screens;
 mod search;
 mod serve;
 mod site;

@@ -10,9 +10,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod images;
+mod screens;
 
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
+pub(crate) use screens::{Screen, Selector, Window};
 
 /// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -117,6 +119,7 @@ struct RawConfig {
     search: bool,
     markdown: MarkdownConfig,
     sectors: Vec<String>,
+    screens: Vec<screens::RawScreen>,
     extra: serde_yaml::Mapping,
 }
 
@@ -138,6 +141,7 @@ impl Default for RawConfig {
             search: true,
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
+            screens: Vec::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -193,6 +197,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Sectors accepted in `project.sector`.
     pub sectors: Vec<String>,
+    /// `screens:`: players for LED boards and kiosks (`/screens/NAME/`).
+    pub screens: Vec<Screen>,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -213,6 +219,7 @@ const KNOWN_KEYS: &[&str] = &[
     "search",
     "markdown",
     "sectors",
+    "screens",
     "extra",
 ];
 
@@ -372,6 +379,8 @@ impl Config {
                 "for example `widths: [480, 960, 1600]`",
             ));
         }
+        let (screens, d) = screens::validate(raw.screens, &codes, text);
+        diags.extend(d);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -406,6 +415,7 @@ impl Config {
             search: raw.search,
             markdown: raw.markdown,
             sectors: raw.sectors,
+            screens,
             extra: raw.extra,
         })
     }
