@@ -11,8 +11,10 @@
 //! files and the ZIP, which copies the photos from the image cache.
 //!
 //! Inside: `playlist` picks the articles, `slides` turns them into the
-//! playlist, `package` writes QR codes and the ZIP, `player` the page.
+//! playlist, `package` writes QR codes and the ZIP, `player` the page,
+//! `fonts` the Khmer and Lao fonts a screen embeds.
 
+mod fonts;
 mod package;
 mod player;
 mod playlist;

@@ -25,8 +25,9 @@ pub(super) fn files(screen: &Screen, playlist: &Playlist) -> Vec<(String, Vec<u8
     };
     let slide = "<section class=\"slide\"><div class=\"photo\"><img alt=\"\" hidden></div><div class=\"copy\"><div class=\"text\"><h1 class=\"title\"></h1><p class=\"line\"></p></div><div class=\"foot\"><img class=\"qr\" alt=\"\" hidden><p class=\"scan\"></p></div></div></section>";
     let index = format!(
-        "<!DOCTYPE html>\n<html lang=\"{first}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{name}</title>\n<link rel=\"stylesheet\" href=\"player.css\">\n</head>\n<body class=\"{layout}\">\n<main id=\"stage\">{slide}{slide}<div class=\"idle\" hidden></div></main>\n<div class=\"ticker\"><p></p></div>\n<script type=\"application/json\" id=\"playlist\">{json}</script>\n<script src=\"player.js\"></script>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{first}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{name}</title>\n<link rel=\"stylesheet\" href=\"player.css\">\n<style>{fonts}</style>\n</head>\n<body class=\"{layout}\">\n<main id=\"stage\">{slide}{slide}<div class=\"idle\" hidden></div></main>\n<div class=\"ticker\"><p></p></div>\n<script type=\"application/json\" id=\"playlist\">{json}</script>\n<script src=\"player.js\"></script>\n</body>\n</html>\n",
         name = escape(&screen.name),
+        fonts = super::fonts::css(&playlist.languages),
     );
     let build = blake3::hash(format!("{}{SCRIPT}{STYLE}{WORKER}", playlist.version).as_bytes())
         .to_hex()[..16]

@@ -68,7 +68,7 @@ struct Text {
 /// A screen's playlist and the files it needs.
 pub(super) struct Made {
     pub(super) playlist: Playlist,
-    /// QR codes: (path relative to the screen's folder, SVG).
+    /// QR codes and fonts: (path relative to the screen's folder, SVG).
     pub(super) assets: Vec<(String, Vec<u8>)>,
     /// Photos, planned at `screens/NAME/assets/…`.
     pub(super) pictures: Vec<Arc<Picture>>,
@@ -189,6 +189,8 @@ pub(super) fn make(
             Some((l.to_string(), text))
         })
         .collect();
+    let langs: Vec<String> = screen.languages.iter().map(|l| l.to_string()).collect();
+    assets.extend(super::fonts::files(&langs));
     let mut names: Vec<String> = assets.keys().cloned().collect();
     for p in &pictures {
         let rel = p.fallback.path.trim_start_matches(&dir).to_owned();
@@ -205,7 +207,7 @@ pub(super) fn make(
         height: screen.height,
         seconds: screen.seconds,
         refresh_seconds: screen.refresh_minutes * 60,
-        languages: screen.languages.iter().map(|l| l.to_string()).collect(),
+        languages: langs,
         ticker,
         scan,
         assets: names,

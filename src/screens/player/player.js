@@ -149,7 +149,7 @@
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (p) {
         if (!p || p.version === playlist.version || (pending && pending.version === p.version)) { return; }
-        return Promise.all(p.assets.map(function (a) {
+        return Promise.all(p.assets.filter(function (a) { return /\.(jpe?g|png|webp|svg)$/.test(a); }).map(function (a) {
           return new Promise(function (ok, fail) {
             var i = new Image();
             i.onload = ok;
