@@ -45,6 +45,7 @@ pub mod pipeline;
 mod plan;
 mod render;
 mod report;
+mod screens;
 mod search;
 mod serve;
 mod site;

@@ -4,7 +4,8 @@
 //! `tests/browser/run.mjs` on the output, which drives Debian's Chromium
 //! through playwright-core (console errors, failed and external requests,
 //! axe-core, the language switcher, search, project filters, images,
-//! screenshots into `tests/browser/artifacts/`).
+//! screenshots into `tests/browser/artifacts/`), and the border-gate
+//! screens of the `screens` fixture (`tests/browser/screens.mjs`).
 //!
 //! Chromium and Node are required: without them the test fails with the
 //! command that installs them, rather than passing without testing anything.
@@ -122,5 +123,38 @@ fn the_demo_portal_passes_the_browser_tests() {
              every failure is listed at the end:\n{output}"
         ),
         None => panic!("the browser tests did not finish within 15 minutes:\n{output}"),
+    }
+}
+
+#[test]
+fn the_screens_play_rotate_offline_and_from_the_zip() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    let browser = chromium();
+    assert!(
+        browser.is_file(),
+        "{} is missing: install Chromium (`apt-get install -y chromium`) or set MEKONG_CHROMIUM",
+        browser.display()
+    );
+    require("node", "install Node.js 20 or later with npm");
+    let site = Site::new("screens");
+    site.build_ok(&[]);
+    let unzipped = site.outside("gate-unzipped");
+    let bytes = fs::read(site.public().join("screens/gate.zip")).expect("the ZIP");
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .expect("a ZIP")
+        .extract(&unzipped)
+        .expect("unpack the ZIP");
+    install_node_packages(&dir);
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("screens.mjs"))
+        .arg(site.public())
+        .arg(&unzipped)
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, site.tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the screen browser tests failed (exit {code}):\n{output}"),
+        None => panic!("the screen browser tests did not finish within 5 minutes:\n{output}"),
     }
 }

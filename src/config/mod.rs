@@ -10,10 +10,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod images;
+mod screens;
 mod units;
 
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
+pub(crate) use screens::{Screen, Selector, Window};
 pub(crate) use units::Units;
 
 /// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
@@ -120,6 +122,7 @@ struct RawConfig {
     markdown: MarkdownConfig,
     sectors: Vec<String>,
     units: units::RawUnits,
+    screens: Vec<screens::RawScreen>,
     extra: serde_yaml::Mapping,
 }
 
@@ -142,6 +145,7 @@ impl Default for RawConfig {
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
             units: units::RawUnits::new(),
+            screens: Vec::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -199,6 +203,8 @@ pub struct Config {
     pub sectors: Vec<String>,
     /// The departments that write for the portal (`units:`).
     pub units: Units,
+    /// `screens:`: players for LED boards and kiosks (`/screens/NAME/`).
+    pub screens: Vec<Screen>,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -220,6 +226,7 @@ const KNOWN_KEYS: &[&str] = &[
     "markdown",
     "sectors",
     "units",
+    "screens",
     "extra",
 ];
 
@@ -394,6 +401,8 @@ impl Config {
             },
         );
         diags.extend(unit_diags);
+        let (screens, d) = screens::validate(raw.screens, &codes, text);
+        diags.extend(d);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -429,6 +438,7 @@ impl Config {
             markdown: raw.markdown,
             sectors: raw.sectors,
             units,
+            screens,
             extra: raw.extra,
         })
     }

@@ -123,6 +123,19 @@ impl Images {
         )))
     }
 
+    /// One file of `abs` at most `width` pixels wide, in `dir` (`screens/x/assets/`)
+    /// under a name made of the source's content hash: a JPEG (a PNG for an
+    /// image with transparency) for a player that caches by name.
+    pub(crate) fn sized(
+        &self,
+        abs: &Path,
+        dir: &str,
+        width: u32,
+    ) -> Result<Arc<Picture>, ImageError> {
+        let source = self.source(abs)?;
+        Ok(Arc::new(plan::plan_single(source, dir, width)))
+    }
+
     /// A picture for `image()`: `out` is an output path the site publishes
     /// a photo at, or a static or content file (`lookup` finds those).
     pub(crate) fn request(

@@ -61,6 +61,29 @@ pub(super) fn plan_picture(
     }
 }
 
+/// One variant of `source`, at most `width` pixels wide, named after the
+/// source's content hash in `dir`; see [`super::Images::sized`].
+pub(super) fn plan_single(source: Arc<Source>, dir: &str, width: u32) -> Picture {
+    let width = width.min(source.width).max(1);
+    let format = if source.alpha {
+        Format::Png
+    } else {
+        Format::Jpeg
+    };
+    let hash = source.hash.to_hex();
+    let fallback = Variant {
+        path: format!("{dir}{}.{width}w.{}", &hash[..16], format.ext()),
+        width,
+        height: scaled_height(&source, width),
+        format,
+    };
+    Picture {
+        source,
+        fallback,
+        sets: Vec::new(),
+    }
+}
+
 /// The widths to make for a source `original` pixels wide: the requested
 /// ones below it, and the original width itself instead of any larger one
 /// (never upscale).

@@ -408,6 +408,9 @@ impl Session {
         let list_page_files = rerender.lists_page_files();
         let full = matches!(rerender.scope(self.last.site.as_ref(), &site), Scope::All);
         let mut pictures = self.pictures_known_now(&site, photos, full, &mut diags);
+        let (screens, d) = crate::screens::plan(&site, &self.theme.locales, &self.caches.images);
+        diags.extend(d);
+        pictures.extend(screens.iter().flat_map(|s| s.pictures().iter().cloned()));
         let scope = rerender.scope(self.last.site.as_ref(), &site);
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
@@ -472,6 +475,9 @@ impl Session {
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);
             extra.extend(outputs);
+            let (outputs, d) = crate::screens::outputs(&screens, &images, make);
+            extra.extend(outputs);
+            diags.extend(d);
             if full && make {
                 self.caches.used_images = Some(used);
             }

@@ -513,6 +513,72 @@ async function runChecks(browser, site) {
   await desktop.close();
   await phone.close();
   await noJs.close();
+
+  await overflowChecks(browser);
+
+  // The demo's screens, at their own sizes, for the README (the checks of
+  // screens run on the `screens` fixture: screens.mjs).
+  for (const [name, size] of [['hoa-lu', { width: 1920, height: 1080 }], ['lao-partnership', { width: 1080, height: 1920 }]]) {
+    const context = await browser.newContext({ viewport: size });
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/screens/${name}/`);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(ARTIFACTS, `screen-${name}.png`) });
+    await context.close();
+  }
+}
+
+// No text of the header or of a card runs out of its box, and menu items
+// and the menu button wrap only between items, at phone and desktop width
+// in every language: the home page, the investment section and a project.
+async function overflowChecks(browser) {
+  console.log('\n== text inside its box (390 and 1280 px)');
+  for (const width of [390, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const lang of ['vi', 'en', 'lo', 'km']) {
+      const prefix = lang === 'vi' ? '/' : `/${lang}/`;
+      const urls = [`${ORIGIN}${prefix}`, `${ORIGIN}${prefix}investment/`];
+      await page.goto(urls[1]);
+      const project = await page.evaluate(() => document.querySelector('.card.project h2 a, .card.project h3 a')?.href);
+      if (project) urls.push(project);
+      for (const url of urls) {
+        await page.goto(url);
+        const problems = await page.evaluate(() => {
+          const out = [];
+          // On a phone, the menu's items are checked open.
+          document.querySelector('.menu')?.setAttribute('open', '');
+          const boxes = document.querySelectorAll('.site-header, .card');
+          for (const box of boxes) {
+            const b = box.getBoundingClientRect();
+            for (const el of box.querySelectorAll('a, summary, dt, dd, p, h2, h3, span, .brand')) {
+              if (!el.textContent.trim() || el.closest('.vh, [hidden], .search-results') || !el.checkVisibility()) continue;
+              const r = el.getBoundingClientRect();
+              if (r.width === 0) continue;
+              if (r.right > b.right + 1 || r.left < b.left - 1) {
+                out.push(`"${el.textContent.trim().slice(0, 40)}" runs out of its ${box.className.split(' ')[0]} (${Math.round(r.left)}–${Math.round(r.right)} in ${Math.round(b.left)}–${Math.round(b.right)})`);
+              }
+            }
+          }
+          // One line per menu item and for the menu button.
+          for (const el of document.querySelectorAll('.nav a, .menu > summary')) {
+            if (!el.checkVisibility()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (tops.size > 1) out.push(`"${el.textContent.trim()}" wraps inside the item`);
+          }
+          return out;
+        });
+        if (problems.length) {
+          for (const p of problems) fail(`${pathOf(url)} at ${width} px`, p);
+        } else {
+          ok(`${pathOf(url)} at ${width} px`, 'header and card text inside their boxes');
+        }
+      }
+    }
+    await context.close();
+  }
 }
 
 async function shoot(page, name, size) {

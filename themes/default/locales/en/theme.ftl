@@ -102,3 +102,6 @@ project-filters = Filter projects
 print-source = Source
 not-found-search = Or search the portal:
 not-found-explore = Explore the portal
+
+## Screens: beside the QR code of a slide.
+screen-scan = Scan to read on

@@ -100,3 +100,6 @@ project-filters = ត្រងគម្រោង
 print-source = ប្រភព
 not-found-search = ឬស្វែងរកក្នុងវិបផតថល៖
 not-found-explore = ស្វែងយល់ពីវិបផតថល
+
+## Screens: beside the QR code of a slide.
+screen-scan = ស្កេនដើម្បីអានបន្ត

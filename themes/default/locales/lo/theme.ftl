@@ -100,3 +100,6 @@ project-filters = ກັ່ນຕອງໂຄງການ
 print-source = ແຫຼ່ງທີ່ມາ
 not-found-search = ຫຼື ຄົ້ນຫາໃນເວັບໄຊ:
 not-found-explore = ສຳຫຼວດເວັບໄຊ
+
+## Screens: beside the QR code of a slide.
+screen-scan = ສະແກນເພື່ອອ່ານຕໍ່

@@ -100,3 +100,6 @@ project-filters = Lọc dự án
 print-source = Nguồn
 not-found-search = Hoặc tìm kiếm trên cổng thông tin:
 not-found-explore = Khám phá cổng thông tin
+
+## Screens: beside the QR code of a slide.
+screen-scan = Quét để đọc tiếp
