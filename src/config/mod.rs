@@ -9,8 +9,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod cms;
 mod images;
 
+pub(crate) use cms::public_folder;
+#[cfg(test)]
+pub(crate) use cms::CmsBackend;
+pub(crate) use cms::CmsConfig;
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
 
@@ -117,6 +122,7 @@ struct RawConfig {
     search: bool,
     markdown: MarkdownConfig,
     sectors: Vec<String>,
+    cms: Option<CmsConfig>,
     extra: serde_yaml::Mapping,
 }
 
@@ -138,6 +144,7 @@ impl Default for RawConfig {
             search: true,
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
+            cms: None,
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -193,6 +200,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Sectors accepted in `project.sector`.
     pub sectors: Vec<String>,
+    /// The editing app at `/admin/` (`cms:`), when the site has one.
+    pub cms: Option<CmsConfig>,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -213,6 +222,7 @@ const KNOWN_KEYS: &[&str] = &[
     "search",
     "markdown",
     "sectors",
+    "cms",
     "extra",
 ];
 
@@ -336,6 +346,9 @@ impl Config {
                 ));
             }
         }
+        for (key, msg, hint) in raw.cms.iter().flat_map(cms::problems) {
+            diags.push(err(key, msg, &hint));
+        }
         if !(1..=100).contains(&raw.images.quality) {
             diags.push(err(
                 "quality",
@@ -406,6 +419,7 @@ impl Config {
             search: raw.search,
             markdown: raw.markdown,
             sectors: raw.sectors,
+            cms: raw.cms,
             extra: raw.extra,
         })
     }

@@ -22,6 +22,8 @@ pub(crate) struct State {
     pub(crate) errors: RwLock<Vec<String>>,
     /// Open live-reload connections.
     clients: Mutex<Vec<Sender<(String, String)>>>,
+    /// The editing app's backend, when the site has `cms:`.
+    pub(crate) cms: Option<super::cms_backend::Backend>,
 }
 
 impl State {
@@ -32,6 +34,7 @@ impl State {
             base_path,
             errors: RwLock::new(Vec::new()),
             clients: Mutex::new(Vec::new()),
+            cms: None,
         }
     }
 
@@ -95,6 +98,14 @@ fn handle(request: Request, state: Arc<State>) {
     let path = url.split(['?', '#']).next().unwrap_or("/").to_owned();
     if path == EVENTS {
         events(request, &state);
+        return;
+    }
+    if let Some(cms) = state
+        .cms
+        .as_ref()
+        .filter(|_| path == super::cms_backend::API_PATH)
+    {
+        super::cms_backend::answer(request, cms);
         return;
     }
     let response = match resolve(&state, &path) {
