@@ -94,7 +94,11 @@ pub(crate) fn input<'a>(site: &'a Site, cms: &'a crate::config::CmsConfig) -> In
             .map(|l| l.code.as_str().to_owned())
             .collect(),
         sectors: &config.sectors,
-        units: Vec::new(),
+        units: config
+            .units
+            .iter()
+            .map(|u| (u.id.clone(), u.name(config.fallback_chain(default)).to_owned()))
+            .collect(),
         site_url: format!("{}{}", config.origin, config.base_path),
         origin: &config.origin,
         sections,

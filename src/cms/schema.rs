@@ -62,8 +62,9 @@ pub(crate) struct Input<'a> {
     pub(crate) languages: Vec<String>,
     /// `sectors:` of `site.yaml`.
     pub(crate) sectors: &'a [String],
-    /// The site's units; empty: `unit` is free text.
-    pub(crate) units: Vec<String>,
+    /// The site's units (id, name in the default language); empty: `unit`
+    /// is free text.
+    pub(crate) units: Vec<(String, String)>,
     /// The site's address (`https://example.org/portal/`), or its path.
     pub(crate) site_url: String,
     /// The origin of the address (`http://127.0.0.1:1111`), or empty.
@@ -235,7 +236,14 @@ fn fields(input: &Input<'_>, vi: bool) -> Vec<Value> {
     let mut unit = if input.units.is_empty() {
         field(vi, "unit", ("Đơn vị", "Unit"), "string", duplicate())
     } else {
-        select(vi, "unit", ("Đơn vị", "Unit"), &input.units)
+        let mut f = field(vi, "unit", ("Đơn vị", "Unit"), "select", duplicate());
+        let options: Vec<Value> = input
+            .units
+            .iter()
+            .map(|(id, name)| json!({ "label": name, "value": id }))
+            .collect();
+        f["options"] = json!(options);
+        f
     };
     unit["hint"] = json!(word(
         vi,

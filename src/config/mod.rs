@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 mod cms;
 mod images;
+mod units;
 
 pub(crate) use cms::public_folder;
 #[cfg(test)]
@@ -18,6 +19,7 @@ pub(crate) use cms::CmsBackend;
 pub(crate) use cms::CmsConfig;
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
+pub(crate) use units::Units;
 
 /// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -123,6 +125,7 @@ struct RawConfig {
     markdown: MarkdownConfig,
     sectors: Vec<String>,
     cms: Option<CmsConfig>,
+    units: units::RawUnits,
     extra: serde_yaml::Mapping,
 }
 
@@ -145,6 +148,7 @@ impl Default for RawConfig {
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
             cms: None,
+            units: units::RawUnits::new(),
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -202,6 +206,8 @@ pub struct Config {
     pub sectors: Vec<String>,
     /// The editing app at `/admin/` (`cms:`), when the site has one.
     pub cms: Option<CmsConfig>,
+    /// The departments that write for the portal (`units:`).
+    pub units: Units,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -223,6 +229,7 @@ const KNOWN_KEYS: &[&str] = &[
     "markdown",
     "sectors",
     "cms",
+    "units",
     "extra",
 ];
 
@@ -385,6 +392,21 @@ impl Config {
                 "for example `widths: [480, 960, 1600]`",
             ));
         }
+        let (units, unit_diags) = Units::from_raw(
+            raw.units,
+            &units::ids_in_order(text),
+            &codes,
+            default_language.as_str(),
+            |path, msg, hint| {
+                let mut full = vec!["units"];
+                full.extend_from_slice(path);
+                Diagnostic::error(file.clone(), msg)
+                    .at_line(key_line(text, &full))
+                    .with_source(text)
+                    .hint(hint)
+            },
+        );
+        diags.extend(unit_diags);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -420,6 +442,7 @@ impl Config {
             markdown: raw.markdown,
             sectors: raw.sectors,
             cms: raw.cms,
+            units,
             extra: raw.extra,
         })
     }
@@ -442,6 +465,15 @@ impl Config {
             .map_or(std::slice::from_ref(&self.default_language), |l| {
                 l.chain.as_slice()
             })
+    }
+
+    /// What a page in `lang` shows for a `unit:` value: the unit's name
+    /// along the language's fallback chain, or the value itself when it is
+    /// not a declared unit (free text on a site without `units:`).
+    pub fn unit_name<'a>(&'a self, value: &'a str, lang: &LangCode) -> &'a str {
+        self.units
+            .get(value)
+            .map_or(value, |u| u.name(self.fallback_chain(lang)))
     }
 
     /// The URL prefix of a language: `/en/`, or `/` for the default language

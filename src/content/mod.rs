@@ -415,6 +415,28 @@ fn has_index(dir: &Path) -> bool {
     })
 }
 
+/// A `unit:` that names no unit of `units:` in site.yaml: an error at its
+/// line, with the id it most likely means.
+fn unknown_unit(
+    config: &Config,
+    file: &Path,
+    text: &str,
+    yaml: &str,
+    front: &FrontMatter,
+) -> Option<Diagnostic> {
+    let value = front.unit.as_deref()?;
+    let hint = config.units.check(value)?;
+    Some(
+        Diagnostic::error(
+            file.to_path_buf(),
+            format!("`unit: {value}` is not a unit declared in site.yaml"),
+        )
+        .at_line(crate::source_text::key_line(yaml, &["unit"]).map(|l| l + 1))
+        .with_source(text)
+        .hint(hint),
+    )
+}
+
 fn read_page(
     config: &Config,
     l: Located,
@@ -446,6 +468,9 @@ fn read_page(
         &config.sectors,
     );
     let mut diagnostics = parsed.diagnostics;
+    if let Some(d) = unknown_unit(config, &file, &text, split.yaml, &parsed.front) {
+        diagnostics.push(d);
+    }
     if l.kind == Kind::Article
         && parsed.front.title.is_none()
         && !diagnostics.iter().any(Diagnostic::is_error)

@@ -320,6 +320,7 @@ fn feed(
             escape(&link)
         );
         if let Some(unit) = src.and_then(|s| s.front.unit.as_deref()) {
+            let unit = site.config.unit_name(unit, &p.lang);
             let _ = writeln!(s, "    <author><name>{}</name></author>", escape(unit));
         } else {
             let _ = writeln!(
