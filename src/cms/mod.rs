@@ -97,7 +97,12 @@ pub(crate) fn input<'a>(site: &'a Site, cms: &'a crate::config::CmsConfig) -> In
         units: config
             .units
             .iter()
-            .map(|u| (u.id.clone(), u.name(config.fallback_chain(default)).to_owned()))
+            .map(|u| {
+                (
+                    u.id.clone(),
+                    u.name(config.fallback_chain(default)).to_owned(),
+                )
+            })
             .collect(),
         site_url: format!("{}{}", config.origin, config.base_path),
         origin: &config.origin,

@@ -276,7 +276,9 @@ fn fields(input: &Input<'_>, vi: bool) -> Vec<Value> {
             "Coordinates [latitude, longitude]",
         ),
         "list",
-        duplicate(),
+        // Decap takes only `true`/`false` on a field with `field` or
+        // `fields` (a list, an object): the editor gives them per language.
+        translate(),
     );
     coordinates["field"] =
         json!({ "name": "value", "label": "°", "widget": "number", "value_type": "float" });
@@ -403,6 +405,9 @@ mod tests {
                 let i18n = &f["i18n"];
                 assert!(i18n == &json!(true) || i18n == &json!("duplicate"), "{f}");
                 seen.push(f["name"].as_str().unwrap_or("").to_owned());
+                if f.get("fields").is_some() || f.get("field").is_some() {
+                    assert_eq!(i18n, &json!(true), "Decap takes only booleans here: {f}");
+                }
                 walk(&f["fields"], seen);
             }
         }

@@ -67,7 +67,7 @@ pub(super) fn problems(cms: &CmsConfig) -> Vec<(&'static str, String, String)> {
     let mut out = Vec::new();
     if public_folder(&cms.media_folder).is_none() {
         out.push((
-            "media_folder",
+            "cms",
             format!(
                 "`cms.media_folder: {}` is not a folder under static/",
                 cms.media_folder
@@ -78,7 +78,7 @@ pub(super) fn problems(cms: &CmsConfig) -> Vec<(&'static str, String, String)> {
     if let Some(b) = &cms.backend {
         if !BACKENDS.contains(&b.name.as_str()) {
             out.push((
-                "name",
+                "cms",
                 format!(
                     "`cms.backend.name: {}` is not a git server the editing app knows",
                     b.name

@@ -258,7 +258,8 @@ impl Backend {
 
     /// The errors the build finds in one saved article.
     fn problems_of(&self, rel: &Path) -> Vec<String> {
-        let abs = self.root.join(rel);
+        // The path as the build names it: under the site's root as given.
+        let abs = self.config.root.join(rel);
         let diagnostics = match load_file(&self.config, &abs, Vec::new()) {
             Ok(Some((_, d))) => d,
             Ok(None) => Vec::new(),

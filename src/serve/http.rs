@@ -168,6 +168,8 @@ fn content_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         "xml" => "application/xml; charset=utf-8",
         "ics" => "text/calendar; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
