@@ -39,7 +39,6 @@ fn a_sub_path_portal_with_folder_articles_gets_its_editing_app() {
         index.contains("<script src=\"decap-cms.js\"></script>"),
         "{index}"
     );
-    assert!(index.contains("rel=\"cms-config-url\""), "{index}");
     assert!(
         !index.contains("http"),
         "the app's page loads nothing from elsewhere: {index}"

@@ -118,7 +118,8 @@ pub(crate) fn is_folder_article(file: &std::path::Path) -> bool {
         .is_some_and(|n| n == "index.md" || n.starts_with("index.") && n.ends_with(".md"))
 }
 
-/// The app's page: its configuration and its script, both from `/admin/`.
+/// The app's page: its script from `/admin/`, which reads `config.yml`
+/// beside the page (Decap's default; a `cms-config-url` link is not valid HTML).
 fn index_html(input: &Input<'_>) -> String {
     let lang = input.languages.first().map(String::as_str).unwrap_or("en");
     format!(
@@ -126,7 +127,6 @@ fn index_html(input: &Input<'_>) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"robots\" content=\"noindex\">\n\
          <title>{} · Decap CMS</title>\n\
-         <link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n\
          </head>\n<body>\n\
          <!-- Decap CMS {DECAP_VERSION} (MIT, see LICENSE), built into mekong: nothing is loaded from another site -->\n\
          <script src=\"decap-cms.js\"></script>\n</body>\n</html>\n",
