@@ -2,4 +2,5 @@
 //! which cannot tell Cargo which files it read.
 fn main() {
     println!("cargo:rerun-if-changed=themes/default");
+    println!("cargo:rerun-if-changed=vendor/decap-cms");
 }

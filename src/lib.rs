@@ -28,6 +28,7 @@
 // hint by value. They are the rare path, so boxing them would only add noise.
 #![allow(clippy::result_large_err)]
 
+mod cms;
 pub mod commands;
 mod config;
 mod content;

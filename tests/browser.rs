@@ -158,3 +158,122 @@ fn the_screens_play_rotate_offline_and_from_the_zip() {
         None => panic!("the screen browser tests did not finish within 5 minutes:\n{output}"),
     }
 }
+/// `mekong serve` on a copy of tests/fixtures/cms, stopped on drop.
+struct Serving {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(site: &Site) -> Serving {
+    use std::io::{BufRead, BufReader};
+    let tmpdir = site.outside("tmpdir");
+    fs::create_dir_all(&tmpdir).expect("create TMPDIR");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mekong"))
+        .args(["serve", "--root", path_str(&site.root), "--port", "0"])
+        .env("TMPDIR", &tmpdir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start mekong serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let Some(Ok(line)) = lines.next() else {
+            let _ = child.kill();
+            panic!("mekong serve stopped before serving");
+        };
+        if let Some(url) = line
+            .split(" on ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .filter(|_| line.starts_with("serving "))
+        {
+            break url.to_owned();
+        }
+    };
+    // Keep reading so that the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Serving { child, base }
+}
+
+#[test]
+fn the_editing_app_saves_through_serve() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    assert!(
+        chromium().is_file(),
+        "{} is missing: `apt-get update && apt-get install -y chromium`",
+        chromium().display()
+    );
+    require("node", "install Node.js 20 or later with npm");
+    install_node_packages(&dir);
+
+    let site = Site::new("cms");
+    let server = serve(&site);
+    let image = site.outside("minh-hung.png");
+    fs::copy(fixtures_dir().join("images/small.png"), &image).expect("copy the image");
+
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("cms.mjs"))
+        .arg(&server.base)
+        .arg(&image)
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, site.tmp.path(), Duration::from_secs(300));
+    drop(server);
+    let result: serde_json::Value = output
+        .lines()
+        .find_map(|l| l.strip_prefix("RESULT "))
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_else(|| panic!("cms.mjs printed no RESULT line:\n{output}"));
+    assert_eq!(code, Some(0), "the editing app failed:\n{output}");
+    assert_eq!(
+        result["outside"],
+        serde_json::json!([]),
+        "requests left 127.0.0.1"
+    );
+    assert_eq!(result["persist"]["status"], 200, "{result}");
+    assert_eq!(result["vi"], "Khu công nghiệp Minh Hưng", "{result}");
+    assert_eq!(result["en"], "Minh Hung Industrial Park", "{result}");
+
+    // mekong's format: the default language without a suffix, the typed
+    // block intact, no empty translations, the image in static/.
+    let vi = read(&site.path("content/news/khu-cong-nghiep-minh-hung.md"));
+    let en = read(&site.path("content/news/khu-cong-nghiep-minh-hung.en.md"));
+    assert!(
+        vi.starts_with("---\ntitle: Khu công nghiệp Minh Hưng\n"),
+        "{vi}"
+    );
+    for line in [
+        "project:\n  sector: industry\n  location: Chơn Thành\n  status: open\n  area_ha: 125\n",
+        "image: /images/minh-hung.png\n",
+        "unit: so-khdt\n",
+        "date: 2026-12-02\n",
+        "---\nKhu công nghiệp có diện tích 125 ha.\n",
+    ] {
+        assert!(
+            vi.contains(line),
+            "`{line}` is not in the Vietnamese file:\n{vi}"
+        );
+    }
+    assert!(
+        en.contains("title: Minh Hung Industrial Park\n")
+            && en.contains("  location: Chon Thanh\n"),
+        "{en}"
+    );
+    for absent in ["lo", "km", "vi"] {
+        let p = site.path(&format!(
+            "content/news/khu-cong-nghiep-minh-hung.{absent}.md"
+        ));
+        assert!(!p.exists(), "{} was written", p.display());
+    }
+    assert!(site.path("static/images/minh-hung.png").is_file());
+    site.check(&[]).assert_ok();
+}

@@ -9,11 +9,17 @@ use std::path::PathBuf;
 
 /// Validates the site.
 pub fn run(opts: &Options) -> Outcome {
-    let built = match pipeline::build(opts, &crate::output::Discard) {
+    let built = pipeline::Session::load(opts)
+        .and_then(|mut session| Ok((session.build(&crate::output::Discard, false)?, session)));
+    let (built, session) = match built {
         Ok(b) => b,
         Err(diagnostics) => return Outcome::failed(diagnostics),
     };
     let mut diagnostics = built.diagnostics.clone();
+    if session.config().cms.is_some() {
+        let sources = session.sources().map(|s| s.as_ref());
+        diagnostics.extend(crate::cms::check::check(session.root(), sources));
+    }
     diagnostics.extend(super::no_origin_warning(opts));
     diagnostics.extend(gap_warnings(&built.gaps));
     let summary = format!("checked {}: no errors", super::what_was_built(&built));

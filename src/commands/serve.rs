@@ -78,7 +78,11 @@ fn serve_until_stopped(
     let sink = InPlace::new(&out).map_err(one)?;
     crate::write::mark_preview(&out, &base_url).map_err(one)?;
     let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
-    let state = Arc::new(State::new(canonical_out, config.base_path.clone()));
+    let mut state = State::new(canonical_out, config.base_path.clone());
+    if config.cms.is_some() {
+        state.cms = Some(serve::CmsBackend::new(config.clone()));
+    }
+    let state = Arc::new(state);
     let mut preview = Preview::new(opts, sink, state.clone());
     // Watch before the first build: a file saved while it runs, or just
     // after the server starts answering, is seen and rebuilt, never lost.

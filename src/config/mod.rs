@@ -9,10 +9,15 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod cms;
 mod images;
 mod screens;
 mod units;
 
+pub(crate) use cms::public_folder;
+#[cfg(test)]
+pub(crate) use cms::CmsBackend;
+pub(crate) use cms::CmsConfig;
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
 pub(crate) use screens::{Screen, Selector, Window};
@@ -121,6 +126,7 @@ struct RawConfig {
     search: bool,
     markdown: MarkdownConfig,
     sectors: Vec<String>,
+    cms: Option<CmsConfig>,
     units: units::RawUnits,
     screens: Vec<screens::RawScreen>,
     extra: serde_yaml::Mapping,
@@ -144,6 +150,7 @@ impl Default for RawConfig {
             search: true,
             markdown: MarkdownConfig::default(),
             sectors: DEFAULT_SECTORS.iter().map(|s| s.to_string()).collect(),
+            cms: None,
             units: units::RawUnits::new(),
             screens: Vec::new(),
             extra: serde_yaml::Mapping::new(),
@@ -201,6 +208,8 @@ pub struct Config {
     pub markdown: MarkdownConfig,
     /// Sectors accepted in `project.sector`.
     pub sectors: Vec<String>,
+    /// The editing app at `/admin/` (`cms:`), when the site has one.
+    pub cms: Option<CmsConfig>,
     /// The departments that write for the portal (`units:`).
     pub units: Units,
     /// `screens:`: players for LED boards and kiosks (`/screens/NAME/`).
@@ -225,6 +234,7 @@ const KNOWN_KEYS: &[&str] = &[
     "search",
     "markdown",
     "sectors",
+    "cms",
     "units",
     "screens",
     "extra",
@@ -350,6 +360,9 @@ impl Config {
                 ));
             }
         }
+        for (key, msg, hint) in raw.cms.iter().flat_map(cms::problems) {
+            diags.push(err(key, msg, &hint));
+        }
         if !(1..=100).contains(&raw.images.quality) {
             diags.push(err(
                 "quality",
@@ -437,6 +450,7 @@ impl Config {
             search: raw.search,
             markdown: raw.markdown,
             sectors: raw.sectors,
+            cms: raw.cms,
             units,
             screens,
             extra: raw.extra,

@@ -68,6 +68,7 @@ pub(crate) fn build(
     out.extend(aliases(site, locales));
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
+        out.extend(crate::cms::outputs(site));
         if site.config.search {
             out.extend(search_index::build(site));
         }

@@ -22,6 +22,8 @@ pub(crate) struct State {
     pub(crate) errors: RwLock<Vec<String>>,
     /// Open live-reload connections.
     clients: Mutex<Vec<Sender<(String, String)>>>,
+    /// The editing app's backend, when the site has `cms:`.
+    pub(crate) cms: Option<super::cms_backend::Backend>,
 }
 
 impl State {
@@ -32,6 +34,7 @@ impl State {
             base_path,
             errors: RwLock::new(Vec::new()),
             clients: Mutex::new(Vec::new()),
+            cms: None,
         }
     }
 
@@ -97,6 +100,14 @@ fn handle(request: Request, state: Arc<State>) {
         events(request, &state);
         return;
     }
+    if let Some(cms) = state
+        .cms
+        .as_ref()
+        .filter(|_| path == super::cms_backend::API_PATH)
+    {
+        super::cms_backend::answer(request, cms);
+        return;
+    }
     let response = match resolve(&state, &path) {
         Resolved::File(file) => file_response(&state, &file, StatusCode(200)),
         Resolved::Redirect(to) => redirect(&to),
@@ -157,6 +168,8 @@ fn content_type(path: &Path) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "yml" | "yaml" => "text/yaml; charset=utf-8",
+        "wasm" => "application/wasm",
         "xml" => "application/xml; charset=utf-8",
         "ics" => "text/calendar; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",

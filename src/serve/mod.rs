@@ -5,10 +5,12 @@
 //! rebuilds what a batch touches into the live folder. Nothing here prints:
 //! a rebuild returns what happened and the command reports it.
 
+mod cms_backend;
 mod http;
 mod rebuild;
 mod watch;
 
+pub(crate) use cms_backend::Backend as CmsBackend;
 pub(crate) use http::{listen, State};
 pub(crate) use rebuild::{Preview, Rebuilt};
 pub(crate) use watch::SourceWatcher;
