@@ -14,7 +14,7 @@ use common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long any change may take to show (only a failing test waits this long).
@@ -56,6 +56,8 @@ fn edit(site: &Site, rel: &str, from: &str, to: &str, how: Save) {
 struct Server {
     child: Child,
     port: u16,
+    /// What the server printed on stdout so far.
+    lines: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -71,18 +73,42 @@ impl Server {
             .expect("start mekong serve");
         let out = child.stdout.take().expect("stdout");
         let (tx, rx) = mpsc::channel();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let seen = lines.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines().map_while(Result::ok) {
                 if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
                     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
                     let _ = tx.send(digits.parse::<u16>().unwrap_or(0));
                 }
+                seen.lock().expect("lines").push(line);
             }
         });
         let port = rx
             .recv_timeout(DEADLINE)
             .expect("mekong serve printed no `serving … on http://127.0.0.1:PORT/` line");
-        Server { child, port }
+        Server { child, port, lines }
+    }
+
+    /// Waits until a stdout line after the first `skip` contains `text`.
+    fn wait_line(&self, skip: usize, text: &str) {
+        let start = Instant::now();
+        loop {
+            let lines = self.lines.lock().expect("lines").clone();
+            if lines.iter().skip(skip).any(|l| l.contains(text)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no stdout line with {text:?} after {DEADLINE:?}:\n{}",
+                lines.join("\n")
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn line_count(&self) -> usize {
+        self.lines.lock().expect("lines").len()
     }
 
     /// (status, body) of `GET path`.
@@ -273,7 +299,8 @@ fn a_translation_added_gets_its_page_and_the_original_links_to_it() {
         Save::Rename,
     );
     server.wait_contains("/en/tourism/soc-bom-bo/", "EN-BODY");
-    server.wait_contains("/en/tourism/", "EN-TITLE");
+    // The oldest of three English articles: page 2 of the list.
+    server.wait_contains("/en/tourism/page/2/", "EN-TITLE");
     server.wait_contains("/tourism/soc-bom-bo/", "hreflang=\"en\"");
 }
 
@@ -300,8 +327,39 @@ fn a_burst_of_saves_ends_showing_the_last() {
     let mut old = "Di tích lịch sử.".to_owned();
     for i in 0..20 {
         let new = format!("BURST-{i:02}.");
-        edit(&site, "content/tourism/soc-bom-bo.md", &old, &new, BOTH[i % 2]);
+        edit(
+            &site,
+            "content/tourism/soc-bom-bo.md",
+            &old,
+            &new,
+            BOTH[i % 2],
+        );
         old = new;
     }
     server.wait_contains("/tourism/soc-bom-bo/", "BURST-19.");
+}
+
+#[test]
+fn deleting_an_article_another_links_to_is_a_broken_link_until_it_is_back() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    save(
+        &site,
+        "content/news/lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2026-05-01\n---\n\nXem [Sóc Bom Bo](@/tourism/soc-bom-bo.md).\n",
+        Save::Rename,
+    );
+    server.wait_contains("/news/lien-ket/", "href=\"/tourism/soc-bom-bo/\"");
+    // The linking page's Markdown was kept from the last build; the link's
+    // target going must still make it a broken link.
+    let text = read(&site.path("content/tourism/soc-bom-bo.md"));
+    let before = server.line_count();
+    std::fs::remove_file(site.path("content/tourism/soc-bom-bo.md")).expect("remove");
+    server.wait_line(before, "build failed");
+    // Back: the build succeeds and the link leads to it again.
+    let before = server.line_count();
+    save(&site, "content/tourism/soc-bom-bo.md", &text, Save::Rename);
+    server.wait_line(before, "rebuilt");
+    server.wait_contains("/tourism/soc-bom-bo/", "Di tích lịch sử.");
+    server.wait_contains("/news/lien-ket/", "href=\"/tourism/soc-bom-bo/\"");
 }

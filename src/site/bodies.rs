@@ -126,7 +126,8 @@ fn render_bodies(
             let Some(src) = page.source.map(|s| &site.sources[s]) else {
                 return (Arc::default(), Vec::new());
             };
-            let cached = reusable.and_then(|(c, changed)| Some((c.entries.get(&page.path)?, changed)));
+            let cached =
+                reusable.and_then(|(c, changed)| Some((c.entries.get(&page.path)?, changed)));
             if let Some(((cached_src, rendered), changed)) = cached {
                 if Arc::ptr_eq(cached_src, src)
                     && rendered.pictures().all(|p| p.is_current())
