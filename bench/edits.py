@@ -180,6 +180,8 @@ def start_server(engine, binary, site, port, log):
     else:
         cmd = [str(binary), "server", "--source", str(site.root), "--port", str(port),
                "--bind", "127.0.0.1", "--disableLiveReload", "--noBuildLock",
+               # mekong publishes future dates (the date and new edits use 2031-2032).
+               "--buildFuture",
                "--cacheDir", str(site.root.parent / "hugo-cache")]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("HUGO_", "MEKONG_"))}
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env,
@@ -252,7 +254,10 @@ def run_engine(engine, binary, corpus, work, reps, soak, say):
         top_url = section_links(listing, "culture")[0]
         top = site.article_file(top_url)
         older = [b for b in bases if f"/culture/{b.stem}/" not in listing and b != photo_article]
-        movers = older[len(older) // 3: len(older) // 3 + reps]
+        # Small corpora (tiny) have few articles: the same ones come round again.
+        pool = older[len(older) // 3:] or [b for b in bases if b != top]
+        movers = [pool[k % len(pool)] for k in range(reps)]
+        no_lo = [no_lo[k % len(no_lo)] for k in range(reps)] if no_lo else bases[:1] * reps
         stamp = int(time.time())
         created = []
         for name, _ in KINDS:
@@ -322,8 +327,9 @@ def edit(name, i, marker, mode, site, top, top_url, movers, no_lo, created, phot
         return [("/en" + top_url, has(marker))]
     if name == "template":
         text = site.template.read_text(encoding="utf-8")
-        text = re.sub(r"<!-- bench [^>]* -->", "", text)
-        save(site.template, text.replace("<article>", f"<article><!-- bench {marker} -->", 1), mode)
+        # An element, not a comment: Go templates drop HTML comments.
+        text = re.sub(r'<i class="bench-[^"]*"></i>', "", text)
+        save(site.template, text.replace("<article>", f'<article><i class="bench-{marker}"></i>', 1), mode)
         return [(top_url, has(marker))]
     if name == "photo":
         dest = site.photo_dir / "bench-photo.jpg"
