@@ -151,9 +151,6 @@ enum Command {
         /// The new site's folder (default: the current folder, which must be empty).
         dir: Option<PathBuf>,
     },
-    /// Measure serve's edit-to-page time (used by bench/run).
-    #[command(hide = true)]
-    BenchEdit,
 }
 
 impl Command {
@@ -166,14 +163,13 @@ impl Command {
             Command::Report { .. } => "report",
             Command::New { .. } => "new",
             Command::Init { .. } => "init",
-            Command::BenchEdit => "bench-edit",
         }
     }
 
     /// The global options this command reads; any other one given is refused.
     fn takes(&self) -> &'static [&'static str] {
         match self {
-            Command::Build { .. } | Command::Serve { .. } | Command::BenchEdit => {
+            Command::Build { .. } | Command::Serve { .. } => {
                 &["--root", "--output", "--base-url", "--drafts"]
             }
             Command::Check | Command::I18n { .. } => &["--root", "--base-url", "--drafts"],
@@ -296,15 +292,6 @@ fn main() -> ExitCode {
         Command::Init { dir } => Outcome::text(commands::scaffold::init(
             dir.as_deref().unwrap_or(std::path::Path::new(".")),
         )),
-        Command::BenchEdit => match &cli.output {
-            Some(output) => commands::bench_edit::run(&cli.options(), output, &say),
-            None => Cli::command()
-                .error(
-                    clap::error::ErrorKind::MissingRequiredArgument,
-                    "`mekong bench-edit` needs `--output DIR`",
-                )
-                .exit(),
-        },
     };
     print(&outcome, format);
     if outcome.diagnostics.error_count() > 0 {

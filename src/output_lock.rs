@@ -1,8 +1,8 @@
-//! One writer per output folder. `build`, `serve --output DIR` and
-//! `bench-edit` hold a lock beside the folder (`.NAME.mekong-lock`) while
-//! they write into it; a second writer is refused with who holds the folder
-//! (pid, command, since when) and what to do, instead of the two swapping
-//! folders under each other.
+//! One writer per output folder. `build` and `serve --output DIR` hold a
+//! lock beside the folder (`.NAME.mekong-lock`) while they write into it;
+//! a second writer is refused with who holds the folder (pid, command,
+//! since when) and what to do, instead of the two swapping folders under
+//! each other.
 //!
 //! The lock is the operating system's (`File::try_lock`): a process that
 //! dies, killed or crashed, releases it with its files, so a lock left by a

@@ -324,17 +324,24 @@ impl InPlace {
         }
     }
 
+    /// Takes the records of a partial build that left the set of pages as
+    /// it was: no file to remove, only hashes to note.
+    pub(crate) fn record(&mut self, records: &[Record]) {
+        let mut new_files = false;
+        for r in records {
+            if let Some(h) = &r.hash {
+                new_files |= self.written.insert(r.path.clone(), h.clone()).is_none();
+            }
+        }
+        if new_files {
+            self.flush();
+        }
+    }
+
     /// Writes the manifest (file list and hashes) into the folder.
     pub(crate) fn flush(&self) {
         let files = self.written.iter().map(|(p, h)| (p.as_str(), h.as_str()));
         let _ = write_manifest(&self.out, files);
-    }
-
-    /// Removes one output file (a page that no longer exists).
-    pub(crate) fn remove(&mut self, path: &str) {
-        if self.written.remove(path).is_some() {
-            let _ = fs::remove_file(self.out.join(path));
-        }
     }
 }
 

@@ -3,7 +3,6 @@
 //! rebuild of `serve`), which main prints one way, and [`Progress`] lines
 //! for what a long-running command says while it runs. Nothing here prints.
 
-pub mod bench_edit;
 pub mod build;
 pub mod check;
 pub mod i18n;
@@ -52,7 +51,7 @@ impl Outcome {
     }
 }
 
-/// What a long-running command (`serve`, `bench-edit`) says while it runs;
+/// What a long-running command (`serve`) says while it runs;
 /// main prints it as it comes.
 pub enum Progress {
     /// A line for standard output (`serving … on …`, `stopped`).

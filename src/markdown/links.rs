@@ -118,6 +118,7 @@ impl PageLinks<'_, '_> {
             // the base path does not change.
             return dest.to_owned();
         };
+        out.link_targets.push(format!("/{abs}"));
         match (self.resolver.site_path)(&format!("/{abs}")) {
             Ok(url) => {
                 let query = if query.is_empty() {
@@ -157,6 +158,7 @@ impl PageLinks<'_, '_> {
         diags: &mut Vec<Diagnostic>,
     ) -> String {
         let (path, anchor) = split_anchor(target);
+        out.link_targets.push(path.to_owned());
         match (self.resolver.link)(path) {
             Some(url) => match anchor {
                 Some(anchor) => {

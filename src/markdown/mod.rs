@@ -61,6 +61,10 @@ pub struct Rendered {
     pub word_count: usize,
     /// Anchors to check later.
     pub anchor_checks: Vec<AnchorCheck>,
+    /// What the body's internal links name: `@/` paths (`tourism/x.md`)
+    /// and root-relative paths (`/tourism/x/`). `serve` renders the body
+    /// again when one of them appears or goes.
+    pub link_targets: Vec<String>,
     /// Search terms of the page (when the site has search): computed with
     /// the Markdown, so `serve` reuses them for unchanged pages.
     pub search_terms: Vec<String>,

@@ -105,7 +105,7 @@ fn published_files(site: &Site, statics: &StaticFiles) -> Vec<(String, FileSourc
         out.push((rel.clone(), FileSource::Disk(abs.clone())));
     }
     for page in &site.pages {
-        let Some(src) = site.source(page) else {
+        let Some(src) = site.source(page).filter(|s| !s.assets.is_empty()) else {
             continue;
         };
         let Some(dir) = site

@@ -122,16 +122,26 @@ impl Session {
             .collect()
     }
 
+    /// Reads the changed Markdown files again: an edited, new or removed
+    /// article file is read (or dropped) alone. Attachments, folder
+    /// articles (`index.md`, whose files beside it are its assets) and
+    /// anything else that changes the folder structure read the content
+    /// folder again.
     fn reload_content(&mut self, paths: &[PathBuf]) {
         let mut full = false;
         let content = self.config.root.join("content");
         for p in paths.iter().filter(|p| p.starts_with(&content)) {
             let is_md = p.extension().is_some_and(|e| e == "md");
-            let known =
-                self.sources.pages.contains_key(p) || self.sources.diagnostics.contains_key(p);
-            // New, removed or renamed files, and attachments, change the
-            // site's structure: read the content folder again (it is fast).
-            if !is_md || !p.is_file() || !known {
+            let is_bundle = p
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n == "index.md" || n.starts_with("index."));
+            if !is_md && !p.exists() && !self.is_known_attachment(p) {
+                // A file that came and went (an editor's probe, like vim's
+                // `4913`): nothing was published from it.
+                continue;
+            }
+            if !is_md || is_bundle || p.is_dir() {
                 full = true;
                 break;
             }
@@ -144,6 +154,10 @@ impl Session {
             self.sources.diagnostics.remove(p);
             self.sources.pages.remove(p);
             self.edits.fresh.push(p.clone());
+            if !p.is_file() {
+                // Removed (or renamed away): its page goes with it.
+                continue;
+            }
             match content::load_file(&self.config, p, assets) {
                 Ok(Some((page, warnings))) => {
                     if !warnings.is_empty() {
@@ -160,6 +174,16 @@ impl Session {
         if full {
             self.load_content();
         }
+    }
+
+    /// Whether a file is published beside a section or an article.
+    fn is_known_attachment(&self, p: &Path) -> bool {
+        self.sources.section_assets.iter().any(|(a, _)| a == p)
+            || self
+                .sources
+                .pages
+                .values()
+                .any(|s| s.assets.iter().any(|a| a == p))
     }
 
     /// The fast path of an edit: when the edited files keep their URLs,
@@ -226,30 +250,6 @@ impl Session {
         }
         self.render_and_write(site, &photos, Rerender::InPlace, sink, diags, watch)
             .map(Some)
-    }
-
-    /// Output paths of pages that exist in `before` but not in the current site.
-    pub fn vanished_pages(&self, before: &[String]) -> Vec<String> {
-        let now: HashSet<&str> = self
-            .last
-            .site
-            .iter()
-            .flat_map(|s| s.pages.iter().map(|p| p.path.as_str()))
-            .collect();
-        before
-            .iter()
-            .filter(|p| !now.contains(p.as_str()))
-            .cloned()
-            .collect()
-    }
-
-    /// URL paths of the current pages.
-    pub fn page_paths(&self) -> Vec<String> {
-        self.last
-            .site
-            .iter()
-            .flat_map(|s| s.pages.iter().map(|p| p.path.clone()))
-            .collect()
     }
 }
 

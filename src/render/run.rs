@@ -94,7 +94,12 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
         Scope::Languages(langs) => (None, Some(langs)),
     };
-    let links = LinkTable::reuse_or_build(site, links);
+    // Not listing page files means the site was updated in place: its URLs
+    // are the last build's, and so is the link table.
+    let links = match links {
+        Some(table) if !list_page_files => table,
+        previous => LinkTable::reuse_or_build(site, previous),
+    };
     // Tera functions are shared by every job and see only plain values, so
     // `image()` sends what it planned down a channel, read once below when
     // every job is done (see `functions::Shared::image_requests`).

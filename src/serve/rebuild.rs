@@ -7,6 +7,7 @@ use super::http::State;
 use crate::diagnostics::Diagnostics;
 use crate::pipeline::{Change, Options, Session};
 use crate::write::InPlace;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -18,6 +19,9 @@ pub(crate) struct Preview {
     opts: Options,
     sink: InPlace,
     state: Arc<State>,
+    /// The page files of the last build (shared with the session while
+    /// the set of pages stays the same).
+    page_files: Arc<HashSet<String>>,
 }
 
 /// What one rebuild did.
@@ -38,6 +42,7 @@ impl Preview {
             opts,
             sink,
             state,
+            page_files: Arc::default(),
         }
     }
 
@@ -45,11 +50,6 @@ impl Preview {
     /// when `paths` is empty). `None` when nothing mekong reads changed.
     pub(crate) fn rebuild(&mut self, paths: &[PathBuf]) -> Option<Rebuilt> {
         let start = Instant::now();
-        let before = self
-            .session
-            .as_ref()
-            .map(|s| s.page_paths())
-            .unwrap_or_default();
         let change = self.reload(paths);
         if change == Change::None {
             return None;
@@ -58,11 +58,16 @@ impl Preview {
             Ok(s) => {
                 let partial = change.is_partial();
                 let sink = &mut self.sink;
+                let page_files = &mut self.page_files;
                 s.build(sink, partial).inspect(|built| {
-                    sink.settle(&built.records, !partial, &built.page_files);
-                    for gone in s.vanished_pages(&before) {
-                        sink.remove(&crate::urls::file_of(&gone));
+                    if partial && Arc::ptr_eq(page_files, &built.page_files) {
+                        // The same pages as before: nothing to remove.
+                        sink.record(&built.records);
+                    } else {
+                        // Removes the files of pages that went, too.
+                        sink.settle(&built.records, !partial, &built.page_files);
                     }
+                    *page_files = built.page_files.clone();
                 })
             }
             Err(d) => Err(d.clone()),

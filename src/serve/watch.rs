@@ -1,5 +1,6 @@
 //! The file watcher. In: file-system events under the site. Out: batches of
-//! changed source files, debounced (an editor's save is several events),
+//! changed source files, sent on the first event (an editor's save is
+//! several events: those already queued join it),
 //! without editor litter or the output folder, as paths under the root as
 //! the user gave it (which is how the session names its files).
 
@@ -9,7 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The folders of a site whose files mekong reads.
 const SOURCE_DIRS: [&str; 5] = ["content", "locales", "templates", "themes", "static"];
@@ -66,24 +67,42 @@ impl SourceWatcher {
 
     /// Waits for the next batch of changed files. `None` once `stop` is set
     /// or the watcher is gone. Watcher errors go to `warn`.
+    ///
+    /// A batch goes out on the first event, with whatever is already queued
+    /// (events that arrive while a rebuild runs make the next batch): there
+    /// is no quiet period to wait out. Only a file still open for writing
+    /// (modified, not yet closed) holds the batch back, for at most
+    /// [`OPEN_WRITE_WAIT`], so a save written in several pieces is read whole.
     pub(crate) fn next_batch(
         &mut self,
         stop: &AtomicBool,
         warn: &dyn Fn(String),
     ) -> Option<Vec<PathBuf>> {
         while !stop.load(Ordering::SeqCst) {
-            let mut paths = match self.events.recv_timeout(Duration::from_millis(200)) {
-                Ok(event) => self.relevant(event, warn),
+            let mut batch = Batch::default();
+            match self.events.recv_timeout(Duration::from_millis(200)) {
+                Ok(event) => self.take(&mut batch, event, warn),
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return None,
-            };
-            if paths.is_empty() {
+            }
+            if batch.paths.is_empty() {
                 continue;
             }
-            // Debounce: an editor's save is several events; wait for 50 ms of quiet.
-            while let Ok(event) = self.events.recv_timeout(Duration::from_millis(50)) {
-                paths.extend(self.relevant(event, warn));
+            let deadline = Instant::now() + OPEN_WRITE_WAIT;
+            loop {
+                while let Ok(event) = self.events.try_recv() {
+                    self.take(&mut batch, event, warn);
+                }
+                let left = deadline.saturating_duration_since(Instant::now());
+                if batch.open.is_empty() || left.is_zero() {
+                    break;
+                }
+                match self.events.recv_timeout(left) {
+                    Ok(event) => self.take(&mut batch, event, warn),
+                    Err(_) => break,
+                }
             }
+            let mut paths = batch.paths;
             paths.sort();
             paths.dedup();
             // Watcher paths are canonical; the session's are under the root as given.
@@ -100,6 +119,25 @@ impl SourceWatcher {
             return Some(paths);
         }
         None
+    }
+
+    /// Adds an event's relevant paths to `batch`, and follows which files
+    /// are open for writing.
+    fn take(&self, batch: &mut Batch, event: notify::Result<notify::Event>, warn: &dyn Fn(String)) {
+        let writing = event.as_ref().ok().map(|e| write_state(&e.kind));
+        let paths = self.relevant(event, warn);
+        for p in &paths {
+            match writing {
+                Some(Some(true)) => {
+                    batch.open.insert(p.clone());
+                }
+                Some(Some(false)) => {
+                    batch.open.remove(p);
+                }
+                _ => {}
+            }
+        }
+        batch.paths.extend(paths);
     }
 
     fn relevant(
@@ -123,6 +161,28 @@ impl SourceWatcher {
     }
 }
 
+/// How long a batch waits for a file that is still being written.
+const OPEN_WRITE_WAIT: Duration = Duration::from_millis(50);
+
+/// The paths of one batch, and those among them still open for writing.
+#[derive(Default)]
+struct Batch {
+    paths: Vec<PathBuf>,
+    open: HashSet<PathBuf>,
+}
+
+/// `Some(true)` when an event says a file is being written (created, or its
+/// data modified), `Some(false)` when it was closed after writing; `None`
+/// for the rest (renames, removals, metadata are complete as they come).
+fn write_state(kind: &EventKind) -> Option<bool> {
+    use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+    match kind {
+        EventKind::Create(CreateKind::File) | EventKind::Modify(ModifyKind::Data(_)) => Some(true),
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Some(false),
+        _ => None,
+    }
+}
+
 /// Whether a watcher event means a file's content or presence changed.
 fn is_change(kind: &EventKind) -> bool {
     use notify::event::{AccessKind, AccessMode};
@@ -143,4 +203,47 @@ fn is_noise(path: &Path, out: &Path) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".tmp")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{AccessKind, AccessMode, CreateKind, DataChange, ModifyKind, RenameMode};
+
+    #[test]
+    fn a_file_is_open_for_writing_from_its_creation_or_modification_to_its_close() {
+        assert_eq!(
+            write_state(&EventKind::Create(CreateKind::File)),
+            Some(true)
+        );
+        assert_eq!(
+            write_state(&EventKind::Modify(ModifyKind::Data(DataChange::Any))),
+            Some(true)
+        );
+        assert_eq!(
+            write_state(&EventKind::Access(AccessKind::Close(AccessMode::Write))),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn renames_removals_and_folders_are_complete_as_they_come() {
+        for kind in [
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            EventKind::Remove(notify::event::RemoveKind::File),
+            EventKind::Create(CreateKind::Folder),
+        ] {
+            assert_eq!(write_state(&kind), None, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn editor_litter_and_the_output_folder_are_noise() {
+        let out = Path::new("/site/public");
+        assert!(is_noise(Path::new("/site/content/.goutputstream-X1"), out));
+        assert!(is_noise(Path::new("/site/content/a.md~"), out));
+        assert!(is_noise(Path::new("/site/public/index.html"), out));
+        assert!(!is_noise(Path::new("/site/content/a.md"), out));
+    }
 }

@@ -14,17 +14,46 @@ use crate::html::escape;
 use crate::markdown::{self, ImageHtml, Rendered, Resolver};
 use crate::paths::normalize_inside;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 /// Rendered Markdown kept between builds by `serve`: a page whose source
-/// file is the same (the same shared value, not merely equal) and whose
-/// site has the same URLs is not rendered again.
+/// file is the same (the same shared value, not merely equal) is not
+/// rendered again, unless a URL or `@/` path its links name appeared or
+/// went since.
 #[derive(Default)]
 pub(crate) struct MarkdownCache {
     signature: Option<blake3::Hash>,
+    /// What links could name when the cache was made ([`link_keys`]).
+    keys: HashSet<String>,
+    /// The published paths root-relative links were checked against (an
+    /// edit that keeps the site's structure checks against them again).
+    pub(super) published: Arc<Published>,
     pub(crate) entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
+}
+
+/// What a link can name: every page's URL path, and every `@/` path with
+/// the language it resolves in (`tourism/x.md\0lo`): a translation added
+/// changes where a Lao link to `@/tourism/x.md` leads.
+fn link_keys(site: &Site) -> HashSet<String> {
+    let mut keys = HashSet::with_capacity(site.pages.len() * 2);
+    for p in &site.pages {
+        keys.insert(p.path.clone());
+        if let Some(src) = site.source(p) {
+            keys.insert(format!("{}\0{}", src.content_path, p.lang.as_str()));
+        }
+    }
+    keys
+}
+
+/// The link targets ([`Rendered::link_targets`]) whose meaning changed
+/// between two sets of [`link_keys`].
+fn changed_targets(before: &HashSet<String>, now: &HashSet<String>) -> HashSet<String> {
+    before
+        .symmetric_difference(now)
+        .map(|k| k.split('\0').next().unwrap_or(k).to_owned())
+        .collect()
 }
 
 /// Every URL of the site and what it shows: when this changes, any link may
@@ -49,11 +78,18 @@ pub(crate) fn render_markdown(
     cache: Option<&MarkdownCache>,
 ) -> (Diagnostics, MarkdownCache) {
     let signature = link_signature(site);
-    let reusable = cache.filter(|c| c.signature == Some(signature));
-    let results = render_bodies(site, files, reusable);
+    let keys = cache.map(|_| link_keys(site)).unwrap_or_default();
+    let changed = match cache {
+        Some(c) if c.signature.is_some_and(|s| s != signature) => changed_targets(&c.keys, &keys),
+        _ => HashSet::new(),
+    };
+    let published = Arc::new(Published::default());
+    let results = render_bodies(site, files, cache.map(|c| (c, &changed)), &published);
     let mut diags = Diagnostics::new();
     let mut next = MarkdownCache {
         signature: Some(signature),
+        keys,
+        published,
         entries: HashMap::with_capacity(results.len()),
     };
     for (page, (rendered, d)) in site.pages.iter_mut().zip(results) {
@@ -76,25 +112,31 @@ pub(crate) fn render_markdown(
 }
 
 /// Each page's body and its problems, in page order, in parallel; a body
-/// from `reusable` is kept unless the article or one of its photos changed.
+/// from `reusable` is kept unless the article or one of its photos
+/// changed, or one of its links names a changed target.
 fn render_bodies(
     site: &Site,
     files: Files<'_>,
-    reusable: Option<&MarkdownCache>,
+    reusable: Option<(&MarkdownCache, &HashSet<String>)>,
+    published: &Published,
 ) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
-    let published = Published::default();
     site.pages
         .par_iter()
         .map(|page| {
             let Some(src) = page.source.map(|s| &site.sources[s]) else {
                 return (Arc::default(), Vec::new());
             };
-            if let Some((cached_src, rendered)) = reusable.and_then(|c| c.entries.get(&page.path)) {
-                if Arc::ptr_eq(cached_src, src) && rendered.pictures().all(|p| p.is_current()) {
+            let cached =
+                reusable.and_then(|(c, changed)| Some((c.entries.get(&page.path)?, changed)));
+            if let Some(((cached_src, rendered), changed)) = cached {
+                if Arc::ptr_eq(cached_src, src)
+                    && rendered.pictures().all(|p| p.is_current())
+                    && !rendered.link_targets.iter().any(|t| changed.contains(t))
+                {
                     return (rendered.clone(), Vec::new());
                 }
             }
-            let (rendered, d) = render_page(site, page, src, files, &published);
+            let (rendered, d) = render_page(site, page, src, files, published);
             (Arc::new(rendered), d)
         })
         .collect()

@@ -79,7 +79,7 @@ pub(crate) fn with_edits(
             Some((SourceId::new(at), new))
         })
         .collect();
-    let rerendered = rerender(&site, &replaced, files);
+    let rerendered = rerender(&site, &replaced, files, &cache.published);
     apply(site, replaced, rerendered, cache)
 }
 
@@ -89,13 +89,13 @@ fn rerender(
     site: &Site,
     replaced: &[(SourceId, Arc<SourcePage>)],
     files: Files<'_>,
+    published: &super::bodies::Published,
 ) -> Vec<Rerendered> {
     let mut out = Vec::new();
-    let published = super::bodies::Published::default();
     for (source, new) in replaced {
         for (page, p) in site.pages_with_ids() {
             if p.source == Some(*source) {
-                let (rendered, diags) = render_page(site, p, new, files, &published);
+                let (rendered, diags) = render_page(site, p, new, files, published);
                 out.push(Rerendered {
                     page,
                     rendered,

@@ -1,0 +1,365 @@
+//! `mekong serve` shows every kind of edit an editor makes, saved the two
+//! ways editors save: written in place, or written to a hidden temporary
+//! file renamed over the original. Each test edits, then polls the pages
+//! over HTTP until they show the change (never asserting on time: a
+//! change that does not show fails at [`DEADLINE`]).
+//!
+//! Fixture: `tests/fixtures/i18n/` (vi at the root; tourism, vi, newest
+//! first, two per page: nui-ba-ra 2026-03-10, ho-suoi-lam 2026-02-01, then
+//! soc-bom-bo 2026-01-15 on page 2).
+
+mod common;
+
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long any change may take to show (only a failing test waits this long).
+const DEADLINE: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(20);
+
+/// How a file is saved.
+#[derive(Clone, Copy, Debug)]
+enum Save {
+    /// Truncated and written (vim, VS Code).
+    InPlace,
+    /// Written to a hidden temporary file, renamed over (gedit, Emacs, many IDEs).
+    Rename,
+}
+
+const BOTH: [Save; 2] = [Save::InPlace, Save::Rename];
+
+fn save(site: &Site, rel: &str, text: &str, how: Save) {
+    let p = site.path(rel);
+    match how {
+        Save::InPlace => std::fs::write(&p, text).expect("write"),
+        Save::Rename => {
+            let name = p.file_name().and_then(|n| n.to_str()).expect("file name");
+            let tmp = p.with_file_name(format!(".goutputstream-{name}"));
+            std::fs::write(&tmp, text).expect("write the temporary file");
+            std::fs::rename(&tmp, &p).expect("rename over the file");
+        }
+    }
+}
+
+/// Replaces `from` (which must be there) in a site file, saved `how`.
+fn edit(site: &Site, rel: &str, from: &str, to: &str, how: Save) {
+    let text = read(&site.path(rel));
+    assert!(text.contains(from), "{rel} has no `{from}`:\n{text}");
+    save(site, rel, &text.replacen(from, to, 1), how);
+}
+
+/// A running `mekong serve --port 0` on a site; killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    /// What the server printed on stdout so far.
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    fn start(site: &Site) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_mekong"))
+            .args(["serve", "--root", path_str(&site.root), "--port", "0"])
+            .arg("--output")
+            .arg(site.outside("out"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start mekong serve");
+        let out = child.stdout.take().expect("stdout");
+        let (tx, rx) = mpsc::channel();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let seen = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                    let _ = tx.send(digits.parse::<u16>().unwrap_or(0));
+                }
+                seen.lock().expect("lines").push(line);
+            }
+        });
+        let port = rx
+            .recv_timeout(DEADLINE)
+            .expect("mekong serve printed no `serving … on http://127.0.0.1:PORT/` line");
+        Server { child, port, lines }
+    }
+
+    /// Waits until a stdout line after the first `skip` contains `text`.
+    fn wait_line(&self, skip: usize, text: &str) {
+        let start = Instant::now();
+        loop {
+            let lines = self.lines.lock().expect("lines").clone();
+            if lines.iter().skip(skip).any(|l| l.contains(text)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no stdout line with {text:?} after {DEADLINE:?}:\n{}",
+                lines.join("\n")
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn line_count(&self) -> usize {
+        self.lines.lock().expect("lines").len()
+    }
+
+    /// (status, body) of `GET path`.
+    fn get(&self, path: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        s.set_read_timeout(Some(DEADLINE)).expect("timeout");
+        let req = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        s.write_all(req.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read the response");
+        let text = String::from_utf8_lossy(&raw).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
+        let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+        (status, body.to_owned())
+    }
+
+    /// Polls `path` until `ok(status, body)` holds; panics at the deadline.
+    fn wait(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let (status, body) = self.get(path);
+            if ok(status, &body) {
+                return body;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "GET {path}: {what} still does not hold after {DEADLINE:?}\nlast: {status}\n{body}"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_contains(&self, path: &str, text: &str) -> String {
+        self.wait(path, &format!("contains {text:?}"), |s, b| {
+            s == 200 && b.contains(text)
+        })
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The article links of a list page, in order.
+fn article_links(body: &str, section: &str) -> Vec<String> {
+    let needle = format!("href=\"/{section}/");
+    let mut links: Vec<String> = Vec::new();
+    for (at, _) in body.match_indices(&needle) {
+        let rest = &body[at + "href=\"".len()..];
+        let link = &rest[..rest.find('"').unwrap_or(rest.len())];
+        let depth = link.trim_matches('/').split('/').count();
+        if depth == 2 && !link.contains("/page/") && !links.iter().any(|l| l == link) {
+            links.push(link.to_owned());
+        }
+    }
+    links
+}
+
+#[test]
+fn a_body_edit_shows_however_it_is_saved() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    for (i, how) in BOTH.into_iter().enumerate() {
+        let mark = format!("BODY-{how:?}-{i}");
+        let from = if i == 0 {
+            "Di tích lịch sử.".to_owned()
+        } else {
+            "BODY-InPlace-0".to_owned()
+        };
+        edit(&site, "content/tourism/soc-bom-bo.md", &from, &mark, how);
+        server.wait_contains("/tourism/soc-bom-bo/", &mark);
+    }
+}
+
+#[test]
+fn a_title_edit_shows_on_the_page_and_in_its_section_list() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    let mut old = "title: Hồ Suối Lam".to_owned();
+    for how in BOTH {
+        let new = format!("title: Hồ TITLE-{how:?}");
+        edit(&site, "content/tourism/ho-suoi-lam.md", &old, &new, how);
+        let mark = format!("TITLE-{how:?}");
+        server.wait_contains("/tourism/ho-suoi-lam/", &mark);
+        server.wait_contains("/tourism/", &mark);
+        old = new;
+    }
+}
+
+#[test]
+fn a_date_edit_moves_the_article_in_its_section_list() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    let first = |b: &str| article_links(b, "tourism").first().cloned();
+    assert_eq!(
+        first(&server.get("/tourism/").1).as_deref(),
+        Some("/tourism/nui-ba-ra/")
+    );
+    // soc-bom-bo, last (page 2), becomes the newest.
+    edit(
+        &site,
+        "content/tourism/soc-bom-bo.md",
+        "date: 2026-01-15",
+        "date: 2026-12-01",
+        Save::Rename,
+    );
+    server.wait("/tourism/", "soc-bom-bo first", |s, b| {
+        s == 200 && first(b).as_deref() == Some("/tourism/soc-bom-bo/")
+    });
+    // ho-suoi-lam was pushed to page 2.
+    server.wait_contains("/tourism/page/2/", "href=\"/tourism/ho-suoi-lam/\"");
+    // Back to the oldest, saved in place.
+    edit(
+        &site,
+        "content/tourism/soc-bom-bo.md",
+        "date: 2026-12-01",
+        "date: 2020-01-01",
+        Save::InPlace,
+    );
+    server.wait("/tourism/", "nui-ba-ra first again", |s, b| {
+        s == 200 && first(b).as_deref() == Some("/tourism/nui-ba-ra/")
+    });
+    server.wait_contains("/tourism/page/2/", "href=\"/tourism/soc-bom-bo/\"");
+}
+
+#[test]
+fn a_tag_added_gets_its_page_listing_the_article() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    assert_eq!(server.get("/tags/lich-su/").0, 404);
+    edit(
+        &site,
+        "content/tourism/soc-bom-bo.md",
+        "date: 2026-01-15",
+        "date: 2026-01-15\ntags: [lich-su]",
+        Save::Rename,
+    );
+    server.wait_contains("/tags/lich-su/", "href=\"/tourism/soc-bom-bo/\"");
+    server.wait_contains("/tourism/soc-bom-bo/", "/tags/lich-su/");
+    // A second tag, saved in place; the first stays.
+    edit(
+        &site,
+        "content/tourism/soc-bom-bo.md",
+        "tags: [lich-su]",
+        "tags: [lich-su, di-tich]",
+        Save::InPlace,
+    );
+    server.wait_contains("/tags/di-tich/", "href=\"/tourism/soc-bom-bo/\"");
+    server.wait_contains("/tags/lich-su/", "href=\"/tourism/soc-bom-bo/\"");
+}
+
+#[test]
+fn a_new_article_saved_through_a_temporary_file_appears_and_goes() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    save(
+        &site,
+        "content/tourism/thac-mo.md",
+        "---\ntitle: Thác Mơ NEW-TITLE\ndate: 2026-11-01\n---\n\nNEW-BODY\n",
+        Save::Rename,
+    );
+    server.wait_contains("/tourism/thac-mo/", "NEW-BODY");
+    server.wait_contains("/tourism/", "NEW-TITLE");
+    std::fs::remove_file(site.path("content/tourism/thac-mo.md")).expect("remove");
+    server.wait("/tourism/thac-mo/", "404", |s, _| s == 404);
+    server.wait("/tourism/", "no NEW-TITLE", |s, b| {
+        s == 200 && !b.contains("NEW-TITLE")
+    });
+}
+
+#[test]
+fn a_translation_added_gets_its_page_and_the_original_links_to_it() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    // `untranslated: hide`: no English page yet.
+    assert_eq!(server.get("/en/tourism/soc-bom-bo/").0, 404);
+    save(
+        &site,
+        "content/tourism/soc-bom-bo.en.md",
+        "---\ntitle: Soc Bom Bo EN-TITLE\ndate: 2026-01-15\n---\n\nA historic site EN-BODY.\n",
+        Save::Rename,
+    );
+    server.wait_contains("/en/tourism/soc-bom-bo/", "EN-BODY");
+    // The oldest of three English articles: page 2 of the list.
+    server.wait_contains("/en/tourism/page/2/", "EN-TITLE");
+    server.wait_contains("/tourism/soc-bom-bo/", "hreflang=\"en\"");
+}
+
+#[test]
+fn a_message_saved_through_a_temporary_file_shows() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    edit(
+        &site,
+        "locales/en/site.ftl",
+        "site-title = Test Portal",
+        "site-title = Test Portal MSG-EDIT",
+        Save::Rename,
+    );
+    server.wait_contains("/en/tourism/ho-suoi-lam/", "MSG-EDIT");
+    // Vietnamese has its own message.
+    assert!(!server.get("/tourism/ho-suoi-lam/").1.contains("MSG-EDIT"));
+}
+
+#[test]
+fn a_burst_of_saves_ends_showing_the_last() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    let mut old = "Di tích lịch sử.".to_owned();
+    for i in 0..20 {
+        let new = format!("BURST-{i:02}.");
+        edit(
+            &site,
+            "content/tourism/soc-bom-bo.md",
+            &old,
+            &new,
+            BOTH[i % 2],
+        );
+        old = new;
+    }
+    server.wait_contains("/tourism/soc-bom-bo/", "BURST-19.");
+}
+
+#[test]
+fn deleting_an_article_another_links_to_is_a_broken_link_until_it_is_back() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    save(
+        &site,
+        "content/news/lien-ket.md",
+        "---\ntitle: Liên kết\ndate: 2026-05-01\n---\n\nXem [Sóc Bom Bo](@/tourism/soc-bom-bo.md).\n",
+        Save::Rename,
+    );
+    server.wait_contains("/news/lien-ket/", "href=\"/tourism/soc-bom-bo/\"");
+    // The linking page's Markdown was kept from the last build; the link's
+    // target going must still make it a broken link.
+    let text = read(&site.path("content/tourism/soc-bom-bo.md"));
+    let before = server.line_count();
+    std::fs::remove_file(site.path("content/tourism/soc-bom-bo.md")).expect("remove");
+    server.wait_line(before, "build failed");
+    // Back: the build succeeds and the link leads to it again.
+    let before = server.line_count();
+    save(&site, "content/tourism/soc-bom-bo.md", &text, Save::Rename);
+    server.wait_line(before, "rebuilt");
+    server.wait_contains("/tourism/soc-bom-bo/", "Di tích lịch sử.");
+    server.wait_contains("/news/lien-ket/", "href=\"/tourism/soc-bom-bo/\"");
+}
