@@ -37,6 +37,7 @@ mod html;
 mod i18n;
 mod images;
 mod markdown;
+pub mod messages;
 mod output;
 mod outputs;
 mod paths;
