@@ -19,11 +19,29 @@ pub mod locale;
 use crate::i18n::format::Formats;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use include_dir::{include_dir, Dir};
 use std::sync::LazyLock;
 
-/// The Fluent files, one folder per language.
-static FILES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/messages");
+/// The Fluent files: (language, file, text). Listed one by one rather than
+/// embedded as a folder so that cargo rebuilds when one changes; the
+/// catalog test fails when a file of `src/messages/LANG/` is not listed.
+const FILES: &[(&str, &str, &str)] = &[
+    ("en", "cli.ftl", include_str!("en/cli.ftl")),
+    ("en", "diagnostics.ftl", include_str!("en/diagnostics.ftl")),
+    (
+        "en",
+        "front-matter.ftl",
+        include_str!("en/front-matter.ftl"),
+    ),
+    ("en", "summary.ftl", include_str!("en/summary.ftl")),
+    ("vi", "cli.ftl", include_str!("vi/cli.ftl")),
+    ("vi", "diagnostics.ftl", include_str!("vi/diagnostics.ftl")),
+    (
+        "vi",
+        "front-matter.ftl",
+        include_str!("vi/front-matter.ftl"),
+    ),
+    ("vi", "summary.ftl", include_str!("vi/summary.ftl")),
+];
 
 /// The language every message exists in, and the fallback of every other.
 pub const ENGLISH: &str = "en";
@@ -59,6 +77,14 @@ pub enum Arg {
     Text(String),
     /// Formatted per the language; selects plural forms.
     Number(f64),
+    /// A message said in the same language (`the number 3`, `a list`).
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(m: Message) -> Arg {
+        Arg::Message(Box::new(m))
+    }
 }
 
 impl PartialEq for Arg {
@@ -66,6 +92,7 @@ impl PartialEq for Arg {
         match (self, other) {
             (Arg::Text(a), Arg::Text(b)) => a == b,
             (Arg::Number(a), Arg::Number(b)) => a.to_bits() == b.to_bits(),
+            (Arg::Message(a), Arg::Message(b)) => a == b,
             _ => false,
         }
     }
@@ -199,7 +226,9 @@ impl Messages {
 
     /// The languages mekong has messages in.
     pub fn available() -> impl Iterator<Item = &'static str> {
-        FILES.dirs().filter_map(|d| d.path().file_name()?.to_str())
+        let mut langs: Vec<&str> = FILES.iter().map(|f| f.0).collect();
+        langs.dedup();
+        langs.into_iter()
     }
 
     /// The language of this catalog.
@@ -234,6 +263,7 @@ impl Messages {
             match value {
                 Arg::Text(s) => fargs.set(*name, FluentValue::from(s.as_str())),
                 Arg::Number(n) => fargs.set(*name, FluentValue::from(*n)),
+                Arg::Message(m) => fargs.set(*name, FluentValue::from(self.text(m))),
             }
         }
         for bundle in &self.bundles {
@@ -253,17 +283,13 @@ pub(crate) fn fluent_id(id: &str) -> String {
     id.replace('.', "_")
 }
 
-/// The files of one language, in name order.
+/// The files of one language: (file name, text).
 fn sources(lang: &str) -> Vec<(&'static str, &'static str)> {
-    let mut files: Vec<(&str, &str)> = FILES
-        .get_dir(lang)
-        .into_iter()
-        .flat_map(|d| d.files())
-        .filter(|f| f.path().extension().is_some_and(|e| e == "ftl"))
-        .filter_map(|f| Some((f.path().to_str()?, f.contents_utf8()?)))
-        .collect();
-    files.sort_unstable();
-    files
+    FILES
+        .iter()
+        .filter(|f| f.0 == lang)
+        .map(|f| (f.1, f.2))
+        .collect()
 }
 
 fn bundle(lang: &str) -> FluentBundle<FluentResource> {

@@ -11,22 +11,22 @@ fn ids_in_code() -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     for entry in walkdir::WalkDir::new(&src) {
         let entry = entry.expect("walk src/");
-        if entry.path().extension().is_none_or(|e| e != "rs") {
+        // This file names `msg!(` in its own code.
+        if entry.path().extension().is_none_or(|e| e != "rs") || entry.path().ends_with(file!()) {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).expect("read a source file");
-        for line in text.lines() {
-            let code = line.trim_start();
-            if code.starts_with("//") {
-                continue;
-            }
-            let mut rest = code;
-            while let Some(at) = rest.find("msg!(") {
-                rest = rest[at + 5..].trim_start();
-                if let Some(literal) = rest.strip_prefix('"') {
-                    if let Some(end) = literal.find('"') {
-                        ids.insert(literal[..end].to_owned());
-                    }
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("msg!(") {
+            rest = rest[at + 5..].trim_start();
+            if let Some(literal) = rest.strip_prefix('"') {
+                if let Some(end) = literal.find('"') {
+                    ids.insert(literal[..end].to_owned());
                 }
             }
         }
@@ -106,4 +106,27 @@ fn a_language_without_a_message_falls_back_to_english() {
     assert_eq!(Messages::new("de").lang(), "en");
     let vi = Messages::new("vi");
     assert_eq!(vi.get("no.such-id", &[]), "no.such-id");
+}
+
+#[test]
+fn every_file_on_disk_is_listed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/messages");
+    for lang in std::fs::read_dir(&dir).expect("read src/messages") {
+        let lang = lang.expect("an entry");
+        if !lang.path().is_dir() {
+            continue;
+        }
+        let code = lang.file_name().to_string_lossy().into_owned();
+        for file in std::fs::read_dir(lang.path()).expect("read a language folder") {
+            let name = file
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned();
+            assert!(
+                FILES.iter().any(|f| f.0 == code && f.1 == name),
+                "src/messages/{code}/{name} is not listed in FILES (src/messages/mod.rs)"
+            );
+        }
+    }
 }
