@@ -6,6 +6,8 @@
 //! of three formats: human (with the offending line and a caret), plain
 //! `file:line:col: error: ...` lines for CI logs and problem matchers, and JSON.
 
+use crate::messages::{Message, Messages, Text};
+use crate::msg;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -32,10 +34,21 @@ pub struct Diagnostic {
     pub col: Option<usize>,
     /// Error or warning.
     pub severity: Severity,
-    /// What is wrong, in plain words.
+    /// The stable English code of the message (`front-matter.bad-date`),
+    /// the same in every language: what scripts match on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    /// What is wrong, in plain words (English; [`Diagnostic::localized`]
+    /// gives it in another language).
     pub message: String,
-    /// How to fix it.
+    /// How to fix it (English, as `message`).
     pub hint: Option<String>,
+    /// The message and its arguments, to say it in another language.
+    #[serde(skip)]
+    text: Option<Message>,
+    /// The hint and its arguments.
+    #[serde(skip)]
+    hint_text: Option<Message>,
     /// The offending source line, shown with a caret on a terminal.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
@@ -52,28 +65,48 @@ fn is_one(n: &usize) -> bool {
 }
 
 impl Diagnostic {
-    /// An error about `file`.
-    pub fn error(file: impl Into<Option<PathBuf>>, message: impl Into<String>) -> Self {
+    /// An error about `file`: `Diagnostic::error(file, msg!("group.name", arg = value))`
+    /// (or, in code not yet converted to messages, an English `String`).
+    pub fn error(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
         Self::new(Severity::Error, file.into(), message.into())
     }
 
     /// A warning about `file`.
-    pub fn warning(file: impl Into<Option<PathBuf>>, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, file.into(), message.into())
     }
 
-    fn new(severity: Severity, file: Option<PathBuf>, message: String) -> Self {
+    fn new(severity: Severity, file: Option<PathBuf>, message: Text) -> Self {
+        let (code, text) = match &message {
+            Text::Message(m) => (Some(m.id), Some(m.clone())),
+            Text::Plain(_) => (None, None),
+        };
         Diagnostic {
             file,
             line: None,
             col: None,
             severity,
-            message,
+            code,
+            message: Messages::english().show(&message),
             hint: None,
+            text,
+            hint_text: None,
             source_line: None,
             count: 1,
             also_in: Vec::new(),
         }
+    }
+
+    /// The same diagnostic with its message and hint in `messages`' language.
+    pub fn localized(&self, messages: &Messages) -> Diagnostic {
+        let mut d = self.clone();
+        if let Some(m) = &self.text {
+            d.message = messages.text(m);
+        }
+        if let Some(h) = &self.hint_text {
+            d.hint = Some(messages.text(h));
+        }
+        d
     }
 
     /// Names the file when the producer did not know it.
@@ -95,9 +128,14 @@ impl Diagnostic {
         self
     }
 
-    /// Adds the fix.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    /// Adds the fix: a `msg!` (or, not yet converted, English text).
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
+        let hint = hint.into();
+        self.hint = Some(Messages::english().show(&hint));
+        self.hint_text = match hint {
+            Text::Message(m) => Some(m),
+            Text::Plain(_) => None,
+        };
         self
     }
 
@@ -130,41 +168,65 @@ impl Diagnostic {
 
     /// The other files of a grouped warning: named when there is one, so
     /// that no file is hidden behind a count; counted when there are more.
-    fn elsewhere(&self) -> String {
+    fn elsewhere(&self, messages: &Messages) -> String {
         match (self.also_in.as_slice(), self.count - 1) {
             ([one], 1) => one.display().to_string(),
-            (files, n) if files.len() == n => count(n, "more file", "more files"),
+            (files, n) if files.len() == n => {
+                messages.text(&msg!("diagnostic.more-files", count = n))
+            }
             // The same warning more than once in a file: places, not files.
-            (_, n) => count(n, "more place", "more places"),
+            (_, n) => messages.text(&msg!("diagnostic.more-places", count = n)),
         }
     }
 
-    fn severity_word(&self) -> &'static str {
-        match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
+    fn severity_word(&self, messages: &Messages) -> String {
+        messages.text(&match self.severity {
+            Severity::Error => msg!("diagnostic.error"),
+            Severity::Warning => msg!("diagnostic.warning"),
+        })
     }
 
-    /// `file:line:col: error: message (hint: ...)`, one line.
+    /// `file:line:col: error: message (hint: ...)`, one line, in English.
     pub fn to_plain(&self) -> String {
+        self.to_plain_in(Messages::english())
+    }
+
+    /// `file:line:col: error: message (hint: ...)`, one line, in `messages`' language.
+    pub fn to_plain_in(&self, messages: &Messages) -> String {
+        let d = self.localized(messages);
         let mut out = format!(
             "{}: {}: {}",
-            self.location(),
-            self.severity_word(),
-            self.message
+            d.location(),
+            d.severity_word(messages),
+            d.message
         );
-        if self.count > 1 {
-            let _ = write!(out, " (and in {})", self.elsewhere());
+        if d.count > 1 {
+            let elsewhere = d.elsewhere(messages);
+            let _ = write!(
+                out,
+                " ({})",
+                messages.text(&msg!("diagnostic.and-in", places = elsewhere))
+            );
         }
-        if let Some(hint) = &self.hint {
-            let _ = write!(out, " (hint: {hint})");
+        if let Some(hint) = &d.hint {
+            let _ = write!(
+                out,
+                " ({})",
+                messages.text(&msg!("diagnostic.hint", hint = hint))
+            );
         }
         out
     }
 
-    /// Several lines: location, message, the source line with a caret, the hint.
+    /// Several lines in English: location, message, the source line with a caret, the hint.
     pub fn to_human(&self, color: bool) -> String {
+        self.to_human_in(color, Messages::english())
+    }
+
+    /// [`Diagnostic::to_human`] in `messages`' language.
+    pub fn to_human_in(&self, color: bool, messages: &Messages) -> String {
+        let localized = self.localized(messages);
+        let this = &localized;
         let (red, yellow, bold, blue, reset) = if color {
             (
                 "\x1b[31;1m",
@@ -179,9 +241,9 @@ impl Diagnostic {
         let sev_color = if self.is_error() { red } else { yellow };
         let mut out = format!(
             "{sev_color}{}{reset}{bold}: {}{reset}\n  {blue}-->{reset} {}\n",
-            self.severity_word(),
-            self.message,
-            self.location()
+            this.severity_word(messages),
+            this.message,
+            this.location()
         );
         if let (Some(src), Some(line)) = (&self.source_line, self.line) {
             let gutter = line.to_string();
@@ -198,10 +260,15 @@ impl Diagnostic {
             }
         }
         if self.count > 1 {
-            let _ = writeln!(out, "  = the same in {}", self.elsewhere());
+            let same = messages.text(&msg!(
+                "diagnostic.same-in",
+                places = this.elsewhere(messages)
+            ));
+            let _ = writeln!(out, "  = {same}");
         }
-        if let Some(hint) = &self.hint {
-            let _ = writeln!(out, "  = {bold}fix{reset}: {hint}");
+        if let Some(hint) = &this.hint {
+            let fix = messages.text(&msg!("diagnostic.fix"));
+            let _ = writeln!(out, "  = {bold}{fix}{reset}: {hint}");
         }
         out
     }

@@ -38,6 +38,7 @@ mod html;
 mod i18n;
 mod images;
 mod markdown;
+pub mod messages;
 mod output;
 mod output_lock;
 mod outputs;

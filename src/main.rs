@@ -7,9 +7,10 @@
 //! command that has no use for one of them refuses it as wrong usage (exit
 //! 2) rather than ignoring what the user asked for.
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use mekong::commands::{self, Outcome, Progress};
-use mekong::diagnostics::count;
+use mekong::messages::{locale, Messages};
+use mekong::msg;
 use mekong::pipeline::Options;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ struct Cli {
     /// How to print problems: human (with the source line), plain (file:line:col lines) or json.
     #[arg(long, value_enum, global = true)]
     message_format: Option<MessageFormat>,
+    /// The language of mekong's messages (en, vi): overrides MEKONG_LANG, LC_ALL, LC_MESSAGES and LANG.
+    #[arg(long, global = true, value_name = "LANG")]
+    messages: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -220,8 +224,28 @@ impl Cli {
     }
 }
 
+/// `--messages LANG` read before clap parses the line: `--help` needs the language.
+fn messages_option() -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--messages" {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix("--messages=") {
+            return Some(value.to_owned());
+        }
+    }
+    None
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let lang = locale::choose(messages_option().as_deref(), |v| std::env::var(v).ok());
+    let messages = Messages::new(&lang);
+    let matches = mekong::messages::cli::localize(Cli::command(), &messages).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.refuse_options_the_command_ignores();
     let format = cli
         .message_format
@@ -233,7 +257,7 @@ fn main() -> ExitCode {
     let say = |progress: Progress| match progress {
         Progress::Line(line) => println!("{line}"),
         Progress::Note(line) => eprintln!("{line}"),
-        Progress::Rebuilt(outcome) => print(&outcome, format),
+        Progress::Rebuilt(outcome) => print(&outcome, format, &messages),
     };
     let outcome = match &cli.command {
         Command::Build { force } => commands::build::run(&commands::build::BuildArgs {
@@ -293,7 +317,7 @@ fn main() -> ExitCode {
             dir.as_deref().unwrap_or(std::path::Path::new(".")),
         )),
     };
-    print(&outcome, format);
+    print(&outcome, format, &messages);
     if outcome.diagnostics.error_count() > 0 {
         ExitCode::from(1)
     } else {
@@ -305,10 +329,16 @@ fn main() -> ExitCode {
 /// rebuilds. JSON: one object on stdout (when there is anything to report).
 /// Human and plain: the diagnostics on stderr, then the command's output on
 /// stdout, then a closing line on stderr: the error count, or the summary.
-fn print(outcome: &Outcome, format: MessageFormat) {
+fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
     let errors = outcome.diagnostics.error_count();
     let warnings = outcome.diagnostics.warning_count();
-    let report = outcome.diagnostics.clone().into_report();
+    let report: Vec<_> = outcome
+        .diagnostics
+        .clone()
+        .into_report()
+        .iter()
+        .map(|d| d.localized(messages))
+        .collect();
     if format == MessageFormat::Json {
         // A command whose product is its output (i18n's JSON) keeps stdout to it.
         if !report.is_empty() || outcome.summary.is_some() {
@@ -326,24 +356,33 @@ fn print(outcome: &Outcome, format: MessageFormat) {
     let terminal = std::io::stderr().is_terminal();
     for d in &report {
         if format == MessageFormat::Human {
-            eprintln!("{}", d.to_human(terminal));
+            eprintln!("{}", d.to_human_in(terminal, messages));
         } else {
-            eprintln!("{}", d.to_plain());
+            eprintln!("{}", d.to_plain_in(messages));
         }
     }
     print!("{}", outcome.output);
     if errors > 0 {
         // A failed command that said how it failed (serve's rebuilds) is not counted again.
         if outcome.output.is_empty() {
+            let errors = messages.text(&msg!("summary.errors", count = errors));
+            let warnings = messages.text(&msg!("summary.warnings", count = warnings));
             eprintln!(
-                "mekong: {}, {}; nothing was written",
-                count(errors, "error", "errors"),
-                count(warnings, "warning", "warnings")
+                "{}",
+                messages.text(&msg!(
+                    "summary.failed",
+                    errors = errors,
+                    warnings = warnings
+                ))
             );
         }
     } else if let Some(summary) = &outcome.summary {
         if warnings > 0 {
-            eprintln!("mekong: {}", count(warnings, "warning", "warnings"));
+            let warnings = messages.text(&msg!("summary.warnings", count = warnings));
+            eprintln!(
+                "{}",
+                messages.text(&msg!("summary.warned", warnings = warnings))
+            );
         }
         eprintln!("{summary}");
     }

@@ -189,6 +189,7 @@ fn a_site_with_its_own_base_and_section_templates_builds_with_the_built_in_theme
 fn run_in(dir: &std::path::Path, args: &[&str]) -> Run {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_mekong"))
         .current_dir(dir)
+        .env("MEKONG_LANG", "en")
         .args(args)
         .output()
         .expect("run the mekong binary");

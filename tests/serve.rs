@@ -53,6 +53,7 @@ impl Server {
             .args(["serve", "--root", path_str(&site.root), "--port", "0"])
             .args(extra)
             .env("TMPDIR", &tmpdir)
+            .env("MEKONG_LANG", "en")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

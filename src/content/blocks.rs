@@ -7,6 +7,7 @@
 use super::date::Date;
 use super::reader::Reader;
 use crate::diagnostics::closest;
+use crate::msg;
 use serde::Serialize;
 use serde_yaml::Mapping;
 
@@ -91,8 +92,8 @@ pub(super) fn project(r: &Reader<'_>, m: &Mapping, sectors: &[String]) -> Option
         if v.is_none() && !m.contains_key(key) {
             r.error(
                 &["project"],
-                format!("`project.{key}` is missing"),
-                &format!("add `{key}:` under `project:`"),
+                msg!("project.missing-key", key = key),
+                msg!("project.missing-key.hint", key = key),
             );
         }
         v
@@ -100,52 +101,41 @@ pub(super) fn project(r: &Reader<'_>, m: &Mapping, sectors: &[String]) -> Option
     let sector = required("sector");
     let location = required("location");
     let status: Option<ProjectStatus> = if m.contains_key("status") {
-        r.get(
-            m,
-            &["project", "status"],
-            "one of open, licensed, operating",
-        )
+        r.get(m, &["project", "status"], msg!("expected.project-status"))
     } else {
         r.error(
             &["project"],
-            "`project.status` is missing".into(),
-            "add `status: open` (or licensed, operating) under `project:`",
+            msg!("project.missing-status"),
+            msg!("project.missing-status.hint"),
         );
         None
     };
-    let area_ha: Option<f64> = r.get(m, &["project", "area_ha"], "a number of hectares, like 120");
-    let capital_usd: Option<f64> = r.get(
-        m,
-        &["project", "capital_usd"],
-        "a number of US dollars, like 45000000",
-    );
+    let area_ha: Option<f64> = r.get(m, &["project", "area_ha"], msg!("expected.hectares"));
+    let capital_usd: Option<f64> = r.get(m, &["project", "capital_usd"], msg!("expected.dollars"));
     for (key, v) in [("area_ha", area_ha), ("capital_usd", capital_usd)] {
         if v.is_some_and(|v| v < 0.0 || !v.is_finite()) {
             r.error(
                 &["project", key],
-                format!("`project.{key}` cannot be negative"),
-                "write a positive number",
+                msg!("project.negative", key = key),
+                msg!("project.negative.hint"),
             );
         }
     }
-    let contact: Option<Contact> = r.get(
-        m,
-        &["project", "contact"],
-        "a block with agency, email and phone",
-    );
+    let contact: Option<Contact> = r.get(m, &["project", "contact"], msg!("expected.contact"));
     if let Some(s) = &sector {
         if !sectors.iter().any(|x| x == s) {
             let hint = match closest(s, sectors.iter().map(String::as_str)) {
-                Some(c) => format!("did you mean `{c}`? Sectors are: {}", sectors.join(", ")),
-                None => format!(
-                    "use one of: {} (or add it to `sectors:` in site.yaml)",
-                    sectors.join(", ")
+                Some(c) => msg!(
+                    "project.unknown-sector.did-you-mean",
+                    sector = c,
+                    sectors = sectors.join(", ")
                 ),
+                None => msg!("project.unknown-sector.hint", sectors = sectors.join(", ")),
             };
             r.error(
                 &["project", "sector"],
-                format!("`{s}` is not a sector of this site"),
-                &hint,
+                msg!("project.unknown-sector", sector = s),
+                hint,
             );
         }
     }
@@ -161,17 +151,18 @@ pub(super) fn project(r: &Reader<'_>, m: &Mapping, sectors: &[String]) -> Option
 
 pub(super) fn place(r: &Reader<'_>, m: &Mapping) -> Option<Place> {
     r.check_keys(m, "place", &["coordinates", "opening_hours", "address"]);
-    let coordinates: Option<[f64; 2]> = r.get(
-        m,
-        &["place", "coordinates"],
-        "[latitude, longitude] in degrees, like [11.85, 106.97]",
-    );
+    let coordinates: Option<[f64; 2]> =
+        r.get(m, &["place", "coordinates"], msg!("expected.coordinates"));
     if let Some([lat, lon]) = coordinates {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             r.error(
                 &["place", "coordinates"],
-                format!("coordinates [{lat}, {lon}] are not on Earth"),
-                "write [latitude, longitude]: latitude first, between -90 and 90",
+                msg!(
+                    "place.not-on-earth",
+                    lat = lat.to_string(),
+                    lon = lon.to_string()
+                ),
+                msg!("place.not-on-earth.hint"),
             );
         }
     }
@@ -188,8 +179,8 @@ pub(super) fn event(r: &Reader<'_>, m: &Mapping) -> Option<Event> {
     if !m.contains_key("start") {
         r.error(
             &["event"],
-            "`event.start` is missing".into(),
-            "add `start: YYYY-MM-DD` under `event:`",
+            msg!("event.missing-start"),
+            msg!("event.missing-start.hint"),
         );
     }
     let end = r.date(m, &["event", "end"]);
@@ -197,8 +188,12 @@ pub(super) fn event(r: &Reader<'_>, m: &Mapping) -> Option<Event> {
         if e < s {
             r.error(
                 &["event", "end"],
-                format!("the event ends ({e}) before it starts ({s})"),
-                "check the dates: `end` is the last day, on or after `start`",
+                msg!(
+                    "event.ends-before-start",
+                    end = e.to_string(),
+                    start = s.to_string()
+                ),
+                msg!("event.ends-before-start.hint"),
             );
         }
     }

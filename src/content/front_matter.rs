@@ -10,6 +10,7 @@
 use super::blocks::{event, place, project};
 use super::reader::{describe, Reader};
 use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::msg;
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 use std::cell::RefCell;
@@ -143,12 +144,10 @@ pub(crate) fn split(text: &str) -> Result<Split<'_>, Diagnostic> {
         pos = end + 1;
         line += 1;
     }
-    Err(Diagnostic::error(None, "the front matter is not closed")
+    Err(Diagnostic::error(None, msg!("front-matter.not-closed"))
         .at(1, 1)
         .with_source(text)
-        .hint(
-            "add a line with only `---` after the last front matter line, before the article text",
-        ))
+        .hint(msg!("front-matter.not-closed.hint")))
 }
 
 /// What reading a file's front matter gave: the values, and the problems.
@@ -225,14 +224,11 @@ fn mapping(file: &Path, text: &str, yaml: &str) -> Result<Mapping, Diagnostic> {
         Ok(Value::Null) => Ok(Mapping::new()),
         Ok(other) => Err(Diagnostic::error(
             file.to_path_buf(),
-            format!(
-                "the front matter should be `key: value` lines, but is {}",
-                describe(&other)
-            ),
+            msg!("front-matter.not-key-value", actual = describe(&other)),
         )
         .at(2, 1)
         .with_source(text)
-        .hint("write one `key: value` per line, for example `title: Núi Bà Rá`")),
+        .hint(msg!("front-matter.not-key-value.hint"))),
         Err(e) => {
             let d = crate::source_text::yaml_error(file, text, 1, &e, ARTICLE_KEYS);
             Err(if d.source_line.is_none() {
@@ -251,8 +247,8 @@ fn check_top_keys(r: &Reader<'_>, map: &Mapping, is_section: bool) {
         let Some(name) = key.as_str() else {
             r.error(
                 &[],
-                "a front matter key is not text".into(),
-                "keys are words such as `title` or `date`",
+                msg!("front-matter.key-not-text"),
+                msg!("front-matter.key-not-text.hint"),
             );
             continue;
         };
@@ -261,15 +257,15 @@ fn check_top_keys(r: &Reader<'_>, map: &Mapping, is_section: bool) {
             let all = ARTICLE_KEYS.iter().chain(SECTION_KEYS).copied();
             let (message, hint) = if SECTION_KEYS.contains(&name) {
                 (
-                    format!("`{name}` only applies to a section's `_index.md`; it is ignored here"),
-                    "move it to the section's _index.md".to_string(),
+                    msg!("front-matter.section-only-key", key = name),
+                    msg!("front-matter.section-only-key.hint"),
                 )
             } else {
                 let hint = match closest(name, all) {
-                    Some(c) => format!("did you mean `{c}`? The key is ignored"),
-                    None => "remove it, or put free data under `extra:`".into(),
+                    Some(c) => msg!("front-matter.unknown-key.did-you-mean", key = c),
+                    None => msg!("front-matter.unknown-key.hint"),
                 };
-                (format!("unknown front matter key `{name}`"), hint)
+                (msg!("front-matter.unknown-key", key = name), hint)
             };
             let d = Diagnostic::warning(r.file.clone(), message)
                 .at_line(r.line(&[name]))
@@ -290,18 +286,16 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.tags = match map.get("tags") {
         Some(Value::String(s)) => vec![s.clone()],
         _ => r
-            .get::<Vec<String>>(map, &["tags"], "a list of words, like [cashew, fdi]")
+            .get::<Vec<String>>(map, &["tags"], msg!("expected.tags"))
             .unwrap_or_default(),
     };
-    front.draft = r.get(map, &["draft"], "true or false").unwrap_or(false);
-    front.weight = r.get(map, &["weight"], "a whole number, like 10");
+    front.draft = r
+        .get(map, &["draft"], msg!("expected.bool"))
+        .unwrap_or(false);
+    front.weight = r.get(map, &["weight"], msg!("expected.whole-number"));
     front.slug = r.string(map, &["slug"]);
     front.aliases = r
-        .get(
-            map,
-            &["aliases"],
-            "a list of old URLs, like [\"/old/page/\"]",
-        )
+        .get(map, &["aliases"], msg!("expected.aliases"))
         .unwrap_or_default();
     front.translation_key = r.string(map, &["translation_key"]);
     front.template = r.string(map, &["template"]);
@@ -309,11 +303,7 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.plan = match map.get("plan") {
         Some(Value::String(s)) => vec![s.clone()],
         _ => r
-            .get::<Vec<String>>(
-                map,
-                &["plan"],
-                "a list of task ids, like [ban-tin-doi-ngoai]",
-            )
+            .get::<Vec<String>>(map, &["plan"], msg!("expected.plan"))
             .unwrap_or_default(),
     };
     front.extra = map
@@ -324,13 +314,13 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
 
 /// `sort_by` and `paginate_by`, which only a section's `_index` takes.
 fn read_section_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
-    front.sort_by = r.get(map, &["sort_by"], "one of date, weight, title");
-    front.paginate_by = r.get(map, &["paginate_by"], "a whole number, like 10");
+    front.sort_by = r.get(map, &["sort_by"], msg!("expected.sort-by"));
+    front.paginate_by = r.get(map, &["paginate_by"], msg!("expected.whole-number"));
     if front.paginate_by == Some(0) {
         r.error(
             &["paginate_by"],
-            "`paginate_by` must be at least 1".into(),
-            "write e.g. `paginate_by: 10`",
+            msg!("front-matter.paginate-by-zero"),
+            msg!("front-matter.paginate-by-zero.hint"),
         );
         front.paginate_by = None;
     }
@@ -342,8 +332,8 @@ fn check_image(r: &Reader<'_>, front: &mut FrontMatter) {
     if front.image.as_deref().is_some_and(|i| i.trim().is_empty()) {
         r.error(
             &["image"],
-            "`image` is empty".into(),
-            "write the image's file name, like `image: le-hoi.jpg`, or remove the line",
+            msg!("front-matter.empty-image"),
+            msg!("front-matter.empty-image.hint"),
         );
         front.image = None;
     }
@@ -359,11 +349,11 @@ fn check_tags(r: &Reader<'_>, front: &mut FrontMatter) {
         }
         let d = Diagnostic::error(
             r.file.clone(),
-            format!("tag {tag:?} has no letters or digits to make its URL from"),
+            msg!("front-matter.empty-tag", tag = format!("{tag:?}")),
         )
         .at_line(tag_line(r.text, key_line, tag).or(key_line))
         .with_source(r.text)
-        .hint("write the tag with letters or digits, like `le-hoi`, or remove it");
+        .hint(msg!("front-matter.empty-tag.hint"));
         r.diags.borrow_mut().push(d);
         false
     });
@@ -392,8 +382,8 @@ fn check_slug(r: &Reader<'_>, front: &mut FrontMatter) {
         if s.contains('/') || s.trim().is_empty() {
             r.error(
                 &["slug"],
-                format!("`slug: {s}` is not a single URL segment"),
-                "write a slug without `/`, like `nui-ba-ra`",
+                msg!("front-matter.bad-slug", slug = s),
+                msg!("front-matter.bad-slug.hint"),
             );
             front.slug = None;
         }

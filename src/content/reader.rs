@@ -5,6 +5,8 @@
 
 use super::date::Date;
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::{Message, Text};
+use crate::msg;
 use crate::source_text::key_line;
 use serde::de::DeserializeOwned;
 use serde_yaml::{Mapping, Value};
@@ -25,7 +27,7 @@ impl Reader<'_> {
         key_line(self.yaml, path).map(|l| l + self.line_offset)
     }
 
-    pub(super) fn error(&self, path: &[&str], message: String, hint: &str) {
+    pub(super) fn error(&self, path: &[&str], message: impl Into<Text>, hint: impl Into<Text>) {
         let mut d = Diagnostic::error(self.file.clone(), message)
             .at_line(self.line(path))
             .with_source(self.text)
@@ -46,7 +48,7 @@ impl Reader<'_> {
         &self,
         map: &Mapping,
         path: &[&str],
-        expected: &str,
+        expected: Message,
     ) -> Option<T> {
         let key = path.last().copied().unwrap_or_default();
         let value = map.get(key)?;
@@ -58,12 +60,13 @@ impl Reader<'_> {
             Err(_) => {
                 self.error(
                     path,
-                    format!(
-                        "`{}` should be {expected}, but is {}",
-                        path.join("."),
-                        describe(value)
+                    msg!(
+                        "front-matter.wrong-type",
+                        key = path.join("."),
+                        expected = expected.clone(),
+                        actual = describe(value)
                     ),
-                    &format!("write {expected}"),
+                    msg!("front-matter.wrong-type.hint", expected = expected),
                 );
                 None
             }
@@ -75,7 +78,7 @@ impl Reader<'_> {
         match map.get(key)? {
             Value::Number(n) => Some(n.to_string()),
             Value::Bool(b) => Some(b.to_string()),
-            _ => self.get(map, path, "text"),
+            _ => self.get(map, path, msg!("expected.text")),
         }
     }
 
@@ -85,8 +88,8 @@ impl Reader<'_> {
         if date.is_none() {
             self.error(
                 path,
-                format!("`{}: {raw}` is not a date", path.join(".")),
-                "write dates as YYYY-MM-DD, for example 2026-12-01 (a time may follow: 2026-12-01T09:30:00+07:00)",
+                msg!("front-matter.bad-date", key = path.join("."), value = raw),
+                msg!("front-matter.bad-date.hint"),
             );
         }
         date
@@ -99,11 +102,12 @@ impl Reader<'_> {
             other => {
                 self.error(
                     &[key],
-                    format!(
-                        "`{key}` should be a block of keys, but is {}",
-                        describe(other)
+                    msg!(
+                        "front-matter.not-a-block",
+                        key = key,
+                        actual = describe(other)
                     ),
-                    &format!("write `{key}:` followed by indented keys"),
+                    msg!("front-matter.not-a-block.hint", key = key),
                 );
                 None
             }
@@ -115,27 +119,30 @@ impl Reader<'_> {
             let Some(name) = key.as_str() else { continue };
             if !known.contains(&name) {
                 let hint = match closest(name, known.iter().copied()) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("known keys: {}", known.join(", ")),
+                    Some(c) => msg!("front-matter.did-you-mean", key = c),
+                    None => msg!("front-matter.known-keys", keys = known.join(", ")),
                 };
                 self.error(
                     &[prefix, name],
-                    format!("unknown key `{prefix}.{name}`"),
-                    &hint,
+                    msg!(
+                        "front-matter.unknown-block-key",
+                        key = format!("{prefix}.{name}")
+                    ),
+                    hint,
                 );
             }
         }
     }
 }
 
-pub(super) fn describe(v: &Value) -> String {
+pub(super) fn describe(v: &Value) -> Message {
     match v {
-        Value::Null => "empty".into(),
-        Value::Bool(b) => format!("`{b}` (true/false)"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Sequence(_) => "a list".into(),
-        Value::Mapping(_) => "a block of keys".into(),
-        Value::Tagged(_) => "a tagged value".into(),
+        Value::Null => msg!("value.empty"),
+        Value::Bool(b) => msg!("value.bool", value = b.to_string()),
+        Value::Number(n) => msg!("value.number", value = n.to_string()),
+        Value::String(s) => msg!("value.text", value = s),
+        Value::Sequence(_) => msg!("value.list"),
+        Value::Mapping(_) => msg!("value.block"),
+        Value::Tagged(_) => msg!("value.tagged"),
     }
 }

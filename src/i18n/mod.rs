@@ -91,7 +91,7 @@ impl intl_memoizer::Memoizable for IcuNumbers {
     }
 }
 
-fn fluent_number(
+pub(crate) fn fluent_number(
     value: &FluentValue<'_>,
     memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
 ) -> Option<String> {

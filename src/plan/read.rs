@@ -22,6 +22,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&mut self, line: Option<usize>, message: String, hint: impl Into<String>) {
+        let hint: String = hint.into();
         self.diags.push(
             Diagnostic::error(self.file.to_path_buf(), message)
                 .at_line(line)

@@ -1,17 +1,20 @@
 //! The report's own words: mekong's Fluent messages in
-//! `src/messages/LANG/report.ftl` (Vietnamese, English), compiled into the
+//! `src/report/words/LANG.ftl` (Vietnamese, English), compiled into the
 //! binary. In: a language code; out: [`Words`], whose [`Words::get`] falls
 //! back to Vietnamese, the language the plans are written in.
 //!
-//! A small loader of its own until mekong's shared catalog of its texts
-//! (`src/messages/LANG/*.ftl`) lands; it reads the same files.
+//! Kept apart from the catalog of mekong's other texts (`src/messages/`)
+//! because the two fall back differently: a report is filed in Vietnamese
+//! unless English is asked for, while a diagnostic falls back to English.
+//! The table headings are looked up by ids built from lists, which the
+//! catalog's "every id is used" scan of `msg!` literals cannot see.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 /// The languages mekong's report speaks, the fallback first.
 const CATALOG: &[(&str, &str)] = &[
-    ("vi", include_str!("../messages/vi/report.ftl")),
-    ("en", include_str!("../messages/en/report.ftl")),
+    ("vi", include_str!("words/vi.ftl")),
+    ("en", include_str!("words/en.ftl")),
 ];
 
 /// Messages of one language, with Vietnamese behind them.

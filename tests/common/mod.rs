@@ -203,6 +203,10 @@ pub fn run_mekong_raw(args: &[&str]) -> Run {
 }
 
 fn run_command(mut cmd: Command) -> Run {
+    // Tests read English unless they ask for another language.
+    if !cmd.get_envs().any(|(k, _)| k == "MEKONG_LANG") {
+        cmd.env("MEKONG_LANG", "en");
+    }
     let out = cmd.output().expect("run the mekong binary");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
