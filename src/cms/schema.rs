@@ -30,6 +30,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "image",
     "tags",
     "unit",
+    "plan",
     "draft",
     "weight",
     "aliases",
@@ -250,6 +251,14 @@ fn fields(input: &Input<'_>, vi: bool) -> Vec<Value> {
         "Cơ quan chịu trách nhiệm",
         "The department responsible"
     ));
+    // Plan task ids (plan.yaml); a plain list: Decap takes only true/false
+    // for `i18n` on a list, so the translation's editor sees it too.
+    let mut plan = field(vi, "plan", ("Nhiệm vụ kế hoạch", "Plan tasks"), "list", translate());
+    plan["hint"] = json!(word(
+        vi,
+        "Mã nhiệm vụ trong plan.yaml, ví dụ ban-tin-doi-ngoai",
+        "Task ids from plan.yaml, like ban-tin-doi-ngoai"
+    ));
     let mut draft = field(vi, "draft", ("Bản nháp", "Draft"), "boolean", translate());
     draft["default"] = json!(false);
     let mut image = field(
@@ -299,6 +308,7 @@ fn fields(input: &Input<'_>, vi: bool) -> Vec<Value> {
         image,
         tags,
         unit,
+        plan,
         draft,
         object(
             vi,
