@@ -106,6 +106,47 @@ fn cannot_start_a_word(c: char) -> bool {
     is_combining_mark(c) || matches!(c as u32, 0x0EB0..=0x0EBC | 0x0EC8..=0x0ECD | 0x17B6..=0x17D3)
 }
 
+/// Lao, Thai, Khmer and Myanmar consonants and independent vowels.
+fn is_consonant(c: char) -> bool {
+    matches!(c as u32, 0x0E01..=0x0E2E | 0x0E81..=0x0EAE | 0x0EDC..=0x0EDF | 0x1000..=0x102A | 0x1780..=0x17B3)
+}
+
+/// Lao and Thai vowels written before their consonant.
+fn is_leading_vowel(c: char) -> bool {
+    matches!(c as u32, 0x0E40..=0x0E44 | 0x0EC0..=0x0EC4)
+}
+
+/// Han ideographs: every one can begin a word.
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// A term and, for scripts written without spaces, its endings that begin a
+/// syllable: the dictionary segmenters of the build and of the browser do
+/// not always cut a phrase at the same places, and a word the browser finds
+/// inside a longer word of the build is then found by prefix. A syllable
+/// begins at a leading vowel, or at a consonant that carries a vowel sign,
+/// tone mark or subscript and follows no leading vowel or Khmer coeng; in
+/// Chinese and Japanese at every Han character.
+pub(crate) fn suffixes(term: &str) -> impl Iterator<Item = &str> {
+    let chars: Vec<(usize, char)> = if term.is_ascii() {
+        Vec::new()
+    } else {
+        term.char_indices().collect()
+    };
+    let starts: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&k| {
+            let (p, c, n) = (chars[k - 1].1, chars[k].1, chars[k + 1].1);
+            let after_leading = is_leading_vowel(p) || matches!(p as u32, 0x17D2 | 0x1039);
+            (is_leading_vowel(c) && !after_leading)
+                || (is_consonant(c) && !after_leading && cannot_start_a_word(n))
+                || (is_han(c) && is_han(p))
+        })
+        .map(|k| chars[k].0)
+        .collect();
+    std::iter::once(term).chain(starts.into_iter().map(move |i| &term[i..]))
+}
+
 /// Plain text of rendered HTML: tags dropped, common entities decoded,
 /// runs of white space made one space.
 pub(crate) fn plain_text(html: &str) -> String {
@@ -220,6 +261,17 @@ mod tests {
         assert!(lao.iter().all(|t| !t.is_empty()));
         let km = terms("ការវិនិយោគខេត្តបិញភឿក");
         assert!(km.len() >= 2, "{km:?}");
+    }
+
+    #[test]
+    fn spaceless_terms_are_also_filed_under_their_syllable_endings() {
+        let all: Vec<&str> = suffixes("ໝາກມ່ວງຫິມະພານ").collect();
+        assert!(all.contains(&"ຫິມະພານ"), "{all:?}");
+        assert!(all.contains(&"ມ່ວງຫິມະພານ"), "{all:?}");
+        assert_eq!(suffixes("binh").collect::<Vec<_>>(), ["binh"]);
+        assert_eq!(suffixes("phước").collect::<Vec<_>>(), ["phước"]);
+        let km: Vec<&str> = suffixes("ខេត្តបិញភឿក").collect();
+        assert!(km.contains(&"បិញភឿក"), "{km:?}");
     }
 
     #[test]

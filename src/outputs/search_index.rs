@@ -7,7 +7,10 @@
 //!   content hash, so those files can be cached for good.
 //! - `{lang}/search/c/{hash}.json`: term chunks, in term order. Each entry
 //!   is a folded term (Latin diacritics dropped) followed by its spellings
-//!   as written and, for each, its postings.
+//!   as written and, for each, its postings. A word of a script written
+//!   without spaces is also filed under each of its endings that begin a
+//!   syllable, so that a query the browser cut elsewhere than the build
+//!   (`ຫິມະພານ` inside `ໝາກມ່ວງຫິມະພານ`) is still found by prefix.
 //! - `{lang}/search/f/{n}-{hash}.json`: fragment files of `per` consecutive
 //!   documents each: URL, title, description and plain text, for the result
 //!   list and its highlighted excerpt.
@@ -111,12 +114,19 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
     let mut postings: Vec<Vec<u32>> = Vec::new();
     for (doc, &id) in ids.iter().enumerate() {
         for (term, fields) in &site.pages[id].rendered.search_terms {
-            let n = *number.entry(term.as_str()).or_insert_with(|| {
-                spellings.push(term.as_str());
-                postings.push(Vec::new());
-                (spellings.len() - 1) as u32
-            });
-            postings[n as usize].push(((doc as u32) << 3) | u32::from(*fields & 7));
+            for spelling in crate::search::suffixes(term) {
+                let n = *number.entry(spelling).or_insert_with(|| {
+                    spellings.push(spelling);
+                    postings.push(Vec::new());
+                    (spellings.len() - 1) as u32
+                });
+                let posting = ((doc as u32) << 3) | u32::from(*fields & 7);
+                let list = &mut postings[n as usize];
+                match list.last_mut() {
+                    Some(last) if *last >> 3 == doc as u32 => *last |= posting,
+                    _ => list.push(posting),
+                }
+            }
         }
     }
     drop(number);

@@ -8,7 +8,7 @@
 // Each query runs in a fresh browser context (empty cache) against a plain
 // static server (server.mjs, no compression): the bytes of every search
 // file fetched up to the results shown are the first query's transfer. With
-// `"engine": "pagefind"` the page is /pagefind-test.html?lang=LANG, whose
+// `"engine": "pagefind"` the page is /pagefind-test-LANG.html, whose
 // Pagefind UI box is typed into the same way (used by bench/run).
 // Prints one line per query and, with OUT.json, writes the results there.
 // Exits 1 when a query misses its expectation (unless --no-fail).
@@ -63,7 +63,7 @@ async function run(q) {
   });
   try {
     const pagefind = q.engine === 'pagefind';
-    await page.goto(server.origin + (pagefind ? `/pagefind-test.html?lang=${q.lang}` : q.home));
+    await page.goto(server.origin + (pagefind ? `/pagefind-test-${q.lang}.html` : q.home));
     const box = page.locator(pagefind ? '.pagefind-ui__search-input' : 'input[type=search]').first();
     await box.waitFor({ state: 'visible', timeout: 10000 });
     await box.fill(q.query);

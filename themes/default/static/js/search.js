@@ -143,7 +143,8 @@
         if (n < 1) return next(cps.slice(1).join(''), tries + 1);
         var piece = cps.slice(0, n).join('');
         return lookup(index, fold(piece)).then(function (found) {
-          var whole = found.filter(function (f) { return !f.prefix; });
+          // The last piece may be the beginning of a word.
+          var whole = n === cps.length ? found : found.filter(function (f) { return !f.prefix; });
           if (whole.length) {
             pieces.push({ word: piece, found: whole });
             return next(cps.slice(n).join(''), tries + 1);
