@@ -231,7 +231,10 @@ mod tests {
             terms("Bình Phước, Đồng Xoài!"),
             ["bình", "phước", "đồng", "xoài"]
         );
-        let folded: Vec<String> = terms("Bình Phước, Đồng Xoài!").iter().map(|t| fold(t)).collect();
+        let folded: Vec<String> = terms("Bình Phước, Đồng Xoài!")
+            .iter()
+            .map(|t| fold(t))
+            .collect();
         assert_eq!(folded, ["binh", "phuoc", "dong", "xoai"]);
         assert_eq!(fold("binh phuoc"), "binh phuoc");
         assert_eq!(fold("ĐƯỜNG"), "duong");

@@ -70,7 +70,9 @@ fn language(site: &Site, lang: &crate::config::LangCode, dir: &str) -> Vec<Outpu
         .map(|v| {
             v.iter()
                 .copied()
-                .filter(|&i| !site.pages[i].is_fallback && !site.pages[i].rendered.search_terms.is_empty())
+                .filter(|&i| {
+                    !site.pages[i].is_fallback && !site.pages[i].rendered.search_terms.is_empty()
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -136,7 +138,8 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
         .map(|(n, s)| (crate::search::fold(s), n as u32))
         .collect();
     order.sort_by(|a, b| {
-        js_order(&a.0, &b.0).then_with(|| js_order(spellings[a.1 as usize], spellings[b.1 as usize]))
+        js_order(&a.0, &b.0)
+            .then_with(|| js_order(spellings[a.1 as usize], spellings[b.1 as usize]))
     });
     // One JSON entry per folded term: [folded, spelling, [postings], ...].
     let mut entries: Vec<(String, String)> = Vec::new();

@@ -31,7 +31,7 @@ try {
   for (const q of queries) {
     const r = await run(q);
     results.push(r);
-    const bad = (q.expect && !r.found) || (q.first && r.rank !== 0);
+    const bad = (q.expect && !r.found) || (q.first && r.rank !== 0) || r.count === 0;
     if (bad) failed++;
     console.log(
       `${bad ? 'FAIL' : 'ok  '} ${q.engine || 'mekong'} ${q.lang} "${q.query}": ${r.count} result(s)` +
