@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
+#[path = "browser/search_scale.rs"]
+mod search_scale;
+
 /// The browser the tests drive (the same default as run.mjs).
 fn chromium() -> PathBuf {
     std::env::var_os("MEKONG_CHROMIUM")
@@ -91,11 +94,9 @@ fn run_with_limit(mut cmd: Command, tmp: &Path, limit: Duration) -> (Option<i32>
     (code, fs::read_to_string(&log).unwrap_or_default())
 }
 
-#[test]
-fn the_demo_portal_passes_the_browser_tests() {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = repo.join("tests").join("browser");
-
+/// Chromium, Node and npm are there (else a panic with the install command),
+/// and tests/browser/node_modules is installed.
+fn browser_ready(dir: &Path) {
     let browser = chromium();
     assert!(
         browser.is_file(),
@@ -108,10 +109,15 @@ fn the_demo_portal_passes_the_browser_tests() {
         "install Node.js 20 or later with npm (e.g. `apt-get install -y nodejs npm` where the distribution has 20, else from nodejs.org)",
     );
     require("npm", "install npm (`apt-get install -y npm`)");
+    install_node_packages(dir);
+}
 
+#[test]
+fn the_demo_portal_passes_the_browser_tests() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
     let (tmp, public) = build_demo();
-
-    install_node_packages(&dir);
 
     let mut cmd = Command::new("node");
     cmd.arg(dir.join("run.mjs")).arg(&public).current_dir(&dir);

@@ -1,55 +1,247 @@
-//! `/{lang}/search.json`: the per-language search index the default theme's
-//! script reads. In: the resolved [`Site`] (each page's terms were computed
-//! with its Markdown). Out: one [`Output`] per language.
+//! The search index of each language, in parts, so that a query downloads
+//! only what it needs (the default theme's `js/search.js` reads it):
+//!
+//! - `{lang}/search/index.json`: the small entry file: how many documents,
+//!   the first term and file of each term chunk, and the content hash of
+//!   each fragment file. Its name is fixed; every other name carries a
+//!   content hash, so those files can be cached for good.
+//! - `{lang}/search/c/{hash}.json`: term chunks, in term order. Each entry
+//!   is a folded term (Latin diacritics dropped) followed by its spellings
+//!   as written and, for each, its postings. A word of a script written
+//!   without spaces is also filed under each of its endings that begin a
+//!   syllable, so that a query the browser cut elsewhere than the build
+//!   (`ຫິມະພານ` inside `ໝາກມ່ວງຫິມະພານ`) is still found by prefix.
+//! - `{lang}/search/f/{n}-{hash}.json`: fragment files of `per` consecutive
+//!   documents each: URL, title, description and plain text, for the result
+//!   list and its highlighted excerpt.
+//!
+//! In: the resolved [`Site`] (each article's terms were computed with its
+//! Markdown). Out: the files of every language.
 
 use crate::output::{Output, OutputData};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::fmt::Write as _;
 
-/// `/{lang}/search.json` for every language: documents (URL, title,
-/// description) and a map from term to document numbers.
+/// A term chunk is cut once it holds this many bytes...
+const CHUNK_BYTES: usize = 16 * 1024;
+/// ...unless that would make more chunk files than this per language.
+const MAX_CHUNKS: usize = 2000;
+/// A fragment file holds about this many bytes of documents...
+const FRAGMENT_BYTES: usize = 10 * 1024;
+/// ...unless that would make more fragment files than this per language.
+const MAX_FRAGMENTS: usize = 3000;
+/// Bumped when the format changes (the script checks it).
+const VERSION: u32 = 2;
+
+/// The files of every language's index.
 pub(super) fn build(site: &Site) -> Vec<Output> {
     site.config
         .languages
         .par_iter()
-        .map(|lang| {
-            let ids: Vec<PageId> = site
-                .by_date
-                .get(&lang.code)
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&i| !site.pages[i].is_fallback)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut docs = Vec::with_capacity(ids.len());
-            let mut index: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-            for (n, &id) in ids.iter().enumerate() {
-                let page = &site.pages[id];
-                let description = site
-                    .source(page)
-                    .and_then(|s| s.front.description.clone())
-                    .unwrap_or_default();
-                for t in &page.rendered.search_terms {
-                    let postings = index.entry(t.clone()).or_default();
-                    if postings.last() != Some(&(n as u32)) {
-                        postings.push(n as u32);
-                    }
-                }
-                docs.push(serde_json::json!([
-                    site.url(&page.path),
-                    page.title,
-                    description
-                ]));
-            }
-            let json = serde_json::json!({ "lang": lang.code, "docs": docs, "terms": index });
+        .flat_map_iter(|lang| {
             let prefix = site.config.lang_prefix(&lang.code);
-            Output {
-                path: format!("{}search.json", prefix.trim_start_matches('/')),
-                data: OutputData::Bytes(serde_json::to_vec(&json).unwrap_or_default()),
-            }
+            language(site, &lang.code, prefix.trim_start_matches('/'))
         })
         .collect()
+}
+
+/// Terms compare as JavaScript compares strings (UTF-16 code units), so that
+/// the script's binary search over chunks agrees with the order written.
+fn js_order(a: &str, b: &str) -> Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+fn json_str(out: &mut String, s: &str) {
+    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
+}
+
+fn short_hash(bytes: &[u8], hex_len: usize) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    hash[..hex_len].to_string()
+}
+
+fn language(site: &Site, lang: &crate::config::LangCode, dir: &str) -> Vec<Output> {
+    let ids: Vec<PageId> = site
+        .by_date
+        .get(lang)
+        .map(|v| {
+            v.iter()
+                .copied()
+                .filter(|&i| {
+                    !site.pages[i].is_fallback && !site.pages[i].rendered.search_terms.is_empty()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    let (chunks, chunk_files) = term_chunks(site, &ids, dir);
+    out.extend(chunk_files);
+    let (per, hashes, fragment_files) = fragments(site, &ids, dir);
+    out.extend(fragment_files);
+    let mut entry = String::new();
+    let _ = write!(
+        entry,
+        "{{\"version\":{VERSION},\"lang\":\"{}\",\"docs\":{},\"per\":{per},\"frags\":\"{hashes}\",\"chunks\":[",
+        lang.as_str(),
+        ids.len()
+    );
+    for (i, (first, file)) in chunks.iter().enumerate() {
+        if i > 0 {
+            entry.push(',');
+        }
+        entry.push('[');
+        json_str(&mut entry, first);
+        entry.push(',');
+        json_str(&mut entry, file);
+        entry.push(']');
+    }
+    entry.push_str("]}");
+    out.push(Output {
+        path: format!("{dir}search/index.json"),
+        data: OutputData::Bytes(entry.into_bytes()),
+    });
+    out
+}
+
+/// The term chunks: `(first folded term, file name)` for the entry file,
+/// and the files.
+fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>, Vec<Output>) {
+    // Spellings as written, interned; postings are `document << 3 | fields`
+    // in document order.
+    let mut number: HashMap<&str, u32> = HashMap::new();
+    let mut spellings: Vec<&str> = Vec::new();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    for (doc, &id) in ids.iter().enumerate() {
+        for (term, fields) in &site.pages[id].rendered.search_terms {
+            for spelling in crate::search::suffixes(term) {
+                let n = *number.entry(spelling).or_insert_with(|| {
+                    spellings.push(spelling);
+                    postings.push(Vec::new());
+                    (spellings.len() - 1) as u32
+                });
+                let posting = ((doc as u32) << 3) | u32::from(*fields & 7);
+                let list = &mut postings[n as usize];
+                match list.last_mut() {
+                    Some(last) if *last >> 3 == doc as u32 => *last |= posting,
+                    _ => list.push(posting),
+                }
+            }
+        }
+    }
+    drop(number);
+    let mut order: Vec<(String, u32)> = spellings
+        .iter()
+        .enumerate()
+        .map(|(n, s)| (crate::search::fold(s), n as u32))
+        .collect();
+    order.sort_by(|a, b| {
+        js_order(&a.0, &b.0)
+            .then_with(|| js_order(spellings[a.1 as usize], spellings[b.1 as usize]))
+    });
+    // One JSON entry per folded term: [folded, spelling, [postings], ...].
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let folded = &order[i].0;
+        let mut e = String::from("[");
+        json_str(&mut e, folded);
+        while i < order.len() && order[i].0 == *folded {
+            let n = order[i].1 as usize;
+            e.push(',');
+            json_str(&mut e, spellings[n]);
+            e.push_str(",[");
+            let mut previous = 0u32;
+            for (k, p) in postings[n].iter().enumerate() {
+                if k > 0 {
+                    e.push(',');
+                }
+                let doc = p >> 3;
+                let _ = write!(e, "{}", ((doc - previous) << 3) | (p & 7));
+                previous = doc;
+            }
+            e.push(']');
+            i += 1;
+        }
+        e.push(']');
+        entries.push((folded.clone(), e));
+    }
+    drop(order);
+    drop(postings);
+    let total: usize = entries.iter().map(|e| e.1.len() + 1).sum();
+    let target = CHUNK_BYTES.max(total.div_ceil(MAX_CHUNKS));
+    let mut index = Vec::new();
+    let mut files = Vec::new();
+    let mut body = String::new();
+    let mut first: Option<String> = None;
+    let mut finish = |body: &mut String, first: &mut Option<String>| {
+        if let Some(first) = first.take() {
+            body.push(']');
+            let bytes = std::mem::take(body).into_bytes();
+            let name = format!("c/{}.json", short_hash(&bytes, 16));
+            files.push(Output {
+                path: format!("{dir}search/{name}"),
+                data: OutputData::Bytes(bytes),
+            });
+            index.push((first, name));
+        }
+    };
+    for (folded, e) in entries {
+        if first.is_none() {
+            first = Some(folded);
+            body.push('[');
+        } else {
+            body.push(',');
+        }
+        body.push_str(&e);
+        if body.len() >= target {
+            finish(&mut body, &mut first);
+        }
+    }
+    finish(&mut body, &mut first);
+    (index, files)
+}
+
+/// The fragment files: documents per file, the files' hashes (8 hex digits
+/// each, concatenated) and the files.
+fn fragments(site: &Site, ids: &[PageId], dir: &str) -> (usize, String, Vec<Output>) {
+    let docs: Vec<String> = ids
+        .par_iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            let description = site
+                .source(page)
+                .and_then(|s| s.front.description.clone())
+                .unwrap_or_default();
+            let mut d = String::from("[");
+            json_str(&mut d, &site.url(&page.path));
+            d.push(',');
+            json_str(&mut d, &page.title);
+            d.push(',');
+            json_str(&mut d, &description);
+            d.push(',');
+            json_str(&mut d, &crate::search::plain_text(&page.rendered.html));
+            d.push(']');
+            d
+        })
+        .collect();
+    let total: usize = docs.iter().map(|d| d.len() + 1).sum();
+    let average = total / docs.len().max(1);
+    let per = (FRAGMENT_BYTES / average.max(1))
+        .max(1)
+        .max(docs.len().div_ceil(MAX_FRAGMENTS));
+    let mut hashes = String::new();
+    let mut files = Vec::new();
+    for (n, group) in docs.chunks(per).enumerate() {
+        let bytes = format!("[{}]", group.join(",")).into_bytes();
+        let hash = short_hash(&bytes, 8);
+        files.push(Output {
+            path: format!("{dir}search/f/{n}-{hash}.json"),
+            data: OutputData::Bytes(bytes),
+        });
+        hashes.push_str(&hash);
+    }
+    (per, hashes, files)
 }

@@ -81,6 +81,7 @@ latest-news = Latest news
 search-label = Search
 search-placeholder = Search the portal…
 search-no-results = No results found.
+search-more = More results
 
 ## Layout and home page
 

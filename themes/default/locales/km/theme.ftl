@@ -79,6 +79,7 @@ latest-news = ព័ត៌មានថ្មីៗ
 search-label = ស្វែងរក
 search-placeholder = ស្វែងរកក្នុងវិបផតថល…
 search-no-results = រកមិនឃើញលទ្ធផលទេ។
+search-more = លទ្ធផលបន្ថែម
 
 ## ប្លង់ និងទំព័រដើម
 

@@ -79,6 +79,7 @@ latest-news = ຂ່າວລ່າສຸດ
 search-label = ຄົ້ນຫາ
 search-placeholder = ຄົ້ນຫາໃນເວັບໄຊ…
 search-no-results = ບໍ່ພົບຜົນການຄົ້ນຫາ.
+search-more = ຜົນການຄົ້ນຫາເພີ່ມເຕີມ
 
 ## ໂຄງຮ່າງ ແລະ ໜ້າຫຼັກ
 

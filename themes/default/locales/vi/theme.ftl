@@ -79,6 +79,7 @@ latest-news = Tin mới nhất
 search-label = Tìm kiếm
 search-placeholder = Tìm trên cổng thông tin…
 search-no-results = Không tìm thấy kết quả phù hợp.
+search-more = Thêm kết quả
 
 ## Bố cục và trang chủ
 

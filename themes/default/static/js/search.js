@@ -1,12 +1,13 @@
-/* mekong search: offline, per language. The index maps search terms to
-   pages; the query is folded (Vietnamese diacritics removed) and split into
-   words (Intl.Segmenter for Lao and Khmer) the same way the index was. */
+/* mekong search: offline, per language, fetched in parts (see README,
+   "Search index"). search/index.json names the term chunks and fragment
+   files; a query fetches the chunks holding its words and the fragments of
+   the results it shows. Words are split with Intl.Segmenter and folded
+   (Latin diacritics dropped, đ → d) as the build's tokenizer did. */
 (function () {
   var script = document.currentScript;
   if (!script || !window.fetch) return;
-  var d = script.dataset, index = null, loading = null;
-  // The box goes into each element marked data-search (the theme's header
-  // menu, the 404 page), else at the end of the site header.
+  var d = script.dataset, base = d.index.replace(/index\.json$/, '');
+  var entry = null, chunks = {}, frags = {}, PAGE = 10;
   var slots = [].slice.call(document.querySelectorAll('[data-search]'));
   if (!slots.length) {
     var header = document.querySelector('.site-header');
@@ -36,82 +37,252 @@
     form.appendChild(results);
     slot.appendChild(form);
     slot.hidden = false;
+    var timer = null, run = 0;
     form.addEventListener('submit', function (e) { e.preventDefault(); });
-    input.addEventListener('focus', load);
+    input.addEventListener('focus', loadEntry);
     input.addEventListener('input', function () {
-      var q = input.value;
-      load().then(function () { if (input.value === q) search(q, results); });
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var mine = ++run;
+        search(input.value).then(function (list) {
+          if (mine === run) show(list, results, 0);
+        });
+      }, 80);
+    });
+    // Arrow keys move between the box and the results; Escape clears.
+    form.addEventListener('keydown', function (e) {
+      var links = [].slice.call(results.querySelectorAll('a, button'));
+      var at = links.indexOf(document.activeElement);
+      if (e.key === 'ArrowDown' && links.length) {
+        e.preventDefault();
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (e.key === 'ArrowUp' && at >= 0) {
+        e.preventDefault();
+        (at === 0 ? input : links[at - 1]).focus();
+      } else if (e.key === 'Escape') {
+        input.value = '';
+        results.textContent = '';
+        input.focus();
+      }
     });
   }
 
-  var SEA = /[\u0E00-\u0EFF\u1780-\u17FF\u1000-\u109F]/;
+  var SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/;
+  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBC\u0EC8-\u0ECD\u17B6-\u17D3]/;
+  var LATIN_MARKS = /([A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
+  function exact(w) { return w.normalize('NFC').toLowerCase(); }
   function fold(w) {
-    if (SEA.test(w)) return w.normalize('NFC').toLowerCase();
-    return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    return w.normalize('NFD').replace(LATIN_MARKS, '$1').replace(/[đĐ]/g, 'd').normalize('NFC').toLowerCase();
   }
+  // The query's words as written (lowercase NFC), split as the build split
+  // the text: a piece that starts with a vowel sign or tone mark belongs to
+  // the word before it.
   function words(q) {
+    var out = [], end = -1;
     if (window.Intl && Intl.Segmenter) {
-      var out = [];
-      var seg = new Intl.Segmenter(d.lang, { granularity: 'word' });
-      for (var s of seg.segment(q)) if (s.isWordLike) out.push(fold(s.segment));
+      for (var s of new Intl.Segmenter(d.lang, { granularity: 'word' }).segment(q)) {
+        if (!s.isWordLike) continue;
+        if (out.length && end === s.index && DEPENDENT.test(s.segment)) out[out.length - 1] += exact(s.segment);
+        else out.push(exact(s.segment));
+        end = s.index + s.segment.length;
+      }
       return out;
     }
-    return q.split(/\s+/).filter(Boolean).map(fold);
+    return q.split(/\s+/).filter(Boolean).map(exact);
   }
-  function postings(term) {
-    var exact = index.terms[term];
-    if (exact) return exact;
-    // No exact word: words that start with it (typing in progress), or words
-    // inside it (a Lao or Khmer phrase the browser could not split).
-    var found = {}, keys = Object.keys(index.terms);
-    keys.forEach(function (k) {
-      if (k.indexOf(term) === 0 || (term.length > 2 && k.length > 1 && term.indexOf(k) >= 0)) {
-        index.terms[k].forEach(function (n) { found[n] = true; });
+
+  function getJSON(url) { return fetch(url).then(function (r) { return r.json(); }); }
+  function loadEntry() {
+    if (!entry) entry = getJSON(d.index);
+    return entry;
+  }
+  // The chunk that holds a folded term: the last whose first term is not after it.
+  function chunkAt(index, t) {
+    var lo = 0, hi = index.chunks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (index.chunks[mid][0] <= t) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function chunk(index, i) {
+    var file = index.chunks[i][1];
+    if (!chunks[file]) chunks[file] = getJSON(base + file);
+    return chunks[file];
+  }
+  // Spellings of a folded term and of the terms it begins (typing in
+  // progress, a Korean particle, a longer Lao or Khmer word):
+  // [{spelling, prefix, postings: [doc, fields, ...]}].
+  function lookup(index, t) {
+    if (!index.chunks.length) return Promise.resolve([]);
+    var first = chunkAt(index, t), wanted = [first];
+    for (var i = first + 1; i < index.chunks.length && i <= first + 2 && index.chunks[i][0].indexOf(t) === 0; i++) wanted.push(i);
+    return Promise.all(wanted.map(function (i) { return chunk(index, i); })).then(function (lists) {
+      var found = [];
+      lists.forEach(function (list) {
+        list.forEach(function (e) {
+          if (e[0].indexOf(t) !== 0) return;
+          for (var k = 1; k < e.length; k += 2) {
+            var doc = 0, ps = [];
+            e[k + 1].forEach(function (v) { doc += v >> 3; ps.push(doc, v & 7); });
+            found.push({ spelling: e[k], prefix: e[0] !== t, postings: ps });
+          }
+        });
+      });
+      return found;
+    });
+  }
+  // A Lao, Khmer, Thai or CJK word the index does not hold (the build's
+  // segmenter cut the text elsewhere): its longest known beginnings, in turn.
+  function resplit(index, w) {
+    var pieces = [];
+    function next(rest, tries) {
+      if (!rest || tries > 12) return Promise.resolve(pieces);
+      var cps = Array.from(rest);
+      function attempt(n) {
+        if (n < 1) return next(cps.slice(1).join(''), tries + 1);
+        var piece = cps.slice(0, n).join('');
+        return lookup(index, fold(piece)).then(function (found) {
+          // The last piece may be the beginning of a word.
+          var whole = n === cps.length ? found : found.filter(function (f) { return !f.prefix; });
+          if (whole.length) {
+            pieces.push({ word: piece, found: whole });
+            return next(cps.slice(n).join(''), tries + 1);
+          }
+          return attempt(n - 1);
+        });
       }
-    });
-    return Object.keys(found).map(Number);
+      return attempt(Math.min(cps.length, 12));
+    }
+    return next(w, 0);
   }
-  function search(q, results) {
+
+  function weight(fields) { return (fields & 4 ? 16 : 0) + (fields & 2 ? 4 : 0) + (fields & 1); }
+  // Documents matching every word, best first: title over headings over
+  // body, the word itself over words it begins, the spelling typed over
+  // other spellings of the same folded word.
+  function search(q) {
     var ws = words(q);
-    results.textContent = '';
-    if (!ws.length) return;
-    var hits = null;
-    ws.forEach(function (w) {
-      var found = postings(w);
-      // The browser may split Lao or Khmer differently from the index: a
-      // piece the index does not know must not empty the results.
-      if (!found.length && SEA.test(w)) return;
-      var set = {};
-      found.forEach(function (n) { set[n] = true; });
-      hits = hits === null ? set : Object.keys(hits).reduce(function (acc, n) { if (set[n]) acc[n] = true; return acc; }, {});
+    if (!ws.length) return Promise.resolve(null);
+    return loadEntry().then(function (index) {
+      return Promise.all(ws.map(function (w) {
+        return lookup(index, fold(w)).then(function (found) {
+          if (found.length || !SPACELESS.test(w)) return [{ word: w, found: found }];
+          return resplit(index, w);
+        });
+      })).then(function (groups) {
+        var parts = [].concat.apply([], groups), scores = null, needles = [];
+        parts.forEach(function (part) {
+          var s = {};
+          part.found.forEach(function (f) {
+            var bonus = (f.prefix ? 1 : 2) * (f.spelling === part.word ? 2 : 1);
+            for (var k = 0; k < f.postings.length; k += 2) {
+              var v = weight(f.postings[k + 1]) * bonus;
+              if (!(s[f.postings[k]] >= v)) s[f.postings[k]] = v;
+            }
+            needles.push(fold(f.spelling));
+          });
+          if (scores === null) { scores = s; return; }
+          var both = {};
+          for (var n in scores) if (n in s) both[n] = scores[n] + s[n];
+          scores = both;
+        });
+        var list = Object.keys(scores || {}).map(Number);
+        list.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+        needles = needles.filter(function (n, i) { return n && needles.indexOf(n) === i; });
+        needles.sort(function (a, b) { return b.length - a.length; });
+        return { index: index, docs: list, needles: needles.slice(0, 50) };
+      });
     });
-    hits = hits || {};
-    // A title that holds the whole query is always a hit.
-    var whole = fold(q.trim());
-    index.docs.forEach(function (doc, n) { if (whole && fold(doc[1]).indexOf(whole) >= 0) hits[n] = true; });
-    var list = Object.keys(hits).map(Number);
-    list.sort(function (a, b) {
-      var ta = fold(index.docs[a][1]), tb = fold(index.docs[b][1]);
-      var sa = ws.filter(function (w) { return ta.indexOf(w) >= 0; }).length;
-      var sb = ws.filter(function (w) { return tb.indexOf(w) >= 0; }).length;
-      return sb - sa || a - b;
-    });
-    if (!list.length) {
+  }
+
+  function fragment(index, n) {
+    var g = Math.floor(n / index.per), file = base + 'f/' + g + '-' + index.frags.substr(g * 8, 8) + '.json';
+    if (!frags[file]) frags[file] = getJSON(file);
+    return frags[file].then(function (docs) { return docs[n - g * index.per]; });
+  }
+  function show(found, results, from) {
+    if (from === 0) results.textContent = '';
+    if (!found) return;
+    if (!found.docs.length) {
       var li = document.createElement('li');
       li.textContent = d.empty;
       results.appendChild(li);
       return;
     }
-    list.slice(0, 20).forEach(function (n) {
-      var doc = index.docs[n], li = document.createElement('li'), a = document.createElement('a');
-      a.href = doc[0];
-      a.textContent = doc[1];
-      li.appendChild(a);
-      results.appendChild(li);
+    var page = found.docs.slice(from, from + PAGE);
+    Promise.all(page.map(function (n) { return fragment(found.index, n); })).then(function (docs) {
+      var old = results.querySelector('.search-more');
+      if (old) old.parentNode.removeChild(old);
+      docs.forEach(function (doc) {
+        var li = document.createElement('li'), a = document.createElement('a'), p = document.createElement('p');
+        a.href = doc[0];
+        highlight(a, doc[1], found.needles);
+        p.className = 'search-excerpt';
+        highlight(p, excerpt(doc[3], found.needles) || doc[2], found.needles);
+        li.appendChild(a);
+        li.appendChild(p);
+        results.appendChild(li);
+      });
+      if (found.docs.length > from + PAGE && d.more) {
+        var more = document.createElement('li'), button = document.createElement('button');
+        more.className = 'search-more';
+        button.type = 'button';
+        button.textContent = d.more;
+        button.addEventListener('click', function () {
+          var next = results.children[from + PAGE - 1];
+          show(found, results, from + PAGE);
+          if (next) next.querySelector('a').focus();
+        });
+        more.appendChild(button);
+        results.appendChild(more);
+      }
     });
   }
-  function load() {
-    if (!loading) loading = fetch(d.index).then(function (r) { return r.json(); }).then(function (j) { index = j; });
-    return loading;
+
+  // The text folded character by character, with where each folded
+  // character came from: matches are found on the folded text, marked on
+  // the original.
+  function folded(text) {
+    var chars = Array.from(text), out = '', at = [], pos = 0;
+    chars.forEach(function (c) {
+      var f = c.length === 1 && c < '\u00C0' ? c.toLowerCase() : fold(c);
+      for (var k = 0; k < f.length; k++) at.push(pos);
+      out += f;
+      pos += c.length;
+    });
+    at.push(pos);
+    return { text: out, at: at };
+  }
+  function matches(text, needles) {
+    var f = folded(text), spans = [];
+    needles.forEach(function (n) {
+      for (var i = f.text.indexOf(n); i >= 0 && spans.length < 40; i = f.text.indexOf(n, i + n.length)) {
+        spans.push([f.at[i], f.at[i + n.length]]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    return spans;
+  }
+  // About 200 characters around the first match.
+  function excerpt(text, needles) {
+    if (!text) return '';
+    var spans = matches(text, needles);
+    if (!spans.length) return '';
+    var start = Math.max(0, spans[0][0] - 60), end = Math.min(text.length, start + 200);
+    if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp < spans[0][0]) start = sp + 1; }
+    return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
+  }
+  function highlight(el, text, needles) {
+    var last = 0;
+    matches(text, needles).forEach(function (s) {
+      if (s[0] < last) return;
+      el.appendChild(document.createTextNode(text.slice(last, s[0])));
+      var m = document.createElement('mark');
+      m.textContent = text.slice(s[0], s[1]);
+      el.appendChild(m);
+      last = s[1];
+    });
+    el.appendChild(document.createTextNode(text.slice(last)));
   }
 })();
