@@ -101,7 +101,9 @@ pub fn base_url_problem(url: &str) -> Option<String> {
 
 /// A warning when the site has no origin (`base_url` missing, or a bare
 /// path): canonical links and feed ids are then relative, and the sitemap
-/// cannot be written (its `<loc>` must be absolute), so it is left out.
+/// cannot be written (its `<loc>` must be absolute), so it is left out,
+/// as are the open-data catalogues (`data/catalog.jsonld`,
+/// `data/csv-metadata.json`).
 pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
     let config = crate::pipeline::load_config(opts).ok()?;
     if !config.origin.is_empty() {
@@ -115,7 +117,8 @@ pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::warning(PathBuf::from("site.yaml"), format!(
-            "{what}, so sitemap.xml and the Sitemap line of robots.txt are left out, \
+            "{what}, so sitemap.xml, the Sitemap line of robots.txt and the open-data catalogues \
+             (data/catalog.jsonld, data/csv-metadata.json) are left out, \
              and canonical links and feed ids are relative (search engines and feed readers need full URLs)"
         ))
         .at_line(line)

@@ -2,7 +2,9 @@
 //! alias redirects, the language picker at `/` when every language has its
 //! own folder, and the files copied as they are.
 
+mod catalog;
 mod data;
+mod open_data;
 mod search_index;
 
 use crate::config::LangCode;
@@ -69,6 +71,20 @@ pub(crate) fn build(
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         out.extend(crate::cms::outputs(site));
+        let datasets = open_data::datasets(site);
+        out.extend(open_data::files(&datasets));
+        // The catalogues need absolute URLs: without an origin they are
+        // left out, and `commands::no_origin_warning` says so.
+        if has_origin {
+            out.push(bytes(
+                "data/catalog.jsonld",
+                catalog::catalog(site, &datasets),
+            ));
+            out.push(bytes(
+                "data/csv-metadata.json",
+                catalog::csv_metadata(site, &datasets),
+            ));
+        }
         if site.config.search {
             out.extend(search_index::build(site));
         }
