@@ -346,7 +346,7 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 "diagnostics": report,
                 "errors": errors,
                 "warnings": warnings,
-                "summary": outcome.summary,
+                "summary": outcome.summary.as_ref().map(|t| messages.show(t)),
             });
             println!("{json}");
         }
@@ -384,6 +384,6 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 messages.text(&msg!("summary.warned", warnings = warnings))
             );
         }
-        eprintln!("{summary}");
+        eprintln!("{}", messages.show(summary));
     }
 }

@@ -114,6 +114,29 @@ fn counts_agree_with_their_word_in_each_language() {
 }
 
 #[test]
+fn the_closing_line_of_a_good_build_and_check_is_in_each_language() {
+    let site = Site::new("three-line");
+    let root = path_str(&site.root);
+    let out = site.public();
+    let out = path_str(&out);
+    let (_, english) = run(EN, &["build", "--root", root, "--output", out]);
+    assert!(
+        english.contains("built 3 pages (vi 3), 3 list"),
+        "{english}"
+    );
+    assert!(english.contains(" written, "), "{english}");
+    let (_, vietnamese) = run(VI, &["build", "--root", root, "--output", out]);
+    assert!(
+        vietnamese.contains("đã tạo 3 trang (vi 3), 3 trang danh sách"),
+        "{vietnamese}"
+    );
+    assert!(vietnamese.contains("tệp không đổi)"), "{vietnamese}");
+    let (_, checked) = run(VI, &["check", "--root", root]);
+    assert!(checked.contains("đã kiểm tra 3 trang (vi 3)"), "{checked}");
+    assert!(checked.contains(": không có lỗi"), "{checked}");
+}
+
+#[test]
 fn the_option_and_mekong_lang_override_the_locale() {
     let site = Site::new("bad/image-empty");
     let root = path_str(&site.root);

@@ -56,17 +56,19 @@ pub fn run(args: &BuildArgs) -> Outcome {
             return Outcome::failed(diagnostics);
         }
     };
-    let summary = format!(
-        "built {} in {:.2} s into {} ({} written, {} unchanged)",
-        super::what_was_built(&built),
-        start.elapsed().as_secs_f64(),
-        out.display(),
-        stats.written,
-        stats.unchanged,
+    // Hundredths of a second: the figure a reader compares between builds.
+    let seconds = (start.elapsed().as_secs_f64() * 100.0).round() / 100.0;
+    let summary = crate::msg!(
+        "summary.built",
+        what = super::what_was_built(&built),
+        seconds = seconds,
+        folder = out.as_path(),
+        written = stats.written,
+        unchanged = stats.unchanged,
     );
     Outcome {
         diagnostics,
-        summary: Some(summary),
+        summary: Some(summary.into()),
         ..Outcome::default()
     }
 }

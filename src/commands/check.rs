@@ -22,10 +22,10 @@ pub fn run(opts: &Options) -> Outcome {
     }
     diagnostics.extend(super::no_origin_warning(opts));
     diagnostics.extend(gap_warnings(&built.gaps));
-    let summary = format!("checked {}: no errors", super::what_was_built(&built));
+    let summary = crate::msg!("summary.checked", what = super::what_was_built(&built));
     Outcome {
         diagnostics,
-        summary: Some(summary),
+        summary: Some(summary.into()),
         ..Outcome::default()
     }
 }

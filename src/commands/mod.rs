@@ -12,7 +12,9 @@ pub mod scaffold;
 pub mod serve;
 mod translate;
 
-use crate::diagnostics::{count, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::{Message, Text};
+use crate::msg;
 use crate::pipeline::{Built, Options};
 use std::path::{Path, PathBuf};
 
@@ -22,8 +24,9 @@ use std::path::{Path, PathBuf};
 pub struct Outcome {
     /// Everything found, errors and warnings.
     pub diagnostics: Diagnostics,
-    /// One line for the terminal, when the command succeeded.
-    pub summary: Option<String>,
+    /// One line for the terminal, when the command succeeded; said in the
+    /// reader's language by `main`.
+    pub summary: Option<Text>,
     /// Text for standard output, printed as is after the diagnostics:
     /// `i18n`'s report, the file `new` wrote, a rebuild's `rebuilt in 12 ms`.
     /// A failed command that says here how it failed needs no error count.
@@ -132,7 +135,7 @@ pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
 /// after the first, tag pages, 404 pages, redirects, the language picker),
 /// and every other file. `110 pages (vi 34, en 34, lo 21, km 21), 89 list,
 /// tag, 404 and redirect pages and 23 other files`.
-pub(crate) fn what_was_built(built: &Built) -> String {
+pub(crate) fn what_was_built(built: &Built) -> Message {
     let pages: usize = built.pages_per_language.iter().map(|(_, n)| n).sum();
     let per_lang: Vec<String> = built
         .pages_per_language
@@ -140,17 +143,11 @@ pub(crate) fn what_was_built(built: &Built) -> String {
         .map(|(l, n)| format!("{l} {n}"))
         .collect();
     let html = built.html_count();
-    let more_html = html.saturating_sub(pages);
-    let files = built.records.len() - html;
-    format!(
-        "{} ({}), {} and {}",
-        count(pages, "page", "pages"),
-        per_lang.join(", "),
-        count(
-            more_html,
-            "list, tag, 404 or redirect page",
-            "list, tag, 404 and redirect pages"
-        ),
-        count(files, "other file", "other files"),
+    msg!(
+        "summary.what-was-built",
+        pages = pages,
+        per_language = per_lang.join(", "),
+        more_pages = html.saturating_sub(pages),
+        files = built.records.len() - html,
     )
 }

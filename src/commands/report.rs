@@ -190,7 +190,14 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
                         .hint("check that the folder exists and can be written"),
                 )
             })?;
-            outcome.summary = Some(format!("wrote {} ({period})", file.display()));
+            outcome.summary = Some(
+                crate::msg!(
+                    "summary.report-written",
+                    file = file.as_path(),
+                    period = period.to_string()
+                )
+                .into(),
+            );
         }
         None => outcome.output = String::from_utf8(bytes).unwrap_or_default(),
     }
