@@ -108,11 +108,7 @@ impl Reference {
         };
         Diagnostic::warning(
             file.file.clone(),
-            msg!(
-                "translation.unknown-id",
-                id = id,
-                lang = self.lang.as_str()
-            ),
+            msg!("translation.unknown-id", id = id, lang = self.lang.as_str()),
         )
         .at_line(line)
         .with_source(&file.text)

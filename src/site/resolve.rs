@@ -15,9 +15,9 @@ use crate::config::{Config, LangCode, Untranslated};
 use crate::content::front_matter::SortBy;
 use crate::content::slug::slugify;
 use crate::content::{Kind, SourcePage, Sources};
-use crate::msg;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
