@@ -32,7 +32,7 @@ pub fn markdown(data: &[u8]) {
                 picture: None,
             })
         } else {
-            Err("missing".to_string())
+            Err(crate::msg!("image.not-found", path = s))
         }
     };
     let known = |_: &str| None;

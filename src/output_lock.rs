@@ -10,6 +10,8 @@
 //! text only says who holds it.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Arg, Message};
+use crate::msg;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -46,9 +48,9 @@ impl OutputLock {
         let io = |e: std::io::Error| {
             Diagnostic::error(
                 None,
-                format!("cannot lock {} for writing: {e}", out.display()),
+                msg!("output.cannot-lock", path = out, error = e.to_string()),
             )
-            .hint("check the permissions of the folder that holds the output folder")
+            .hint(msg!("output.cannot-lock.hint"))
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io)?;
@@ -155,48 +157,38 @@ fn parse_holder(text: &str) -> Holder {
 }
 
 /// `03:41:07 UTC, 12 s ago` from seconds since 1970.
-fn when(since: u64) -> String {
+fn when(since: u64) -> Message {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(since, |d| d.as_secs());
     let day = since % 86_400;
-    format!(
-        "{:02}:{:02}:{:02} UTC, {} s ago",
-        day / 3600,
-        day / 60 % 60,
-        day % 60,
-        now.saturating_sub(since)
+    msg!(
+        "output.since",
+        time = format!("{:02}:{:02}:{:02}", day / 3600, day / 60 % 60, day % 60),
+        seconds = now.saturating_sub(since)
     )
 }
 
 /// The error for a folder another process is writing.
 fn busy(out: &Path, h: &Holder) -> Diagnostic {
     let who = match (&h.command, h.pid) {
-        (Some(c), Some(pid)) => format!("`{c}` (pid {pid}"),
-        (None, Some(pid)) => format!("mekong (pid {pid}"),
-        _ => "another mekong (".to_owned(),
+        (Some(c), Some(pid)) => msg!("output.holder.command", command = c, pid = pid.to_string()),
+        (None, Some(pid)) => msg!("output.holder.mekong", pid = pid.to_string()),
+        _ => msg!("output.holder.unknown"),
     };
-    let since = h
-        .since
-        .map(|s| format!("since {}", when(s)))
-        .unwrap_or_default();
+    let since = h.since.map_or(Arg::from(""), |s| Arg::from(when(s)));
     let is_serve = h
         .command
         .as_deref()
         .is_some_and(|c| c.split_whitespace().any(|w| w == "serve"));
-    let kill = h.pid.map(|p| format!(" or `kill {p}`")).unwrap_or_default();
-    let hint = if is_serve {
-        format!("that preview server writes here until it stops: stop it (Ctrl-C in its terminal{kill}), or write elsewhere with --output DIR")
-    } else {
-        "wait until it has finished and run again (the folder then holds its complete site), or write elsewhere with --output DIR".to_owned()
+    let hint = match (is_serve, h.pid) {
+        (true, Some(pid)) => msg!("output.busy.serve-pid", pid = pid.to_string()),
+        (true, None) => msg!("output.busy.serve"),
+        (false, _) => msg!("output.busy.hint"),
     };
     Diagnostic::error(
         None,
-        format!(
-            "{} is being written by {who}{}{since}); one writer at a time",
-            out.display(),
-            if since.is_empty() { "" } else { ", " }
-        ),
+        msg!("output.busy", out = out, who = who, since = since),
     )
     .hint(hint)
 }

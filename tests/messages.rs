@@ -189,3 +189,68 @@ fn help_is_in_vietnamese_under_a_vietnamese_locale() {
         "{help}"
     );
 }
+
+/// Links, anchors, images, URLs and the site's translations: the fixture,
+/// its code, and what the message says in English and in Vietnamese.
+const SITE_MISTAKES: &[(&str, &str, &str, &str)] = &[
+    (
+        "bad/broken-internal-link",
+        "link.no-article",
+        "error: broken internal link `@/news/okk.md`: there is no such article (hint: did you mean `@/news/ok.md`?",
+        "lỗi: liên kết nội bộ `@/news/okk.md` bị hỏng: không có bài viết này (gợi ý: có phải ý bạn là `@/news/ok.md`?",
+    ),
+    (
+        "bad/broken-anchor",
+        "anchor.other.missing",
+        "error: broken anchor `#lich-su`: news/ok.md has no such heading in `vi`",
+        "lỗi: liên kết tới đề mục `#lich-su` bị hỏng: news/ok.md không có đề mục đó trong bản `vi`",
+    ),
+    (
+        "bad/fluent-syntax-error",
+        "translation.syntax",
+        "error: Fluent syntax error: ",
+        "lỗi: lỗi cú pháp Fluent: ",
+    ),
+    (
+        "bad/missing-image",
+        "image.cannot-use",
+        "error: image `toan-canh.jpg`: there is no file content/news/toan-canh.jpg",
+        "lỗi: ảnh `toan-canh.jpg`: không có tệp content/news/toan-canh.jpg",
+    ),
+    (
+        "bad/duplicate-url",
+        "url.taken",
+        "error: two pages have the URL /news/ok/: this file and",
+        "lỗi: hai trang có cùng địa chỉ /news/ok/: tệp này và",
+    ),
+    (
+        "bad/alias-empty",
+        "alias.empty",
+        "error: alias \"\" is empty",
+        "lỗi: địa chỉ cũ \"\" đang để trống",
+    ),
+];
+
+#[test]
+fn link_image_and_translation_mistakes_are_told_in_vietnamese_and_in_english() {
+    for (fixture, code, en, vi) in SITE_MISTAKES {
+        let site = Site::new(fixture);
+        let root = path_str(&site.root);
+        let (_, english) = run(EN, &["check", "--root", root, "--message-format", "plain"]);
+        assert!(english.contains(en), "{fixture} in English:\n{english}");
+        let (_, vietnamese) = run(VI, &["check", "--root", root, "--message-format", "plain"]);
+        assert!(
+            vietnamese.contains(vi),
+            "{fixture} in Vietnamese:\n{vietnamese}"
+        );
+        let (json, _) = run(VI, &["check", "--root", root, "--message-format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(json.trim()).expect("JSON output");
+        let codes: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        assert!(codes.contains(code), "{fixture}: {code} in {json}");
+    }
+}

@@ -13,6 +13,7 @@
 
 use super::{Layer, LocaleFile};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::msg;
 use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
@@ -102,18 +103,12 @@ impl Reference {
             .chain(self.theme_ids.iter())
             .map(String::as_str);
         let hint = match closest(id, known) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!(
-                "the ids are those of locales/{}/; a message no template asks for is never shown",
-                self.lang
-            ),
+            Some(near) => msg!("translation.unknown-id.did-you-mean", id = near),
+            None => msg!("translation.unknown-id.hint", lang = self.lang.as_str()),
         };
         Diagnostic::warning(
             file.file.clone(),
-            format!(
-                "message `{id}` is not a message of the default language `{}`, so no page shows it",
-                self.lang
-            ),
+            msg!("translation.unknown-id", id = id, lang = self.lang.as_str()),
         )
         .at_line(line)
         .with_source(&file.text)
@@ -133,14 +128,15 @@ impl Reference {
                 continue;
             }
             let hint = match closest(&var, allowed.iter().map(String::as_str)) {
-                Some(near) => format!("did you mean `${near}`?"),
-                None if allowed.is_empty() => format!(
-                    "the `{}` message uses no variables; write the text without `${var}`",
-                    self.lang
+                Some(near) => msg!("translation.unknown-variable.did-you-mean", var = near),
+                None if allowed.is_empty() => msg!(
+                    "translation.unknown-variable.none",
+                    lang = self.lang.as_str(),
+                    var = var.as_str()
                 ),
-                None => format!(
-                    "the variables are {}",
-                    allowed
+                None => msg!(
+                    "translation.unknown-variable.hint",
+                    vars = allowed
                         .iter()
                         .map(|v| format!("`${v}`"))
                         .collect::<Vec<_>>()
@@ -151,9 +147,11 @@ impl Reference {
             diags.push(
                 Diagnostic::error(
                     file.file.clone(),
-                    format!(
-                        "message `{}` uses `${var}`, which the `{}` message does not have, so it cannot be filled in",
-                        message.id.name, self.lang
+                    msg!(
+                        "translation.unknown-variable",
+                        id = message.id.name,
+                        var = var.as_str(),
+                        lang = self.lang.as_str()
                     ),
                 )
                 .at_line(at)

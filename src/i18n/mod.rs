@@ -12,6 +12,8 @@ pub(crate) mod source;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use crate::messages::Message;
+use crate::msg;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::memoizer::MemoizerKind;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -271,12 +273,9 @@ fn warn_foreign_languages(config: &Config, files: &[LocaleFile], diags: &mut Dia
             diags.push(
                 Diagnostic::warning(
                     file.file.clone(),
-                    format!(
-                        "messages for `{}`, which is not a language of the site, are ignored",
-                        file.lang
-                    ),
+                    msg!("translation.not-a-language", lang = file.lang.as_str()),
                 )
-                .hint("add the language to site.yaml or remove the folder"),
+                .hint(msg!("translation.not-a-language.hint")),
             );
         }
     }
@@ -292,7 +291,7 @@ fn parse(file: &LocaleFile, diags: &mut Diagnostics) -> FluentResource {
                 diags.push(
                     Diagnostic::error(
                         file.file.clone(),
-                        format!("Fluent syntax error: {}", e.kind),
+                        msg!("translation.syntax", error = e.kind.to_string()),
                     )
                     .at(line, col)
                     .with_source(&file.text)
@@ -332,14 +331,12 @@ fn unclosed_brace(before: &str) -> Option<usize> {
     None
 }
 
-fn syntax_hint(kind: &fluent_syntax::parser::ErrorKind) -> &'static str {
+fn syntax_hint(kind: &fluent_syntax::parser::ErrorKind) -> Message {
     use fluent_syntax::parser::ErrorKind;
     match kind {
-        ErrorKind::MissingDefaultVariant => {
-            "one variant must be the default, marked with `*`: `*[other] ...`"
-        }
-        ErrorKind::ExpectedToken('}') => "close the `{` with `}` on the same line",
-        _ => "a message is `id = text` on one line; continuation lines and variants must be indented with spaces",
+        ErrorKind::MissingDefaultVariant => msg!("translation.syntax.default-variant"),
+        ErrorKind::ExpectedToken('}') => msg!("translation.syntax.close-brace"),
+        _ => msg!("translation.syntax.hint"),
     }
 }
 
@@ -394,11 +391,11 @@ fn bundle_of(
                 diags.push(
                     Diagnostic::error(
                         f.file.clone(),
-                        format!("message `{id}` is defined twice: here and at {first}"),
+                        msg!("translation.defined-twice", id = &id, first = first),
                     )
                     .at_line(line)
                     .with_source(&f.text)
-                    .hint("remove one of the two definitions; only the first would be used"),
+                    .hint(msg!("translation.defined-twice.hint")),
                 );
                 continue;
             }

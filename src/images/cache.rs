@@ -7,6 +7,8 @@ use super::codec::{decode_upright, encode, Source};
 use super::picture::{Picture, Variant};
 use super::Images;
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 use crate::output::{FileSource, Output, OutputData};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -74,12 +76,13 @@ impl Images {
         if let Err(e) = std::fs::create_dir_all(&self.cache_dir) {
             let d = Diagnostic::error(
                 None,
-                format!(
-                    "cannot create the image cache {}: {e}",
-                    self.cache_dir.display()
+                msg!(
+                    "image.cannot-create-cache",
+                    path = &self.cache_dir,
+                    error = e.to_string()
                 ),
             )
-            .hint("check the permissions of the site folder");
+            .hint(msg!("image.cannot-create-cache.hint"));
             return vec![d];
         }
         let bar = (progress && todo.len() >= PROGRESS_FROM).then(|| {
@@ -132,20 +135,28 @@ impl Images {
         let Some((source, _, _)) = work.first() else {
             return Ok(());
         };
-        let fail = |what: String| {
-            Diagnostic::error(Some(source.abs.clone()), what)
-                .hint("open the image in an image editor and save it again as JPEG or PNG")
+        let fail = |what: Message| {
+            Diagnostic::error(Some(source.abs.clone()), what).hint(msg!("image.cannot-make.hint"))
         };
-        let bytes =
-            std::fs::read(&source.abs).map_err(|e| fail(format!("cannot read the image: {e}")))?;
+        let bytes = std::fs::read(&source.abs)
+            .map_err(|e| fail(msg!("image.cannot-read", error = e.to_string())))?;
         let image = decode_upright(&bytes, source.format)
-            .map_err(|e| fail(format!("cannot decode the image: {e}")))?;
+            .map_err(|e| fail(msg!("image.cannot-decode", error = e.to_string())))?;
         work.par_iter().try_for_each(|(_, v, cached)| {
             let data = encode(&image, (v.width, v.height), v.format, self.settings.quality)
-                .map_err(|e| fail(format!("cannot make {}: {e}", v.path)))?;
+                .map_err(|e| {
+                    fail(msg!(
+                        "image.cannot-make",
+                        path = &v.path,
+                        error = e.to_string()
+                    ))
+                })?;
             write_atomic(cached, &data).map_err(|e| {
-                Diagnostic::error(None, format!("cannot write {}: {e}", cached.display()))
-                    .hint("check the disk space and the permissions of .mekong-cache/")
+                Diagnostic::error(
+                    None,
+                    msg!("image.cannot-write", path = cached, error = e.to_string()),
+                )
+                .hint(msg!("image.cannot-write.hint"))
             })
         })
     }

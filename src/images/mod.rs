@@ -40,6 +40,8 @@ mod plan;
 pub(crate) use catalog::Images;
 pub(crate) use picture::Picture;
 
+use crate::messages::Message;
+use crate::msg;
 use std::fmt;
 
 /// Where processed images are kept, below the site root.
@@ -74,24 +76,24 @@ pub enum ImageError {
     NotFound(String),
 }
 
+impl ImageError {
+    /// The reason as a message, in the reader's language.
+    pub fn message(&self) -> Message {
+        match self {
+            ImageError::Unreadable(e) => msg!("image.unreadable", error = e),
+            ImageError::Unsupported(ext) => msg!("image.unsupported", ext = ext),
+            ImageError::NotAnImage => msg!("image.not-an-image"),
+            ImageError::Truncated => msg!("image.truncated"),
+            ImageError::Undecodable(e) => msg!("image.undecodable", error = e),
+            ImageError::Empty => msg!("image.empty"),
+            ImageError::NotFound(out) => msg!("image.not-found", path = out),
+        }
+    }
+}
+
 impl fmt::Display for ImageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImageError::Unreadable(e) => write!(f, "cannot read it: {e}"),
-            ImageError::Unsupported(ext) => write!(
-                f,
-                "it is a {ext} image; mekong makes responsive images from JPEG, PNG and WebP"
-            ),
-            ImageError::NotAnImage => {
-                f.write_str("it is not an image (neither JPEG, PNG nor WebP)")
-            }
-            ImageError::Truncated => f.write_str("the file is truncated (its end is missing)"),
-            ImageError::Undecodable(e) => write!(f, "it cannot be read as an image: {e}"),
-            ImageError::Empty => f.write_str("the image is empty (0 pixels)"),
-            ImageError::NotFound(out) => {
-                write!(f, "there is no image `{out}` in static/ or content/")
-            }
-        }
+        f.write_str(&self.message().english())
     }
 }
 
@@ -102,5 +104,12 @@ impl std::error::Error for ImageError {}
 impl From<ImageError> for String {
     fn from(e: ImageError) -> String {
         e.to_string()
+    }
+}
+
+/// The same, said in the reader's language.
+impl From<ImageError> for Message {
+    fn from(e: ImageError) -> Message {
+        e.message()
     }
 }

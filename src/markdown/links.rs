@@ -9,11 +9,14 @@
 use super::{AnchorCheck, Rendered, Resolver, WithBody};
 use crate::diagnostics::{closest, Diagnostic};
 use crate::html::escape;
+use crate::messages::Message;
+use crate::msg;
 use std::path::Path;
 
 /// The fix for a path written with Windows separators.
-pub(super) const BACKSLASH: &str =
-    "the path has a backslash `\\`: write / instead of \\ (web addresses use /)";
+pub(super) fn backslash() -> Message {
+    msg!("link.backslash")
+}
 
 /// `https:`, `mailto:`, `tel:`, `//host/...`: another site's address, left
 /// as written.
@@ -72,8 +75,12 @@ impl PageLinks<'_, '_> {
         }
         if dest.contains('\\') {
             diags.push(
-                self.error(format!("link `{dest}`: {BACKSLASH}"), line, col)
-                    .hint(format!("write `{}`", dest.replace('\\', "/"))),
+                self.error(
+                    msg!("link.with-backslash", dest = dest, why = backslash()),
+                    line,
+                    col,
+                )
+                .hint(msg!("link.write", dest = dest.replace('\\', "/"))),
             );
             return dest.to_owned();
         }
@@ -96,14 +103,8 @@ impl PageLinks<'_, '_> {
             };
             let Some(content_path) = content_path else {
                 diags.push(
-                    self.error(
-                        format!(
-                            "broken internal link `{dest}`: the path leaves the content folder"
-                        ),
-                        line,
-                        col,
-                    )
-                    .hint("name the article's file under content/, like `@/tourism/nui-ba-ra.md`"),
+                    self.error(msg!("link.leaves-content", dest = dest), line, col)
+                        .hint(msg!("link.leaves-content.hint")),
                 );
                 return dest.to_owned();
             };
@@ -131,12 +132,12 @@ impl PageLinks<'_, '_> {
             }
             Err(closest) => {
                 let hint = match closest {
-                    Some(c) => format!("did you mean `{c}`? A link starting with / names a page or file of this site"),
-                    None => "a link starting with / names a page or file of this site; link articles by their file, like `@/tourism/nui-ba-ra.md`".into(),
+                    Some(c) => msg!("link.nothing-published.did-you-mean", path = c),
+                    None => msg!("link.nothing-published.hint"),
                 };
                 diags.push(
                     self.error(
-                        format!("broken link `{dest}`: the site publishes nothing at `{path}`"),
+                        msg!("link.nothing-published", dest = dest, path = &path),
                         line,
                         col,
                     )
@@ -174,23 +175,19 @@ impl PageLinks<'_, '_> {
             },
             None => {
                 let hint = match (self.resolver.known_paths)(path) {
-                    Some(c) => format!("did you mean `@/{c}`? Internal links name the article's file under content/"),
-                    None => "internal links name the article's file under content/, like `@/tourism/nui-ba-ra.md`".into(),
+                    Some(c) => msg!("link.no-article.did-you-mean", path = c),
+                    None => msg!("link.no-article.hint"),
                 };
                 diags.push(
-                    self.error(
-                        format!("broken internal link `{dest}`: there is no such article"),
-                        line,
-                        col,
-                    )
-                    .hint(hint),
+                    self.error(msg!("link.no-article", dest = dest), line, col)
+                        .hint(hint),
                 );
                 dest.to_owned()
             }
         }
     }
 
-    fn error(&self, message: String, line: usize, col: usize) -> Diagnostic {
+    fn error(&self, message: Message, line: usize, col: usize) -> Diagnostic {
         Diagnostic::error(self.file.to_path_buf(), message)
             .at(line, col)
             .with_source_body(self.body, self.body_line)
@@ -217,17 +214,18 @@ pub(super) fn check_own_anchors(
         }
         let ids: Vec<&str> = out.toc.iter().map(|t| t.id.as_str()).collect();
         let hint = match closest(anchor, ids.iter().copied()) {
-            Some(c) => format!(
-                "did you mean `#{c}`? Headings of this page: {}",
-                ids.join(", ")
+            Some(c) => msg!(
+                "anchor.own.did-you-mean",
+                anchor = c,
+                headings = ids.join(", ")
             ),
-            None if ids.is_empty() => "this page has no headings to link to".into(),
-            None => format!("headings of this page: {}", ids.join(", ")),
+            None if ids.is_empty() => msg!("anchor.own.no-headings"),
+            None => msg!("anchor.own.headings", headings = ids.join(", ")),
         };
         diags.push(
             Diagnostic::error(
                 file.to_path_buf(),
-                format!("broken anchor `#{anchor}`: this page has no such heading"),
+                msg!("anchor.own.missing", anchor = anchor),
             )
             .at(check.line, check.col)
             .with_source_body(body, body_line)

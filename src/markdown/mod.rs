@@ -14,6 +14,8 @@ use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
 use crate::html::escape;
 use crate::images::Picture;
+use crate::messages::Message;
+use crate::msg;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -22,7 +24,7 @@ use std::sync::Arc;
 
 mod links;
 
-use links::{check_own_anchors, is_external, PageLinks, BACKSLASH};
+use links::{backslash, check_own_anchors, is_external, PageLinks};
 
 /// One heading, for the table of contents and anchor checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -103,7 +105,7 @@ pub(crate) struct Resolver<'a> {
     pub link: &'a dyn Fn(&str) -> Option<String>,
     /// An image source and its alt text (escaped) → its HTML, or why it
     /// cannot be used.
-    pub image: &'a dyn Fn(&str, &str) -> Result<ImageHtml, String>,
+    pub image: &'a dyn Fn(&str, &str) -> Result<ImageHtml, Message>,
     /// Known `@/` paths, for "did you mean" hints.
     pub known_paths: &'a dyn Fn(&str) -> Option<String>,
     /// A relative path as written in the article (`../investment/x.md`,
@@ -151,16 +153,19 @@ pub(crate) fn render(
                     let (line, col) = at(offset);
                     if alt.trim().is_empty() {
                         diags.push(
-                            Diagnostic::warning(file.to_path_buf(), format!("image `{src}` has no alt text"))
-                                .at(line, col)
-                                .with_source_body(body, body_line)
-                                .hint("describe the photo for readers who cannot see it: ![Bà Rá mountain at dawn](photo.jpg)"),
+                            Diagnostic::warning(
+                                file.to_path_buf(),
+                                msg!("image.no-alt", src = &src),
+                            )
+                            .at(line, col)
+                            .with_source_body(body, body_line)
+                            .hint(msg!("image.no-alt.hint")),
                         );
                     }
                     let resolved = if is_external(&src) || !src.contains('\\') {
                         (resolver.image)(&src, &escape(&alt))
                     } else {
-                        Err(BACKSLASH.to_owned())
+                        Err(backslash())
                     };
                     let html = match resolved {
                         Ok(img) => {
@@ -169,10 +174,13 @@ pub(crate) fn render(
                         }
                         Err(why) => {
                             diags.push(
-                                Diagnostic::error(file.to_path_buf(), format!("image `{src}`: {why}"))
-                                    .at(line, col)
-                                    .with_source_body(body, body_line)
-                                    .hint("put the image beside the article (content/SECTION/SLUG/index.md + photo.jpg) or under static/, and check the spelling"),
+                                Diagnostic::error(
+                                    file.to_path_buf(),
+                                    msg!("image.cannot-use", src = &src, why = why),
+                                )
+                                .at(line, col)
+                                .with_source_body(body, body_line)
+                                .hint(msg!("image.cannot-use.hint")),
                             );
                             plain_img(&escape(&src), &escape(&alt))
                         }
@@ -352,7 +360,7 @@ mod tests {
                     picture: None,
                 })
             } else {
-                Err("the file does not exist".to_string())
+                Err(msg!("image.not-found", path = s))
             }
         };
         let known = |_: &str| Some("tourism/a.md".to_string());

@@ -25,6 +25,15 @@ use std::sync::LazyLock;
 /// embedded as a folder so that cargo rebuilds when one changes; the
 /// catalog test fails when a file of `src/messages/LANG/` is not listed.
 const FILES: &[(&str, &str, &str)] = &[
+    ("en", "images.ftl", include_str!("en/images.ftl")),
+    ("en", "links.ftl", include_str!("en/links.ftl")),
+    ("en", "output.ftl", include_str!("en/output.ftl")),
+    ("en", "site.ftl", include_str!("en/site.ftl")),
+    (
+        "en",
+        "translations.ftl",
+        include_str!("en/translations.ftl"),
+    ),
     ("en", "cli.ftl", include_str!("en/cli.ftl")),
     ("en", "diagnostics.ftl", include_str!("en/diagnostics.ftl")),
     (
@@ -33,6 +42,15 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/front-matter.ftl"),
     ),
     ("en", "summary.ftl", include_str!("en/summary.ftl")),
+    ("vi", "images.ftl", include_str!("vi/images.ftl")),
+    ("vi", "links.ftl", include_str!("vi/links.ftl")),
+    ("vi", "output.ftl", include_str!("vi/output.ftl")),
+    ("vi", "site.ftl", include_str!("vi/site.ftl")),
+    (
+        "vi",
+        "translations.ftl",
+        include_str!("vi/translations.ftl"),
+    ),
     ("vi", "cli.ftl", include_str!("vi/cli.ftl")),
     ("vi", "diagnostics.ftl", include_str!("vi/diagnostics.ftl")),
     (

@@ -10,6 +10,8 @@
 use super::model::{Page, Site};
 use crate::content::SourcePage;
 use crate::diagnostics::display_path;
+use crate::messages::Message;
+use crate::msg;
 use crate::output::FileSource;
 use crate::paths::{is_inside, normalize_inside};
 use std::path::{Path, PathBuf};
@@ -32,7 +34,7 @@ pub(crate) fn resolve_image(
     src: &SourcePage,
     static_files: &crate::theme::StaticFiles,
     url: &str,
-) -> Result<ImageSource, String> {
+) -> Result<ImageSource, Message> {
     if url.contains("://") || url.starts_with("//") || url.starts_with("data:") {
         return Ok(ImageSource::Url(url.to_owned()));
     }
@@ -51,8 +53,8 @@ fn static_image(
     site: &Site,
     static_files: &crate::theme::StaticFiles,
     path: &str,
-) -> Result<ImageSource, String> {
-    let rel = normalize_inside(Path::new(path)).ok_or("the path leaves the site")?;
+) -> Result<ImageSource, Message> {
+    let rel = normalize_inside(Path::new(path)).ok_or_else(|| msg!("image.leaves-site"))?;
     let key = rel.to_string_lossy().replace('\\', "/");
     match static_files.source(&key) {
         Some(FileSource::Disk(abs)) => Ok(ImageSource::Local {
@@ -60,7 +62,7 @@ fn static_image(
             out: key,
         }),
         Some(FileSource::Embedded(_)) => Ok(ImageSource::Url(site.url(&format!("/{key}")))),
-        None => Err(format!("there is no static/{key}")),
+        None => Err(msg!("image.no-static", path = key)),
     }
 }
 
@@ -72,19 +74,19 @@ fn image_beside(
     page: &Page,
     src: &SourcePage,
     relative: &str,
-) -> Result<ImageSource, String> {
+) -> Result<ImageSource, Message> {
     let dir = src.file.parent().unwrap_or(Path::new(""));
     let joined = dir.join(relative);
-    let rel = normalize_inside(&joined).ok_or("the path leaves the site")?;
+    let rel = normalize_inside(&joined).ok_or_else(|| msg!("image.leaves-site"))?;
     if !rel.starts_with("content") {
-        return Err("the path leaves the content folder".into());
+        return Err(msg!("image.leaves-content"));
     }
     let abs = site.config.root.join(&rel);
     if !abs.is_file() {
-        return Err(format!("there is no file {}", rel.display()));
+        return Err(msg!("image.no-file", path = &rel));
     }
     if !is_inside(&site.config.root, &abs) {
-        return Err("the file is a symlink that points outside the site".into());
+        return Err(msg!("image.symlink-outside"));
     }
     if src.assets.iter().any(|a| a == &abs) {
         let beside = rel.strip_prefix(dir).unwrap_or(&rel);

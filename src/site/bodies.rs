@@ -12,6 +12,8 @@ use crate::content::{Kind, SourcePage};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
 use crate::html::escape;
 use crate::markdown::{self, ImageHtml, Rendered, Resolver};
+use crate::messages::Message;
+use crate::msg;
 use crate::paths::normalize_inside;
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -167,21 +169,22 @@ fn check_anchors(site: &Site) -> Vec<Diagnostic> {
             }
             let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
             let hint = match closest(&check.anchor, ids.iter().copied()) {
-                Some(c) => format!(
-                    "did you mean `#{c}`? Headings of that page: {}",
-                    ids.join(", ")
+                Some(c) => msg!(
+                    "anchor.other.did-you-mean",
+                    anchor = c,
+                    headings = ids.join(", ")
                 ),
-                None if ids.is_empty() => {
-                    "that page has no headings; link to the page without `#...`".into()
-                }
-                None => format!("headings of that page: {}", ids.join(", ")),
+                None if ids.is_empty() => msg!("anchor.other.no-headings"),
+                None => msg!("anchor.other.headings", headings = ids.join(", ")),
             };
             diags.push(
                 Diagnostic::error(
                     src.file.clone(),
-                    format!(
-                        "broken anchor `#{}`: {} has no such heading in `{}`",
-                        check.anchor, check.target, site.pages[target].lang
+                    msg!(
+                        "anchor.other.missing",
+                        anchor = &check.anchor,
+                        target = &check.target,
+                        lang = site.pages[target].lang.as_str()
                     ),
                 )
                 .at(check.line, check.col)
@@ -226,7 +229,7 @@ pub(super) fn render_page(
     };
     let known =
         |path: &str| closest(path, site.link_index.keys().map(String::as_str)).map(str::to_owned);
-    let image = |src_url: &str, alt: &str| -> Result<ImageHtml, String> {
+    let image = |src_url: &str, alt: &str| -> Result<ImageHtml, Message> {
         let resolved = resolve_image(site, page, src, files.statics, src_url)?;
         let url = |p: &str| escape(&site.url(&format!("/{p}")));
         match resolved {
@@ -403,8 +406,11 @@ fn lead_image(
     });
     let why = resolved.err()?;
     Some(
-        Diagnostic::error(src.file.clone(), format!("image `{lead}`: {why}"))
-            .at_line(src.front.image_line)
-            .hint("give a path beside the article (`photo.jpg` in content/SECTION/SLUG/) or under static/ (`/images/photo.jpg`)"),
+        Diagnostic::error(
+            src.file.clone(),
+            msg!("image.cannot-use", src = lead, why = why),
+        )
+        .at_line(src.front.image_line)
+        .hint(msg!("image.lead.hint")),
     )
 }

@@ -17,6 +17,7 @@ use crate::content::slug::slugify;
 use crate::content::{Kind, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -122,13 +123,13 @@ fn group_translations(sources: &[Arc<SourcePage>], diags: &mut Diagnostics) -> T
             diags.push(
                 Diagnostic::error(
                     s.file.clone(),
-                    format!(
-                        "two files are the `{}` version of the same article: this one and {}",
-                        s.lang,
-                        sources[other].file.display()
+                    msg!(
+                        "translation.duplicate",
+                        lang = s.lang.as_str(),
+                        other = &sources[other].file
                     ),
                 )
-                .hint("give one of them a different `translation_key`, or delete the duplicate"),
+                .hint(msg!("translation.duplicate.hint")),
             );
             continue;
         }

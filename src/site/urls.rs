@@ -12,6 +12,8 @@
 use super::model::{Page, PageId, SourceId};
 use crate::content::SourcePage;
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Arg, Message};
+use crate::msg;
 use crate::paths::normalize_inside;
 use crate::urls::normalize_alias;
 use std::collections::HashMap;
@@ -50,25 +52,23 @@ fn empty_slugs(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
         .map(|s| {
             Diagnostic::error(
                 sources[s].file.clone(),
-                format!(
-                    "the article's URL would be empty: its name `{}` has no letters or digits",
-                    sources[s].file_slug
-                ),
+                msg!("url.empty-slug", name = &sources[s].file_slug),
             )
-            .hint("rename the file (like `le-hoi.md`), or give it a `slug:` with letters or digits")
+            .hint(msg!("url.empty-slug.hint"))
         })
         .collect()
 }
 
 /// The file that published `owner`, as the message names it.
-fn owner_name(owner: UrlOwner, pages: &[Page], sources: &[Arc<SourcePage>]) -> String {
+fn owner_name(owner: UrlOwner, pages: &[Page], sources: &[Arc<SourcePage>]) -> Arg {
     let source = match owner {
         UrlOwner::Page(id) => pages[id].source,
         UrlOwner::Alias(src) => Some(src),
     };
-    source
-        .map(|s| sources[s].file.display().to_string())
-        .unwrap_or_else(|| "a section".into())
+    source.map_or_else(
+        || msg!("url.a-section").into(),
+        |s| Arg::from(&sources[s].file),
+    )
 }
 
 /// Each page's URL, and an error for each page whose URL is taken by an
@@ -85,13 +85,8 @@ fn page_urls(
             let a = owner_name(other, pages, sources);
             let file = p.source.map(|s| sources[s].file.clone());
             diags.push(
-                Diagnostic::error(
-                    file,
-                    format!("two pages have the URL {}: this file and {a}", p.path),
-                )
-                .hint(
-                    "give one of them a different `slug:` in its front matter, or rename the file",
-                ),
+                Diagnostic::error(file, msg!("url.taken", url = &p.path, other = a))
+                    .hint(msg!("url.taken.hint")),
             );
         }
     }
@@ -123,7 +118,7 @@ fn alias_urls(
                 diags.push(
                     Diagnostic::error(file.clone(), why)
                         .at_line(line())
-                        .hint("an alias must be an old URL such as /tin-cu/le-hoi/; remove this one or write the old URL"),
+                        .hint(msg!("alias.not-old-url.hint")),
                 );
                 continue;
             }
@@ -131,9 +126,9 @@ fn alias_urls(
                 || path.contains("/./")
             {
                 diags.push(
-                    Diagnostic::error(file.clone(), format!("alias {alias} leaves the site"))
+                    Diagnostic::error(file.clone(), msg!("alias.leaves-site", alias = alias))
                         .at_line(line())
-                        .hint("an alias is an old URL of this site, like /tin-cu/le-hoi-2024/; it cannot contain `..`"),
+                        .hint(msg!("alias.leaves-site.hint")),
                 );
                 continue;
             }
@@ -146,33 +141,31 @@ fn alias_urls(
                     diags.push(
                         Diagnostic::error(
                             file.clone(),
-                            format!("alias {alias} is already the URL of {what}"),
+                            msg!("alias.is-a-page", alias = alias, page = what),
                         )
                         .at_line(line())
-                        .hint("remove the alias: a redirect would hide that page"),
+                        .hint(msg!("alias.is-a-page.hint")),
                     );
                 }
                 Some(UrlOwner::Alias(other)) if other == src => {
                     diags.push(
-                        Diagnostic::error(
-                            file.clone(),
-                            format!("alias {alias} is listed twice in this file"),
-                        )
-                        .at_line(line())
-                        .hint("remove one of the two entries from `aliases:`"),
+                        Diagnostic::error(file.clone(), msg!("alias.twice", alias = alias))
+                            .at_line(line())
+                            .hint(msg!("alias.twice.hint")),
                     );
                 }
                 Some(UrlOwner::Alias(other)) => {
                     diags.push(
                         Diagnostic::error(
                             file.clone(),
-                            format!(
-                                "alias {alias} is also an alias of {}: one old URL cannot redirect to two pages",
-                                sources[other].file.display()
+                            msg!(
+                                "alias.two-pages",
+                                alias = alias,
+                                other = &sources[other].file
                             ),
                         )
                         .at_line(line())
-                        .hint("remove the alias from one of the two files"),
+                        .hint(msg!("alias.two-pages.hint")),
                     );
                 }
             }
@@ -188,23 +181,26 @@ fn not_an_old_url(
     root_owner: Option<UrlOwner>,
     pages: &[Page],
     sources: &[Arc<SourcePage>],
-) -> Option<String> {
+) -> Option<Message> {
     let trimmed = alias.trim();
     if trimmed.is_empty() {
-        return Some(format!("alias {alias:?} is empty"));
+        return Some(msg!("alias.empty", alias = format!("{alias:?}")));
     }
     if !trimmed.trim_matches('/').is_empty() {
         return None;
     }
-    let what = match root_owner {
+    Some(match root_owner {
         Some(UrlOwner::Page(id)) => match pages[id].source {
-            Some(s) => format!("the URL of the home page, {}", sources[s].file.display()),
-            None => "the URL of the home page".to_string(),
+            Some(s) => msg!(
+                "alias.home-page-of",
+                alias = trimmed,
+                file = &sources[s].file
+            ),
+            None => msg!("alias.home-page", alias = trimmed),
         },
         // Every language in its folder: `/` is the language picker.
-        _ => "the site's root, where the language picker is".to_string(),
-    };
-    Some(format!("alias {trimmed} is {what}"))
+        _ => msg!("alias.root", alias = trimmed),
+    })
 }
 
 /// The 1-based line of the `nth` (0-based) `alias` in `file` (relative to

@@ -1,0 +1,21 @@
+# The site's pages: their URLs, `aliases:` (old URLs) and language versions.
+url_empty-slug = the article's URL would be empty: its name `{ $name }` has no letters or digits
+url_empty-slug_hint = rename the file (like `le-hoi.md`), or give it a `slug:` with letters or digits
+url_a-section = a section
+url_taken = two pages have the URL { $url }: this file and { $other }
+url_taken_hint = give one of them a different `slug:` in its front matter, or rename the file
+alias_not-old-url_hint = an alias must be an old URL such as /tin-cu/le-hoi/; remove this one or write the old URL
+alias_leaves-site = alias { $alias } leaves the site
+alias_leaves-site_hint = an alias is an old URL of this site, like /tin-cu/le-hoi-2024/; it cannot contain `..`
+alias_is-a-page = alias { $alias } is already the URL of { $page }
+alias_is-a-page_hint = remove the alias: a redirect would hide that page
+alias_twice = alias { $alias } is listed twice in this file
+alias_twice_hint = remove one of the two entries from `aliases:`
+alias_two-pages = alias { $alias } is also an alias of { $other }: one old URL cannot redirect to two pages
+alias_two-pages_hint = remove the alias from one of the two files
+alias_empty = alias { $alias } is empty
+alias_home-page-of = alias { $alias } is the URL of the home page, { $file }
+alias_home-page = alias { $alias } is the URL of the home page
+alias_root = alias { $alias } is the site's root, where the language picker is
+translation_duplicate = two files are the `{ $lang }` version of the same article: this one and { $other }
+translation_duplicate_hint = give one of them a different `translation_key`, or delete the duplicate

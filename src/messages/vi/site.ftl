@@ -1,0 +1,21 @@
+# Các trang của cổng: địa chỉ trang, `aliases:` (địa chỉ cũ) và các bản ngôn ngữ.
+url_empty-slug = địa chỉ của bài viết sẽ bị trống: tên `{ $name }` không có chữ cái hay chữ số nào
+url_empty-slug_hint = hãy đổi tên tệp (ví dụ `le-hoi.md`), hoặc ghi `slug:` có chữ cái hoặc chữ số
+url_a-section = một chuyên mục
+url_taken = hai trang có cùng địa chỉ { $url }: tệp này và { $other }
+url_taken_hint = hãy ghi `slug:` khác cho một trong hai bài ở phần thông tin đầu bài, hoặc đổi tên tệp
+alias_not-old-url_hint = địa chỉ cũ (alias) phải là một địa chỉ trước đây của trang, ví dụ /tin-cu/le-hoi/; hãy xóa dòng này hoặc ghi đúng địa chỉ cũ
+alias_leaves-site = địa chỉ cũ { $alias } đi ra ngoài trang
+alias_leaves-site_hint = địa chỉ cũ là một địa chỉ trước đây của chính trang này, ví dụ /tin-cu/le-hoi-2024/; không được có `..`
+alias_is-a-page = địa chỉ cũ { $alias } đang là địa chỉ của { $page }
+alias_is-a-page_hint = hãy xóa địa chỉ cũ này: nếu chuyển hướng thì trang kia sẽ bị che mất
+alias_twice = địa chỉ cũ { $alias } được ghi hai lần trong tệp này
+alias_twice_hint = hãy xóa một trong hai dòng trong `aliases:`
+alias_two-pages = địa chỉ cũ { $alias } cũng là địa chỉ cũ của { $other }: một địa chỉ cũ không thể chuyển hướng tới hai trang
+alias_two-pages_hint = hãy xóa địa chỉ cũ này ở một trong hai tệp
+alias_empty = địa chỉ cũ { $alias } đang để trống
+alias_home-page-of = địa chỉ cũ { $alias } là địa chỉ của trang chủ, { $file }
+alias_home-page = địa chỉ cũ { $alias } là địa chỉ của trang chủ
+alias_root = địa chỉ cũ { $alias } là địa chỉ gốc của trang, nơi đặt trang chọn ngôn ngữ
+translation_duplicate = có hai tệp cùng là bản `{ $lang }` của một bài viết: tệp này và { $other }
+translation_duplicate_hint = hãy ghi `translation_key` khác cho một trong hai tệp, hoặc xóa tệp trùng
