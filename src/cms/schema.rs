@@ -253,7 +253,13 @@ fn fields(input: &Input<'_>, vi: bool) -> Vec<Value> {
     ));
     // Plan task ids (plan.yaml); a plain list: Decap takes only true/false
     // for `i18n` on a list, so the translation's editor sees it too.
-    let mut plan = field(vi, "plan", ("Nhiệm vụ kế hoạch", "Plan tasks"), "list", translate());
+    let mut plan = field(
+        vi,
+        "plan",
+        ("Nhiệm vụ kế hoạch", "Plan tasks"),
+        "list",
+        translate(),
+    );
     plan["hint"] = json!(word(
         vi,
         "Mã nhiệm vụ trong plan.yaml, ví dụ ban-tin-doi-ngoai",

@@ -22,6 +22,7 @@ pub(crate) mod slug;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::msg;
 use crate::plan::Plan;
 use crate::source_text::decode_utf8;
 use front_matter::FrontMatter;
@@ -429,11 +430,11 @@ fn unknown_unit(
     front: &FrontMatter,
 ) -> Option<Diagnostic> {
     let value = front.unit.as_deref()?;
-    let hint = config.units.check(value)?;
+    let hint = config.units.check(value, "unit")?;
     Some(
         Diagnostic::error(
             file.to_path_buf(),
-            format!("`unit: {value}` is not a unit declared in site.yaml"),
+            msg!("content.unknown-unit", value = value),
         )
         .at_line(crate::source_text::key_line(yaml, &["unit"]).map(|l| l + 1))
         .with_source(text)

@@ -33,6 +33,9 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/front-matter.ftl"),
     ),
     ("en", "summary.ftl", include_str!("en/summary.ftl")),
+    ("en", "config.ftl", include_str!("en/config.ftl")),
+    ("en", "content.ftl", include_str!("en/content.ftl")),
+    ("en", "plan.ftl", include_str!("en/plan.ftl")),
     ("vi", "cli.ftl", include_str!("vi/cli.ftl")),
     ("vi", "diagnostics.ftl", include_str!("vi/diagnostics.ftl")),
     (
@@ -41,6 +44,9 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("vi/front-matter.ftl"),
     ),
     ("vi", "summary.ftl", include_str!("vi/summary.ftl")),
+    ("vi", "config.ftl", include_str!("vi/config.ftl")),
+    ("vi", "content.ftl", include_str!("vi/content.ftl")),
+    ("vi", "plan.ftl", include_str!("vi/plan.ftl")),
 ];
 
 /// The language every message exists in, and the fallback of every other.

@@ -6,6 +6,8 @@ use super::period::{Day, Period, PERIOD_FORMS};
 use super::{Target, TargetKind, Task};
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Text;
+use crate::msg;
 use serde_yaml::{Mapping, Value};
 use std::path::{Path, PathBuf};
 
@@ -21,8 +23,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, line: Option<usize>, message: String, hint: impl Into<String>) {
-        let hint: String = hint.into();
+    fn error(&mut self, line: Option<usize>, message: impl Into<Text>, hint: impl Into<Text>) {
         self.diags.push(
             Diagnostic::error(self.file.to_path_buf(), message)
                 .at_line(line)
@@ -51,15 +52,10 @@ impl Ctx<'_> {
     }
 
     fn unit(&mut self, line: Option<usize>, task: &str, role: &str, id: &str) {
-        if let Some(hint) = self.config.units.check(id) {
-            let hint = if self.config.units.is_empty() {
-                hint
-            } else {
-                hint.replace("`unit: ", &format!("`{role}: "))
-            };
+        if let Some(hint) = self.config.units.check(id, role) {
             self.error(
                 line,
-                format!("task `{task}`: `{role}: {id}` is not a unit declared in site.yaml"),
+                msg!("plan.unknown-unit", task = task, key = role, id = id),
                 hint,
             );
         }
@@ -132,7 +128,7 @@ fn read_tasks(
         _ => {
             cx.error(
                 Some(1),
-                "a plan should be `tasks:` and a list of tasks".into(),
+                "a plan should be `tasks:` and a list of tasks",
                 example,
             );
             return (Vec::new(), Vec::new(), cx.diags);
@@ -152,7 +148,7 @@ fn read_tasks(
     };
     let Value::Sequence(list) = list else {
         let line = crate::source_text::key_line(text, &["tasks"]);
-        cx.error(line, "`tasks` should be a list of tasks".into(), example);
+        cx.error(line, "`tasks` should be a list of tasks", example);
         return (Vec::new(), Vec::new(), cx.diags);
     };
     let lines = task_lines(text);
