@@ -121,16 +121,12 @@ fn read_tasks(
             return (Vec::new(), Vec::new(), vec![d]);
         }
     };
-    let example = "start the file with `tasks:` and one `- id: …` entry per task (README, \"Plans and reports\")";
+    let example = msg!("plan.not-a-plan.hint");
     let top = match value {
         Value::Mapping(m) => m,
         Value::Null => return (Vec::new(), Vec::new(), Vec::new()),
         _ => {
-            cx.error(
-                Some(1),
-                "a plan should be `tasks:` and a list of tasks",
-                example,
-            );
+            cx.error(Some(1), msg!("plan.not-a-plan"), example);
             return (Vec::new(), Vec::new(), cx.diags);
         }
     };
@@ -139,8 +135,8 @@ fn read_tasks(
         if !TOP_KEYS.contains(&name) {
             let line = crate::source_text::key_line(text, &[name]);
             let hint = closest(name, TOP_KEYS.iter().copied())
-                .map_or(example.to_string(), |c| format!("did you mean `{c}`?"));
-            cx.error(line, format!("unknown plan key `{name}`"), hint);
+                .map_or(example.clone(), |c| msg!("plan.did-you-mean", key = c));
+            cx.error(line, msg!("plan.unknown-key", key = name), hint);
         }
     }
     let Some(list) = top.get("tasks") else {
@@ -148,7 +144,7 @@ fn read_tasks(
     };
     let Value::Sequence(list) = list else {
         let line = crate::source_text::key_line(text, &["tasks"]);
-        cx.error(line, "`tasks` should be a list of tasks", example);
+        cx.error(line, msg!("plan.tasks-not-a-list"), example);
         return (Vec::new(), Vec::new(), cx.diags);
     };
     let lines = task_lines(text);
@@ -159,8 +155,8 @@ fn read_tasks(
         let Value::Mapping(m) = item else {
             cx.error(
                 line,
-                format!("task {} is not `key: value` lines", i + 1),
-                example,
+                msg!("plan.task-not-key-value", nth = i + 1),
+                example.clone(),
             );
             continue;
         };
@@ -186,19 +182,19 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
         let name = key.as_str().unwrap_or_default();
         if !TASK_KEYS.contains(&name) {
             let hint = closest(name, TASK_KEYS.iter().copied()).map_or_else(
-                || format!("a task takes: {}", TASK_KEYS.join(", ")),
-                |c| format!("did you mean `{c}`?"),
+                || msg!("plan.task-keys", keys = TASK_KEYS.join(", ")),
+                |c| msg!("plan.did-you-mean", key = c),
             );
             let l = cx.key_line(line, name);
-            cx.error(l, format!("unknown task key `{name}`"), hint);
+            cx.error(l, msg!("plan.unknown-task-key", key = name), hint);
         }
     }
     let id = m.get("id").and_then(text_of).unwrap_or_default();
     if id.is_empty() {
         cx.error(
             line,
-            format!("task {nth} has no `id`"),
-            "add a short id articles can name, like `id: ban-tin-doi-ngoai`",
+            msg!("plan.task-without-id", nth = nth),
+            msg!("plan.task-without-id.hint"),
         );
     } else if !id
         .chars()
@@ -206,8 +202,8 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
     {
         cx.error(
             cx.key_line(line, "id"),
-            format!("task id `{id}` is not a short id"),
-            "use lowercase letters, digits and dashes, like `ban-tin-doi-ngoai`",
+            msg!("plan.bad-task-id", id = &id),
+            msg!("plan.bad-task-id.hint"),
         );
     }
     let name = if id.is_empty() {
@@ -226,11 +222,11 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
             let units: Vec<&str> = cx.config.units.iter().map(|u| u.id.as_str()).collect();
             cx.error(
                 line,
-                format!("task `{name}` has no lead unit"),
+                msg!("plan.no-lead", task = &name),
                 if units.is_empty() {
-                    "add `lead: ` and the unit responsible for it".to_string()
+                    msg!("plan.no-lead.hint")
                 } else {
-                    format!("add `lead: ` and one of: {}", units.join(", "))
+                    msg!("plan.no-lead.units-hint", units = units.join(", "))
                 },
             );
             String::new()
