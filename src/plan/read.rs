@@ -2,7 +2,7 @@
 //! every key that is missing, unknown or wrong. Read key by key from a YAML
 //! value, so that one bad task does not hide the others.
 
-use super::period::{Day, Period, PERIOD_FORMS};
+use super::period::{Day, Period};
 use super::{Target, TargetKind, Task};
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{closest, Diagnostic};
@@ -279,15 +279,14 @@ fn titles(
                 let lang = k.as_str().unwrap_or_default().to_string();
                 if !codes.contains(&lang.as_str()) {
                     let hint = closest(&lang, codes.iter().copied()).map_or_else(
-                        || {
-                            format!(
-                                "titles are given per language of the site: {}",
-                                codes.join(", ")
-                            )
-                        },
-                        |c| format!("did you mean `{c}`?"),
+                        || msg!("plan.title-language.hint", codes = codes.join(", ")),
+                        |c| msg!("plan.did-you-mean", key = c),
                     );
-                    cx.error(l, format!("task `{name}` has a title in `{lang}`, which is not a language of the site"), hint);
+                    cx.error(
+                        l,
+                        msg!("plan.title-language", task = name, code = &lang),
+                        hint,
+                    );
                 } else if let Some(text) = text_of(v) {
                     out.push((LangCode(lang), text));
                 }
@@ -303,8 +302,12 @@ fn titles(
     if !out.iter().any(|(c, _)| *c == default) {
         cx.error(
             l.or(line),
-            format!("task `{name}` has no title in the default language `{default}`"),
-            format!("add `title: {{ {default}: …, en: … }}`"),
+            msg!(
+                "plan.no-default-title",
+                task = name,
+                code = default.as_str()
+            ),
+            msg!("plan.no-default-title.hint", code = default.as_str()),
         );
     }
     out
@@ -315,8 +318,8 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
     let bad = |cx: &mut Ctx<'_>, what: String| {
         cx.error(
             l,
-            format!("task `{name}`: `period: {what}` is not a period"),
-            format!("write {PERIOD_FORMS}"),
+            msg!("plan.bad-period", task = name, value = what),
+            msg!("plan.bad-period.hint", forms = msg!("plan.period-forms")),
         );
         None
     };
@@ -324,8 +327,8 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
         None | Some(Value::Null) => {
             cx.error(
                 line,
-                format!("task `{name}` has no period"),
-                format!("add `period:` with {PERIOD_FORMS}"),
+                msg!("plan.no-period", task = name),
+                msg!("plan.no-period.hint", forms = msg!("plan.period-forms")),
             );
             None
         }
@@ -336,8 +339,17 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
                 (Some(from), Some(to)) => {
                     cx.error(
                         l,
-                        format!("task `{name}`: the period ends ({to}) before it starts ({from})"),
-                        format!("swap the dates: `period: {{ from: {to}, to: {from} }}`"),
+                        msg!(
+                            "plan.period-ends-before-start",
+                            task = name,
+                            from = from.to_string(),
+                            to = to.to_string()
+                        ),
+                        msg!(
+                            "plan.period-ends-before-start.hint",
+                            from = from.to_string(),
+                            to = to.to_string()
+                        ),
                     );
                     None
                 }
@@ -356,16 +368,12 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
 
 fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Vec<Target> {
     let l = cx.key_line(line, "targets");
-    let example = "write targets as a list: `targets: [{ articles: 4 }, { articles: 2, lang: lo }, { events: 1 }]`";
+    let example = msg!("plan.targets.hint");
     let list = match m.get("targets") {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Sequence(s)) => s,
         Some(_) => {
-            cx.error(
-                l,
-                format!("task `{name}`: `targets` should be a list"),
-                example,
-            );
+            cx.error(l, msg!("plan.targets-not-a-list", task = name), example);
             return Vec::new();
         }
     };
@@ -380,8 +388,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         let Value::Mapping(t) = item else {
             cx.error(
                 l,
-                format!("task `{name}`: a target is not `key: value`"),
-                example,
+                msg!("plan.target-not-key-value", task = name),
+                example.clone(),
             );
             continue;
         };
@@ -396,8 +404,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                 "lang" => continue,
                 _ => {
                     let hint = closest(key, TARGET_KEYS.iter().copied())
-                        .map_or(example.to_string(), |c| format!("did you mean `{c}`?"));
-                    cx.error(l, format!("task `{name}`: unknown target `{key}`"), hint);
+                        .map_or(example.clone(), |c| msg!("plan.did-you-mean", key = c));
+                    cx.error(l, msg!("plan.unknown-target", task = name, key = key), hint);
                     continue;
                 }
             };
@@ -405,8 +413,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                 Some(n) if n > 0 => kinds.push((kind, n)),
                 _ => cx.error(
                     l,
-                    format!("task `{name}`: `{key}` should be a whole number of at least 1"),
-                    example,
+                    msg!("plan.bad-target-count", task = name, key = key),
+                    example.clone(),
                 ),
             }
         }
@@ -414,14 +422,12 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         if let Some(lang) = &lang {
             if !codes.contains(&lang.as_str()) {
                 let hint = closest(lang, codes.iter().copied()).map_or_else(
-                    || format!("use one of: {}", codes.join(", ")),
-                    |c| format!("did you mean `{c}`?"),
+                    || msg!("plan.use-one-of", values = codes.join(", ")),
+                    |c| msg!("plan.did-you-mean", key = c),
                 );
                 cx.error(
                     l,
-                    format!(
-                        "task `{name}`: target language `{lang}` is not a language of the site"
-                    ),
+                    msg!("plan.unknown-target-language", task = name, code = lang),
                     hint,
                 );
             }
@@ -430,8 +436,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
             if kinds.len() > 1 {
                 cx.error(
                     l,
-                    format!("task `{name}`: one target counts one thing"),
-                    example,
+                    msg!("plan.target-counts-two-things", task = name),
+                    example.clone(),
                 );
             }
             continue;
@@ -457,13 +463,21 @@ pub(super) fn overlaps(tasks: &[Task]) -> Vec<Diagnostic> {
         {
             let first: PathBuf = b.file.clone();
             out.push(
-                Diagnostic::error(a.file.clone(), format!("task `{}` is listed twice for overlapping periods ({} and {})", a.id, b.period, a.period))
-                    .at_line(a.line)
-                    .hint(format!(
-                        "the first is at {}:{}; give this one another id, or make the periods follow each other",
-                        first.display(),
-                        b.line.unwrap_or(1)
-                    )),
+                Diagnostic::error(
+                    a.file.clone(),
+                    msg!(
+                        "plan.task-twice",
+                        task = &a.id,
+                        first = b.period.to_string(),
+                        second = a.period.to_string()
+                    ),
+                )
+                .at_line(a.line)
+                .hint(msg!(
+                    "plan.task-twice.hint",
+                    file = &first,
+                    line = b.line.unwrap_or(1).to_string()
+                )),
             );
         }
     }
