@@ -26,6 +26,8 @@ config_no-image-formats = `images.formats` is empty
 config_no-image-formats_hint = list at least one format: `formats: [webp, jpeg]`
 config_bad-image-widths = `images.widths` must list widths between 16 and 8192 pixels
 config_bad-image-widths_hint = for example `widths: [480, 960, 1600]`
+config_theme-not-found = theme `{ $theme }` not found: there is no folder { $folder }
+config_theme-not-found_hint = put the theme in themes/NAME, or use the built-in `theme: default`
 
 # cms: the editing app.
 config_bad-media-folder = `cms.media_folder: { $value }` is not a folder under static/

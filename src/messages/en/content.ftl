@@ -27,3 +27,17 @@ content_empty-file_hint = write front matter with a title (---, title: ..., ---)
 content_no-title = the article has no title
 content_no-title_no-front-matter-hint = start the file with front matter: a line `---`, then `title: ...`, then `---`
 content_no-title_hint = add `title: ...` to the front matter
+
+# Characters pasted from Word or a web page into the front matter.
+pasted_nbsp = a non-breaking space ({ $code })
+pasted_narrow-nbsp = a narrow non-breaking space ({ $code })
+pasted_zero-width-space = a zero-width space ({ $code })
+pasted_byte-order-mark = a byte-order mark (an invisible character) ({ $code })
+pasted_joiner = an invisible joiner ({ $code })
+pasted_typographic-space = a typographic space ({ $code })
+pasted_space-at-line-start = { $what } at the start of the line
+pasted_space-after = { $what } after `{ $after }`
+pasted_space_hint = delete it and type a plain space (text pasted from Word or a web page brings these); mekong read it as a plain space
+pasted_space_invisible-hint = delete it and type a plain space (text pasted from Word or a web page brings these); mekong read it as nothing
+pasted_quotes = `{ $key }` is in typographic quotes { $open }…{ $close }, read as quoting the value: it is published as `{ $inner }`
+pasted_quotes_hint = replace { $open } and { $close } with straight quotes " to silence this; to publish the marks too, put the whole value in straight quotes: { $key }: '{ $open }…{ $close }'

@@ -26,6 +26,8 @@ config_no-image-formats = `images.formats` đang để trống
 config_no-image-formats_hint = hãy ghi ít nhất một định dạng: `formats: [webp, jpeg]`
 config_bad-image-widths = `images.widths` phải liệt kê các chiều rộng từ 16 đến 8192 điểm ảnh
 config_bad-image-widths_hint = ví dụ: `widths: [480, 960, 1600]`
+config_theme-not-found = không tìm thấy giao diện `{ $theme }`: không có thư mục { $folder }
+config_theme-not-found_hint = hãy đặt giao diện vào thư mục themes/TÊN, hoặc dùng giao diện có sẵn `theme: default`
 
 # cms: ứng dụng biên tập.
 config_bad-media-folder = `cms.media_folder: { $value }` không phải là một thư mục nằm trong static/

@@ -27,3 +27,17 @@ content_empty-file_hint = hãy ghi phần thông tin đầu bài có tiêu đề
 content_no-title = bài viết chưa có tiêu đề
 content_no-title_no-front-matter-hint = hãy bắt đầu tệp bằng phần thông tin đầu bài: một dòng `---`, tiếp theo là `title: ...`, rồi một dòng `---`
 content_no-title_hint = hãy thêm `title: ...` vào phần thông tin đầu bài
+
+# Các ký tự bị dán kèm từ Word hoặc trang web vào phần thông tin đầu bài.
+pasted_nbsp = một dấu cách không ngắt dòng ({ $code })
+pasted_narrow-nbsp = một dấu cách hẹp không ngắt dòng ({ $code })
+pasted_zero-width-space = một dấu cách không có độ rộng ({ $code })
+pasted_byte-order-mark = một dấu thứ tự byte (ký tự không nhìn thấy) ({ $code })
+pasted_joiner = một ký tự nối không nhìn thấy ({ $code })
+pasted_typographic-space = một dấu cách kiểu in ấn ({ $code })
+pasted_space-at-line-start = có { $what } ở đầu dòng
+pasted_space-after = có { $what } sau `{ $after }`
+pasted_space_hint = hãy xóa ký tự này và gõ lại một dấu cách thường (văn bản dán từ Word hoặc trang web hay mang theo ký tự này); mekong đã đọc nó như một dấu cách thường
+pasted_space_invisible-hint = hãy xóa ký tự này và gõ lại một dấu cách thường (văn bản dán từ Word hoặc trang web hay mang theo ký tự này); mekong đã bỏ qua ký tự này
+pasted_quotes = `{ $key }` nằm trong dấu ngoặc kép kiểu in ấn { $open }…{ $close }, nên được hiểu là dấu ngoặc bao giá trị: nội dung được đăng là `{ $inner }`
+pasted_quotes_hint = hãy thay { $open } và { $close } bằng dấu ngoặc kép thẳng " để không còn cảnh báo này; nếu muốn đăng cả dấu ngoặc, hãy đặt toàn bộ giá trị trong dấu ngoặc đơn thẳng: { $key }: '{ $open }…{ $close }'
