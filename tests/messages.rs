@@ -256,3 +256,18 @@ fn help_is_in_vietnamese_under_a_vietnamese_locale() {
         "{help}"
     );
 }
+
+#[test]
+fn plan_mistakes_are_told_in_vietnamese_and_in_english() {
+    let site = Site::new("bad/minimal");
+    site.write(
+        "plan.yaml",
+        "tasks:\n  - id: ban-tin\n    title: { vi: Bản tin đối ngoại }\n    lead: so-tttt\n",
+    );
+    let (english, vietnamese, codes) = told(&site);
+    let want = "error: task `ban-tin` has no period (hint: add `period:` with a year (2026), a half (2026-H1)";
+    assert!(english.contains(want), "`{want}` in:\n{english}");
+    let want = "lỗi: nhiệm vụ `ban-tin` chưa có thời gian thực hiện (gợi ý: hãy thêm `period:` với một năm (2026), nửa năm (2026-H1)";
+    assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
+    assert!(codes.iter().any(|c| c == "plan.no-period"), "{codes:?}");
+}
