@@ -157,7 +157,7 @@ pub(crate) fn load(config: &Config) -> (Plan, Vec<Diagnostic>) {
             Err(e) => {
                 diags.push(Diagnostic::error(
                     file,
-                    format!("cannot read the plan: {e}"),
+                    msg!("plan.cannot-read", error = e.to_string()),
                 ));
                 continue;
             }

@@ -5,6 +5,7 @@ plan_unknown-task_did-you-mean = did you mean `{ $id }`?
 plan_unknown-task_hint = tasks of the plan: { $ids }
 plan_not-a-plan = a plan should be `tasks:` and a list of tasks
 plan_not-a-plan_hint = start the file with `tasks:` and one `- id: …` entry per task (README, "Plans and reports")
+plan_cannot-read = cannot read the plan: { $error }
 plan_did-you-mean = did you mean `{ $key }`?
 plan_unknown-key = unknown plan key `{ $key }`
 plan_tasks-not-a-list = `tasks` should be a list of tasks

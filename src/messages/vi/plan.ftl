@@ -5,6 +5,7 @@ plan_unknown-task_did-you-mean = có phải ý bạn là `{ $id }`?
 plan_unknown-task_hint = các nhiệm vụ trong kế hoạch: { $ids }
 plan_not-a-plan = kế hoạch cần có dòng `tasks:` và danh sách các nhiệm vụ
 plan_not-a-plan_hint = hãy bắt đầu tệp bằng dòng `tasks:`, rồi ghi mỗi nhiệm vụ một mục `- id: …` (xem README, mục "Plans and reports")
+plan_cannot-read = không đọc được tệp kế hoạch: { $error }
 plan_did-you-mean = có phải ý bạn là `{ $key }`?
 plan_unknown-key = khóa `{ $key }` không dùng được trong kế hoạch
 plan_tasks-not-a-list = `tasks` cần là một danh sách nhiệm vụ
