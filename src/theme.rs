@@ -10,6 +10,7 @@ use crate::config::{Config, LangCode};
 use crate::content::walk_files;
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::i18n::{Layer, LocaleFile};
+use crate::msg;
 use crate::output::FileSource;
 use crate::source_text::decode_utf8;
 use include_dir::{include_dir, Dir};
@@ -168,13 +169,13 @@ pub(crate) fn load(config: &Config) -> (Assets, Diagnostics) {
         diags.push(
             Diagnostic::error(
                 PathBuf::from("site.yaml"),
-                format!(
-                    "theme `{}` not found: there is no folder {}",
-                    config.theme,
-                    display_path(root, &theme_dir).display()
+                msg!(
+                    "config.theme-not-found",
+                    theme = &config.theme,
+                    folder = &display_path(root, &theme_dir)
                 ),
             )
-            .hint("put the theme in themes/NAME, or use the built-in `theme: default`"),
+            .hint(msg!("config.theme-not-found.hint")),
         );
     }
 

@@ -71,7 +71,97 @@ const MISTAKES: &[(&str, &str, &str, &str)] = &[
         "the event ends (",
         "sự kiện kết thúc (",
     ),
+    (
+        "bad/empty-file",
+        "content.empty-file",
+        "error: the file is empty (hint: write front matter",
+        "lỗi: tệp này đang trống (gợi ý: hãy ghi phần thông tin đầu bài",
+    ),
+    (
+        "bad/unknown-translation-language",
+        "content.unknown-language-suffix",
+        "this is a translation into `fr`, which is not a language of the site",
+        "đây là bản dịch sang `fr`, nhưng đây không phải là ngôn ngữ của trang",
+    ),
 ];
+
+/// What `check` says about `site` in both languages, and the JSON codes.
+fn told(site: &Site) -> (String, String, Vec<String>) {
+    let root = path_str(&site.root);
+    let args = ["check", "--root", root, "--message-format", "plain"];
+    let (_, english) = run(EN, &args);
+    let (_, vietnamese) = run(VI, &args);
+    let (json, _) = run(VI, &["check", "--root", root, "--message-format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(json.trim()).expect("JSON output");
+    let codes = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str().map(str::to_owned))
+        .collect();
+    (english, vietnamese, codes)
+}
+
+#[test]
+fn site_yaml_mistakes_are_told_in_vietnamese_and_in_english() {
+    let site = Site::new("bad/minimal");
+    site.edit_site_yaml("base_url: https://example.org/", "base_url: example.org");
+    site.edit_site_yaml("fallback: [vi]", "fallback: [vn]");
+    let (english, vietnamese, codes) = told(&site);
+    for want in [
+        "error: `base_url: example.org` is not a URL (hint: write a full URL",
+        "language `en` falls back to `vn`, which is not configured (hint: fallbacks must be languages of the site: vi, en)",
+    ] {
+        assert!(english.contains(want), "`{want}` in:\n{english}");
+    }
+    for want in [
+        "lỗi: `base_url: example.org` không phải là một địa chỉ URL (gợi ý: hãy ghi địa chỉ đầy đủ",
+        "ngôn ngữ `en` dự phòng bằng `vn`, nhưng ngôn ngữ này chưa được khai báo (gợi ý: ngôn ngữ dự phòng phải là một ngôn ngữ của trang: vi, en)",
+    ] {
+        assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
+    }
+    for code in ["config.bad-base-url", "config.unknown-fallback"] {
+        assert!(codes.iter().any(|c| c == code), "{code} in {codes:?}");
+    }
+}
+
+#[test]
+fn an_unknown_unit_is_told_in_vietnamese_and_in_english() {
+    let site = Site::new("bad/minimal");
+    site.edit_site_yaml(
+        "search: false",
+        "search: false\nunits:\n  so-tttt: { vi: Sở Thông tin và Truyền thông, en: Department of Information }\n",
+    );
+    site.write(
+        "content/news/unit.md",
+        "---\ntitle: Tin\ndate: 2026-12-01\nunit: so-ttt\n---\nNội dung.\n",
+    );
+    site.write(
+        "content/news/named.md",
+        "---\ntitle: Tin\ndate: 2026-12-01\nunit: Sở Thông tin và Truyền thông\n---\nNội dung.\n",
+    );
+    let (english, vietnamese, codes) = told(&site);
+    for want in [
+        "error: `unit: so-ttt` is not a unit declared in site.yaml (hint: did you mean `so-tttt`?)",
+        "(hint: write the unit's id: `unit: so-tttt` (its names per language come from `units:` in site.yaml))",
+    ] {
+        assert!(english.contains(want), "`{want}` in:\n{english}");
+    }
+    for want in [
+        "lỗi: `unit: so-ttt` không phải là đơn vị đã khai báo trong site.yaml (gợi ý: có phải ý bạn là `so-tttt`?)",
+        "(gợi ý: hãy ghi mã của đơn vị: `unit: so-tttt` (tên đơn vị theo từng ngôn ngữ lấy từ mục `units:` trong site.yaml))",
+    ] {
+        assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
+    }
+    assert!(
+        codes
+            .iter()
+            .filter(|c| *c == "content.unknown-unit")
+            .count()
+            == 2,
+        "{codes:?}"
+    );
+}
 
 #[test]
 fn each_mistake_is_told_in_vietnamese_and_in_english() {
@@ -253,4 +343,19 @@ fn link_image_and_translation_mistakes_are_told_in_vietnamese_and_in_english() {
             .collect();
         assert!(codes.contains(code), "{fixture}: {code} in {json}");
     }
+}
+
+#[test]
+fn plan_mistakes_are_told_in_vietnamese_and_in_english() {
+    let site = Site::new("bad/minimal");
+    site.write(
+        "plan.yaml",
+        "tasks:\n  - id: ban-tin\n    title: { vi: Bản tin đối ngoại }\n    lead: so-tttt\n",
+    );
+    let (english, vietnamese, codes) = told(&site);
+    let want = "error: task `ban-tin` has no period (hint: add `period:` with a year (2026), a half (2026-H1)";
+    assert!(english.contains(want), "`{want}` in:\n{english}");
+    let want = "lỗi: nhiệm vụ `ban-tin` chưa có thời gian thực hiện (gợi ý: hãy thêm `period:` với một năm (2026), nửa năm (2026-H1)";
+    assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
+    assert!(codes.iter().any(|c| c == "plan.no-period"), "{codes:?}");
 }

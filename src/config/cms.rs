@@ -2,6 +2,8 @@
 //! In: the section as written. Out: [`CmsConfig`]; `src/cms/` turns it and
 //! the rest of the configuration into the app's own configuration.
 
+use crate::messages::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 /// `cms:` as written. Present (even as `cms: {}`) means: publish `/admin/`.
@@ -63,27 +65,24 @@ pub(crate) fn public_folder(media_folder: &str) -> Option<String> {
 }
 
 /// What is wrong in `cms:`, as (key for the line, message, hint).
-pub(super) fn problems(cms: &CmsConfig) -> Vec<(&'static str, String, String)> {
+pub(super) fn problems(cms: &CmsConfig) -> Vec<(&'static str, Message, Message)> {
     let mut out = Vec::new();
     if public_folder(&cms.media_folder).is_none() {
         out.push((
             "cms",
-            format!(
-                "`cms.media_folder: {}` is not a folder under static/",
-                cms.media_folder
-            ),
-            "write a folder of static/, such as `media_folder: static/images`".into(),
+            msg!("config.bad-media-folder", value = &cms.media_folder),
+            msg!("config.bad-media-folder.hint"),
         ));
     }
     if let Some(b) = &cms.backend {
         if !BACKENDS.contains(&b.name.as_str()) {
             out.push((
                 "cms",
-                format!(
-                    "`cms.backend.name: {}` is not a git server the editing app knows",
-                    b.name
+                msg!("config.unknown-cms-backend", value = &b.name),
+                msg!(
+                    "config.unknown-cms-backend.hint",
+                    values = BACKENDS.join(", ")
                 ),
-                format!("use one of: {} (Forgejo is `gitea`)", BACKENDS.join(", ")),
             ));
         }
     }

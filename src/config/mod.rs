@@ -4,6 +4,8 @@
 //! configuration silently ignored is a day lost for a web team.
 
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::messages::Message;
+use crate::msg;
 use crate::source_text::{key_line, yaml_error};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -246,8 +248,11 @@ impl Config {
         let path = root.join("site.yaml");
         let file = PathBuf::from("site.yaml");
         let bytes = std::fs::read(&path).map_err(|e| {
-            Diagnostics::from_iter([Diagnostic::error(file.clone(), format!("cannot read the site configuration: {e}"))
-                .hint("run mekong in the folder that holds site.yaml, or pass --root DIR; `mekong init DIR` writes a new site")])
+            Diagnostics::from_iter([Diagnostic::error(
+                file.clone(),
+                msg!("config.cannot-read", error = e.to_string()),
+            )
+            .hint(msg!("config.cannot-read.hint"))])
         })?;
         let text = match crate::source_text::decode_utf8(&bytes) {
             Ok(t) => t,
@@ -269,7 +274,7 @@ impl Config {
         };
         let mut diags = Diagnostics::new();
         let line_of = |key: &str| key_line(text, &[key]);
-        let err = |key: &str, msg: String, hint: &str| {
+        let err = |key: &str, msg: Message, hint: Message| {
             Diagnostic::error(file.clone(), msg)
                 .at_line(line_of(key))
                 .with_source(text)
@@ -281,8 +286,8 @@ impl Config {
             None => {
                 diags.push(err(
                     "base_url",
-                    format!("`base_url: {}` is not a URL", raw.base_url),
-                    "write a full URL such as https://portal.example.org/ or https://example.org/portal/",
+                    msg!("config.bad-base-url", value = &raw.base_url),
+                    msg!("config.bad-base-url.hint"),
                 ));
                 (String::new(), "/".into())
             }
@@ -290,8 +295,8 @@ impl Config {
         if raw.languages.is_empty() {
             diags.push(err(
                 "languages",
-                "no languages are configured".into(),
-                "add `languages:` with at least one entry: `- { code: vi, name: Tiếng Việt }`",
+                msg!("config.no-languages"),
+                msg!("config.no-languages.hint"),
             ));
             return Err(diags);
         }
@@ -300,35 +305,33 @@ impl Config {
             if !is_lang_code(lang.code.as_str()) {
                 diags.push(err(
                     "languages",
-                    format!("`{}` is not a language code", lang.code),
-                    "use a BCP 47 code such as vi, en, lo, km or zh-Hans",
+                    msg!("config.bad-language-code", code = lang.code.as_str()),
+                    msg!("config.bad-language-code.hint"),
                 ));
             }
             if codes[..i].contains(&lang.code.as_str()) {
                 diags.push(err(
                     "languages",
-                    format!("language `{}` is listed twice", lang.code),
-                    "remove one of the entries",
+                    msg!("config.language-twice", code = lang.code.as_str()),
+                    msg!("config.language-twice.hint"),
                 ));
             }
             for fb in &lang.fallback {
                 if !codes.contains(&fb.as_str()) {
                     let hint = match closest(fb.as_str(), codes.iter().copied()) {
-                        Some(c) => {
-                            format!("did you mean `{c}`? Fallbacks must be languages of the site")
+                        Some(c) => msg!("config.unknown-fallback.did-you-mean", code = c),
+                        None => {
+                            msg!("config.unknown-fallback.hint", codes = codes.join(", "))
                         }
-                        None => format!(
-                            "fallbacks must be languages of the site: {}",
-                            codes.join(", ")
-                        ),
                     };
                     diags.push(err(
                         "fallback",
-                        format!(
-                            "language `{}` falls back to `{fb}`, which is not configured",
-                            lang.code
+                        msg!(
+                            "config.unknown-fallback",
+                            code = lang.code.as_str(),
+                            fallback = fb.as_str()
                         ),
-                        &hint,
+                        hint,
                     ));
                 }
             }
@@ -340,34 +343,37 @@ impl Config {
         if !codes.contains(&default_language.as_str()) {
             diags.push(err(
                 "default_language",
-                format!("the default language `{default_language}` is not in `languages`"),
-                &format!("use one of: {}", codes.join(", ")),
+                msg!(
+                    "config.unknown-default-language",
+                    code = default_language.as_str()
+                ),
+                msg!("config.use-one-of", values = codes.join(", ")),
             ));
         }
         if raw.paginate_by == 0 {
             diags.push(err(
                 "paginate_by",
-                "`paginate_by` must be at least 1".into(),
-                "write e.g. `paginate_by: 10`",
+                msg!("config.paginate-by-zero"),
+                msg!("config.paginate-by-zero.hint"),
             ));
         }
         for t in &raw.taxonomies {
             if t != "tags" {
                 diags.push(err(
                     "taxonomies",
-                    format!("taxonomy `{t}` is not supported"),
-                    "only `tags` is supported: `taxonomies: [tags]`",
+                    msg!("config.unknown-taxonomy", taxonomy = t),
+                    msg!("config.unknown-taxonomy.hint"),
                 ));
             }
         }
         for (key, msg, hint) in raw.cms.iter().flat_map(cms::problems) {
-            diags.push(err(key, msg, &hint));
+            diags.push(err(key, msg, hint));
         }
         if !(1..=100).contains(&raw.images.quality) {
             diags.push(err(
                 "quality",
-                "`images.quality` must be between 1 and 100".into(),
-                "80 is a good default",
+                msg!("config.bad-image-quality"),
+                msg!("config.bad-image-quality.hint"),
             ));
         }
         let mut formats: Vec<Format> = Vec::new();
@@ -378,16 +384,16 @@ impl Config {
                 Some(format) => formats.push(format),
                 None => diags.push(err(
                     "formats",
-                    format!("`{f}` is not an image format mekong writes"),
-                    "use webp, jpeg or png, best first: `formats: [webp, jpeg]`",
+                    msg!("config.bad-image-format", format = f),
+                    msg!("config.bad-image-format.hint"),
                 )),
             }
         }
         if raw.images.formats.is_empty() {
             diags.push(err(
                 "formats",
-                "`images.formats` is empty".into(),
-                "list at least one format: `formats: [webp, jpeg]`",
+                msg!("config.no-image-formats"),
+                msg!("config.no-image-formats.hint"),
             ));
         }
         if raw.images.widths.is_empty()
@@ -395,8 +401,8 @@ impl Config {
         {
             diags.push(err(
                 "widths",
-                "`images.widths` must list widths between 16 and 8192 pixels".into(),
-                "for example `widths: [480, 960, 1600]`",
+                msg!("config.bad-image-widths"),
+                msg!("config.bad-image-widths.hint"),
             ));
         }
         let (units, unit_diags) = Units::from_raw(

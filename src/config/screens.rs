@@ -6,6 +6,8 @@
 
 use super::LangCode;
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Message;
+use crate::msg;
 use crate::source_text::key_line;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -136,7 +138,7 @@ pub(super) fn validate(
 ) -> (Vec<Screen>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut screens = Vec::new();
-    let err = |keys: &[&str], msg: String, hint: &str| {
+    let err = |keys: &[&str], msg: Message, hint: Message| {
         let line = key_line(text, keys).or_else(|| key_line(text, &["screens"]));
         Diagnostic::error(PathBuf::from("site.yaml"), msg)
             .at_line(line)
@@ -153,38 +155,39 @@ pub(super) fn validate(
         if !name_ok {
             diags.push(err(
                 &at("name"),
-                format!("screen name `{}` is not a folder name", s.name),
-                "use lowercase letters, digits and hyphens: `name: hoa-lu`",
+                msg!("screens.bad-name", name = &s.name),
+                msg!("screens.bad-name.hint"),
             ));
         }
         if names.contains(&s.name) {
             diags.push(err(
                 &at("name"),
-                format!("screen `{}` is configured twice", s.name),
-                "give each screen its own name",
+                msg!("screens.twice", name = &s.name),
+                msg!("screens.twice.hint"),
             ));
         }
         names.push(s.name.clone());
         if s.languages.is_empty() {
             diags.push(err(
                 &at("languages"),
-                format!("screen `{}` has no languages", s.name),
-                "list the languages it rotates through: `languages: [vi, en, km]`",
+                msg!("screens.no-languages", name = &s.name),
+                msg!("screens.no-languages.hint"),
             ));
         }
         for l in &s.languages {
             if !codes.contains(&l.as_str()) {
                 let hint = match closest(l.as_str(), codes.iter().copied()) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("use languages of the site: {}", codes.join(", ")),
+                    Some(c) => msg!("screens.did-you-mean", value = c),
+                    None => msg!("screens.unknown-language.hint", codes = codes.join(", ")),
                 };
                 diags.push(err(
                     &at("languages"),
-                    format!(
-                        "screen `{}` shows `{l}`, which is not a language of the site",
-                        s.name
+                    msg!(
+                        "screens.unknown-language",
+                        name = &s.name,
+                        code = l.as_str()
                     ),
-                    &hint,
+                    hint,
                 ));
             }
         }
@@ -192,29 +195,29 @@ pub(super) fn validate(
         if size.is_none() {
             diags.push(err(
                 &at("size"),
-                format!("`size: {}` is not a screen size", s.size),
-                "write width×height in pixels, between 64 and 8192: `size: 1920x1080`",
+                msg!("screens.bad-size", value = &s.size),
+                msg!("screens.bad-size.hint"),
             ));
         }
         if !(2..=3600).contains(&s.seconds) {
             diags.push(err(
                 &at("seconds"),
-                format!("`seconds: {}` is not a slide duration", s.seconds),
-                "seconds per slide, between 2 and 3600: `seconds: 10`",
+                msg!("screens.bad-seconds", value = s.seconds.to_string()),
+                msg!("screens.bad-seconds.hint"),
             ));
         }
         if !(1..=1440).contains(&s.refresh_minutes) {
             diags.push(err(
                 &at("refresh_minutes"),
-                format!("`refresh_minutes: {}` is out of range", s.refresh_minutes),
-                "between 1 and 1440 minutes: `refresh_minutes: 10`",
+                msg!("screens.bad-refresh", value = s.refresh_minutes.to_string()),
+                msg!("screens.bad-refresh.hint"),
             ));
         }
         if s.show.is_empty() {
             diags.push(err(
                 &at("show"),
-                format!("screen `{}` shows nothing", s.name),
-                "add `show:` with e.g. `- section: tourism` or `- projects: open`",
+                msg!("screens.shows-nothing", name = &s.name),
+                msg!("screens.shows-nothing.hint"),
             ));
         }
         let mut show = Vec::new();
@@ -241,7 +244,7 @@ pub(super) fn validate(
 }
 
 /// What is wrong with a `show:` entry: its key, the message, the hint.
-type ShowError = (&'static str, String, &'static str);
+type ShowError = (&'static str, Message, Message);
 
 fn read_show(raw: RawShow) -> Result<Show, ShowError> {
     let mut selectors = Vec::new();
@@ -258,8 +261,8 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
         if e != "upcoming" {
             return Err((
                 "events",
-                format!("`events: {e}` is not known"),
-                "write `events: upcoming` (each event plays until its last day)",
+                msg!("screens.unknown-events", value = &e),
+                msg!("screens.unknown-events.hint"),
             ));
         }
         selectors.push(Selector::Events);
@@ -268,8 +271,8 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
         if p != "open" {
             return Err((
                 "projects",
-                format!("`projects: {p}` is not known"),
-                "write `projects: open` (the projects looking for investors)",
+                msg!("screens.unknown-projects", value = &p),
+                msg!("screens.unknown-projects.hint"),
             ));
         }
         selectors.push(Selector::Projects);
@@ -277,11 +280,8 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
     if selectors.len() != 1 {
         return Err((
             "show",
-            format!(
-                "a `show:` entry must pick one thing; this one picks {}",
-                selectors.len()
-            ),
-            "one of `section: NAME`, `tag: NAME`, `article: PATH`, `events: upcoming`, `projects: open` per entry",
+            msg!("screens.show-picks", count = selectors.len()),
+            msg!("screens.show-picks.hint"),
         ));
     }
     let mut window = Window::default();
@@ -293,8 +293,8 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
             if !is_day(&v) {
                 return Err((
                     key,
-                    format!("`{key}: {v}` is not a date"),
-                    "write the day as YYYY-MM-DD: `from: 2026-04-10`",
+                    msg!("screens.bad-day", key = key, value = &v),
+                    msg!("screens.bad-day.hint"),
                 ));
             }
             *slot = Some(v);
@@ -304,8 +304,8 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
         if to < from {
             return Err((
                 "to",
-                format!("the window ends ({to}) before it starts ({from})"),
-                "swap `from` and `to`",
+                msg!("screens.window-ends-before-start", from = from, to = to),
+                msg!("screens.window-ends-before-start.hint"),
             ));
         }
     }
@@ -314,18 +314,20 @@ fn read_show(raw: RawShow) -> Result<Show, ShowError> {
         let Some(i) = WEEKDAYS.iter().position(|w| lower.starts_with(w)) else {
             return Err((
                 "weekdays",
-                format!("`{d}` is not a day of the week"),
-                "write mon, tue, wed, thu, fri, sat or sun: `weekdays: [sat, sun]`",
+                msg!("screens.bad-weekday", value = d),
+                msg!("screens.bad-weekday.hint"),
             ));
         };
         window.weekdays.push(i as u8);
     }
     if let Some(h) = raw.hours {
-        window.hours = Some(parse_hours(&h).ok_or((
-            "hours",
-            format!("`hours: {h}` is not a time range"),
-            "write HH:MM-HH:MM in the screen's local time: `hours: \"07:00-19:00\"`",
-        ))?);
+        window.hours = Some(parse_hours(&h).ok_or_else(|| {
+            (
+                "hours",
+                msg!("screens.bad-hours", value = &h),
+                msg!("screens.bad-hours.hint"),
+            )
+        })?);
     }
     Ok(Show {
         selector: selectors.remove(0),

@@ -6,6 +6,8 @@
 
 use super::{Diagnostic, LangCode};
 use crate::diagnostics::closest;
+use crate::messages::Message;
+use crate::msg;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -37,7 +39,7 @@ impl Units {
         order: &[String],
         languages: &[&str],
         default_language: &str,
-        err: impl Fn(&[&str], String, &str) -> Diagnostic,
+        err: impl Fn(&[&str], Message, Message) -> Diagnostic,
     ) -> (Units, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let mut units = Vec::new();
@@ -48,29 +50,39 @@ impl Units {
             if !is_unit_id(id) {
                 diags.push(err(
                     &[id],
-                    format!("unit id `{id}` is not a short id"),
-                    "use lowercase letters, digits and dashes, like `so-tttt` or `ban-dan-toc`",
+                    msg!("config.bad-unit-id", id = id),
+                    msg!("config.bad-unit-id.hint"),
                 ));
             }
             for lang in names.keys() {
                 if !languages.contains(&lang.as_str()) {
                     let hint = match closest(lang, languages.iter().copied()) {
-                        Some(c) => format!(
-                            "did you mean `{c}`? Unit names are given per language of the site"
-                        ),
-                        None => format!(
-                            "give names in the site's languages: {}",
-                            languages.join(", ")
+                        Some(c) => msg!("config.unit-name-language.did-you-mean", code = c),
+                        None => msg!(
+                            "config.unit-name-language.hint",
+                            codes = languages.join(", ")
                         ),
                     };
-                    diags.push(err(&[id, lang], format!("unit `{id}` has a name in `{lang}`, which is not a language of the site"), &hint));
+                    diags.push(err(
+                        &[id, lang],
+                        msg!("config.unit-name-language", id = id, code = lang),
+                        hint,
+                    ));
                 }
             }
             if !names.contains_key(default_language) {
                 diags.push(err(
                     &[id],
-                    format!("unit `{id}` has no name in the default language `{default_language}`"),
-                    &format!("write it as `{id}: {{ {default_language}: …, en: … }}`"),
+                    msg!(
+                        "config.unit-without-default-name",
+                        id = id,
+                        code = default_language
+                    ),
+                    msg!(
+                        "config.unit-without-default-name.hint",
+                        id = id,
+                        code = default_language
+                    ),
                 ));
             }
             let names = languages
@@ -100,11 +112,12 @@ impl Units {
         self.0.iter().find(|u| u.id == id)
     }
 
-    /// Checks a `unit:` value (front matter or plan). `None` when it is
-    /// fine: a declared id, or anything at all when no unit is declared.
-    /// Otherwise the hint that fixes it: the id whose name was written, or
-    /// the closest id.
-    pub fn check(&self, value: &str) -> Option<String> {
+    /// Checks a `unit:` value (front matter or plan; `key` is how the value
+    /// was written, `unit` or a plan's `lead`). `None` when it is fine: a
+    /// declared id, or anything at all when no unit is declared. Otherwise
+    /// the hint that fixes it: the id whose name was written, or the
+    /// closest id.
+    pub fn check(&self, value: &str, key: &str) -> Option<Message> {
         if self.is_empty() || self.get(value).is_some() {
             return None;
         }
@@ -113,17 +126,15 @@ impl Units {
             .iter()
             .find(|u| u.names.iter().any(|(_, n)| n.trim() == value.trim()))
         {
-            return Some(format!(
-                "write the unit's id: `unit: {}` (its names per language come from `units:` in site.yaml)",
-                u.id
-            ));
+            return Some(msg!("config.unit-name-not-id", key = key, id = &u.id));
         }
         let ids = self.0.iter().map(|u| u.id.as_str());
         Some(match closest(value, ids) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!(
-                "use one of the units declared in site.yaml: {}",
-                self.0
+            Some(c) => msg!("config.unknown-unit.did-you-mean", id = c),
+            None => msg!(
+                "config.unknown-unit.hint",
+                ids = self
+                    .0
                     .iter()
                     .map(|u| u.id.as_str())
                     .collect::<Vec<_>>()
@@ -205,15 +216,16 @@ mod tests {
     #[test]
     fn a_unit_value_gets_did_you_mean_or_its_id() {
         let c = Config::parse(Path::new("/s"), SITE).expect("valid");
-        assert_eq!(c.units.check("so-tttt"), None);
+        assert_eq!(c.units.check("so-tttt", "unit"), None);
         assert_eq!(
-            c.units.check("so-ttt").as_deref(),
-            Some("did you mean `so-tttt`?")
+            c.units.check("so-ttt", "unit").map(|m| m.english()),
+            Some("did you mean `so-tttt`?".to_owned())
         );
         let hint = c
             .units
-            .check("Ban Dân tộc tỉnh")
-            .expect("a name is not an id");
+            .check("Ban Dân tộc tỉnh", "unit")
+            .expect("a name is not an id")
+            .english();
         assert!(hint.contains("`unit: ban-dan-toc`"), "{hint}");
     }
 
@@ -237,7 +249,7 @@ mod tests {
     fn without_units_any_unit_value_is_free_text() {
         let c =
             Config::parse(Path::new("/s"), "languages: [{ code: vi, name: V }]\n").expect("valid");
-        assert_eq!(c.units.check("Sở Ngoại vụ"), None);
+        assert_eq!(c.units.check("Sở Ngoại vụ", "unit"), None);
         assert_eq!(
             c.unit_name("Sở Ngoại vụ", &super::LangCode("vi".into())),
             "Sở Ngoại vụ"

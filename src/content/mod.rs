@@ -22,6 +22,7 @@ pub(crate) mod slug;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
+use crate::msg;
 use crate::plan::Plan;
 use crate::source_text::decode_utf8;
 use front_matter::FrontMatter;
@@ -118,15 +119,21 @@ pub(crate) fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Ve
                     Ok(target) if target.starts_with(&canonical_root) => true,
                     Ok(target) => {
                         found.push(
-                            Diagnostic::error(display_path(root, e.path()), format!("this symlink points outside the site, to {}", target.display()))
-                                .hint("copy the file into the site instead of linking to it; mekong never reads outside the site folder"),
+                            Diagnostic::error(
+                                display_path(root, e.path()),
+                                msg!("content.symlink-outside", target = &target),
+                            )
+                            .hint(msg!("content.symlink-outside.hint")),
                         );
                         false
                     }
                     Err(err) => {
                         found.push(
-                            Diagnostic::error(display_path(root, e.path()), format!("this symlink cannot be followed: {err}"))
-                                .hint("remove the broken or looping symlink"),
+                            Diagnostic::error(
+                                display_path(root, e.path()),
+                                msg!("content.broken-symlink", error = err.to_string()),
+                            )
+                            .hint(msg!("content.broken-symlink.hint")),
                         );
                         false
                     }
@@ -142,13 +149,12 @@ pub(crate) fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Ve
             Err(err) => {
                 let path = err.path().map(|p| display_path(root, p));
                 let msg = if err.loop_ancestor().is_some() {
-                    "a symlink loop: this folder links back to one of its parents".to_string()
+                    msg!("content.symlink-loop")
                 } else {
-                    format!("cannot read: {err}")
+                    msg!("content.cannot-read-folder", error = err.to_string())
                 };
                 diags.push(
-                    Diagnostic::error(path, msg)
-                        .hint("remove the symlink or fix the folder's permissions"),
+                    Diagnostic::error(path, msg).hint(msg!("content.cannot-read-folder.hint")),
                 );
             }
         }
@@ -277,11 +283,8 @@ fn not_published_as_is(abs: &Path, rel: &Path) -> Option<Diagnostic> {
     if let Some(ext) = ext.as_deref().filter(|e| e.eq_ignore_ascii_case("md")) {
         let fixed = format!("{}.md", &name[..name.len() - ext.len() - 1]);
         return Some(
-            Diagnostic::error(
-                None,
-                format!("`{name}` ends in `.{ext}`: only files ending in `.md` (lowercase) are articles"),
-            )
-            .hint(format!("rename the file to `{fixed}`")),
+            Diagnostic::error(None, msg!("content.uppercase-md", name = &name, ext = ext))
+                .hint(msg!("content.rename-to", name = fixed)),
         );
     }
     // A YAML file may begin with `---` as a document marker: that is data.
@@ -293,13 +296,8 @@ fn not_published_as_is(abs: &Path, rel: &Path) -> Option<Diagnostic> {
     }
     let stem = name.split('.').next().unwrap_or(&name);
     Some(
-        Diagnostic::warning(
-            None,
-            format!("`{name}` starts with front matter (`---`) but is not a `.md` file, so it is not published"),
-        )
-        .hint(format!(
-            "to publish it as an article, rename it to `{stem}.md`; if it is a draft or a note, move it out of content/"
-        )),
+        Diagnostic::warning(None, msg!("content.front-matter-not-md", name = &name))
+            .hint(msg!("content.front-matter-not-md.hint", stem = stem)),
     )
 }
 
@@ -335,21 +333,24 @@ fn split_lang<'a>(config: &Config, stem: &'a str) -> Result<(&'a str, LangCode),
             let code = lang.code.as_str();
             return Err(Diagnostic::error(
                 None,
-                format!("the language suffix `.{suffix}` is written in the wrong case: the site's language is `{code}`"),
+                msg!("content.language-suffix-case", suffix = suffix, code = code),
             )
-            .hint(format!("rename the file to `{name}.{code}.md` (language codes are written as in site.yaml)")));
+            .hint(msg!(
+                "content.language-suffix-case.hint",
+                name = name,
+                code = code
+            )));
         }
         if looks_like_lang(suffix) {
             let codes: Vec<_> = config.languages.iter().map(|l| l.code.as_str()).collect();
             return Err(Diagnostic::error(
                 None,
-                format!(
-                    "this is a translation into `{suffix}`, which is not a language of the site"
-                ),
+                msg!("content.unknown-language-suffix", suffix = suffix),
             )
-            .hint(format!(
-                "add `{suffix}` to `languages:` in site.yaml, or rename the file to one of: {}",
-                codes.join(", ")
+            .hint(msg!(
+                "content.unknown-language-suffix.hint",
+                suffix = suffix,
+                codes = codes.join(", ")
             )));
         }
     }
@@ -390,21 +391,39 @@ fn locate(config: &Config, abs: &Path, rel: &Path) -> Result<Option<Located>, Di
     match (dirs, name) {
         ([], "_index") => mk(Kind::Home, None, "", "_index.md".into(), None),
         ([], slug) => mk(Kind::Article, None, slug, format!("{slug}.md"), None),
-        ([sec], "_index") => mk(Kind::Section, Some(sec), "", format!("{sec}/_index.md"), None),
-        ([sec], "index") => Err(Diagnostic::error(None, "`index.md` directly in a section folder is ambiguous")
-            .hint(format!("a section's own page is `content/{sec}/_index.md`; an article with its images goes in `content/{sec}/SLUG/index.md`"))),
-        ([sec], slug) => mk(Kind::Article, Some(sec), slug, format!("{sec}/{slug}.md"), None),
+        ([sec], "_index") => mk(
+            Kind::Section,
+            Some(sec),
+            "",
+            format!("{sec}/_index.md"),
+            None,
+        ),
+        ([sec], "index") => Err(Diagnostic::error(None, msg!("content.index-in-section"))
+            .hint(msg!("content.index-in-section.hint", section = sec))),
+        ([sec], slug) => mk(
+            Kind::Article,
+            Some(sec),
+            slug,
+            format!("{sec}/{slug}.md"),
+            None,
+        ),
         ([sec, slug], "index") => {
             let dir = abs.parent().map(Path::to_path_buf);
-            mk(Kind::Article, Some(sec), slug, format!("{sec}/{slug}/index.md"), dir)
+            mk(
+                Kind::Article,
+                Some(sec),
+                slug,
+                format!("{sec}/{slug}/index.md"),
+                dir,
+            )
         }
         _ => {
             if dirs.len() >= 2 && abs.ancestors().skip(1).any(has_index) {
                 // A Markdown file inside an article folder: an attachment, not a page.
                 return Ok(None);
             }
-            Err(Diagnostic::error(None, "this file is nested too deep to be an article")
-                .hint("articles live in content/SECTION/SLUG.md or content/SECTION/SLUG/index.md; nested sections are not supported"))
+            Err(Diagnostic::error(None, msg!("content.nested-too-deep"))
+                .hint(msg!("content.nested-too-deep.hint")))
         }
     }
 }
@@ -429,11 +448,11 @@ fn unknown_unit(
     front: &FrontMatter,
 ) -> Option<Diagnostic> {
     let value = front.unit.as_deref()?;
-    let hint = config.units.check(value)?;
+    let hint = config.units.check(value, "unit")?;
     Some(
         Diagnostic::error(
             file.to_path_buf(),
-            format!("`unit: {value}` is not a unit declared in site.yaml"),
+            msg!("content.unknown-unit", value = value),
         )
         .at_line(crate::source_text::key_line(yaml, &["unit"]).map(|l| l + 1))
         .with_source(text)
@@ -465,13 +484,10 @@ fn unknown_tasks(
                     .map_or(k, |(i, _)| i + 1)
             });
             Some(
-                Diagnostic::error(
-                    file.to_path_buf(),
-                    format!("`plan: {id}` is not a task of the plan"),
-                )
-                .at_line(line)
-                .with_source(text)
-                .hint(hint),
+                Diagnostic::error(file.to_path_buf(), msg!("content.unknown-task", id = id))
+                    .at_line(line)
+                    .with_source(text)
+                    .hint(hint),
             )
         })
         .collect()
@@ -487,16 +503,16 @@ fn read_page(
     let bytes = std::fs::read(&l.abs).map_err(|e| {
         vec![Diagnostic::error(
             file.clone(),
-            format!("cannot read the file: {e}"),
+            msg!("content.cannot-read", error = e.to_string()),
         )]
     })?;
     let hash = blake3::hash(&bytes);
     let text = decode_utf8(&bytes).map_err(|d| vec![d.located_in(file.clone())])?;
     if text.trim().is_empty() {
-        let mut d = Diagnostic::error(file.clone(), "the file is empty");
+        let mut d = Diagnostic::error(file.clone(), msg!("content.empty-file"));
         d = d.hint(match l.kind {
-            Kind::Article => "write front matter with at least a title (---, title: ..., ---) and the article, or delete the file",
-            _ => "write front matter with a title (---, title: ..., ---), or delete the file",
+            Kind::Article => msg!("content.empty-file.article-hint"),
+            _ => msg!("content.empty-file.hint"),
         });
         return Err(vec![d]);
     }
@@ -518,12 +534,12 @@ fn read_page(
         && !diagnostics.iter().any(Diagnostic::is_error)
     {
         let hint = if split.yaml.is_empty() {
-            "start the file with front matter: a line `---`, then `title: ...`, then `---`"
+            msg!("content.no-title.no-front-matter-hint")
         } else {
-            "add `title: ...` to the front matter"
+            msg!("content.no-title.hint")
         };
         diagnostics.push(
-            Diagnostic::error(file.clone(), "the article has no title")
+            Diagnostic::error(file.clone(), msg!("content.no-title"))
                 .at(1, 1)
                 .with_source(&text)
                 .hint(hint),

@@ -17,6 +17,8 @@
 //! is never changed (a zero-width space separates Khmer and Lao words).
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -43,17 +45,17 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
-/// An editor's name for a character.
-fn named(c: char) -> String {
-    let name = match c {
-        '\u{a0}' => "a non-breaking space",
-        '\u{202f}' => "a narrow non-breaking space",
-        '\u{200b}' => "a zero-width space",
-        '\u{feff}' => "a byte-order mark (an invisible character)",
-        '\u{200c}' | '\u{200d}' | '\u{2060}' => "an invisible joiner",
-        _ => "a typographic space",
-    };
-    format!("{name} (U+{:04X})", c as u32)
+/// An editor's name for a character, with its code point.
+fn named(c: char) -> Message {
+    let code = format!("U+{:04X}", c as u32);
+    match c {
+        '\u{a0}' => msg!("pasted.nbsp", code = code),
+        '\u{202f}' => msg!("pasted.narrow-nbsp", code = code),
+        '\u{200b}' => msg!("pasted.zero-width-space", code = code),
+        '\u{feff}' => msg!("pasted.byte-order-mark", code = code),
+        '\u{200c}' | '\u{200d}' | '\u{2060}' => msg!("pasted.joiner", code = code),
+        _ => msg!("pasted.typographic-space", code = code),
+    }
 }
 
 /// What one line held.
@@ -126,39 +128,45 @@ fn opens_block(line: &str) -> bool {
 }
 
 fn warning(file: &Path, text: &str, line: usize, f: Found) -> Diagnostic {
-    let d = Diagnostic::warning(file.to_path_buf(), String::new())
-        .at_line(Some(line))
-        .with_source(text);
-    match f {
+    let (message, hint, col) = match f {
         Found::Space { col, c, after } => {
-            let place = if after.is_empty() {
-                "at the start of the line".to_owned()
+            let message = if after.is_empty() {
+                msg!("pasted.space-at-line-start", what = named(c))
             } else {
-                format!("after `{after}`")
+                msg!("pasted.space-after", what = named(c), after = after)
             };
-            let mut d = d.hint(format!(
-                "delete it and type a plain space (text pasted from Word or a web page brings these); mekong read it as {}",
-                if is_invisible(c) { "nothing" } else { "a plain space" }
-            ));
-            d.message = format!("{} {place}", named(c));
-            d.col = Some(col);
-            d
+            let hint = if is_invisible(c) {
+                msg!("pasted.space.invisible-hint")
+            } else {
+                msg!("pasted.space.hint")
+            };
+            (message, hint, Some(col))
         }
         Found::Quotes {
             key,
             open,
             close,
             inner,
-        } => {
-            let mut d = d.hint(format!(
-                "replace {open} and {close} with straight quotes \" to silence this; to publish the marks too, put the whole value in straight quotes: {key}: '{open}…{close}'"
-            ));
-            d.message = format!(
-                "`{key}` is in typographic quotes {open}…{close}, read as quoting the value: it is published as `{inner}`"
-            );
-            d
-        }
+        } => (
+            msg!(
+                "pasted.quotes",
+                key = &key,
+                open = open,
+                close = close,
+                inner = inner
+            ),
+            msg!("pasted.quotes.hint", key = key, open = open, close = close),
+            None,
+        ),
+    };
+    let mut d = Diagnostic::warning(file.to_path_buf(), message)
+        .at_line(Some(line))
+        .with_source(text)
+        .hint(hint);
+    if col.is_some() {
+        d.col = col;
     }
+    d
 }
 
 /// The line as the editor meant it, and what was found; `None` when it has

@@ -42,6 +42,9 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("en/front-matter.ftl"),
     ),
     ("en", "summary.ftl", include_str!("en/summary.ftl")),
+    ("en", "config.ftl", include_str!("en/config.ftl")),
+    ("en", "content.ftl", include_str!("en/content.ftl")),
+    ("en", "plan.ftl", include_str!("en/plan.ftl")),
     ("vi", "images.ftl", include_str!("vi/images.ftl")),
     ("vi", "links.ftl", include_str!("vi/links.ftl")),
     ("vi", "output.ftl", include_str!("vi/output.ftl")),
@@ -59,6 +62,9 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("vi/front-matter.ftl"),
     ),
     ("vi", "summary.ftl", include_str!("vi/summary.ftl")),
+    ("vi", "config.ftl", include_str!("vi/config.ftl")),
+    ("vi", "content.ftl", include_str!("vi/content.ftl")),
+    ("vi", "plan.ftl", include_str!("vi/plan.ftl")),
 ];
 
 /// The language every message exists in, and the fallback of every other.

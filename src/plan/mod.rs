@@ -13,6 +13,8 @@ mod read;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 use period::Period;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -106,23 +108,20 @@ impl Plan {
 
     /// Checks a `plan:` value of front matter: `None` when the task
     /// exists, else the hint that fixes it.
-    pub(crate) fn check(&self, id: &str) -> Option<String> {
+    pub(crate) fn check(&self, id: &str) -> Option<Message> {
         if self.has(id) {
             return None;
         }
         if self.tasks.is_empty() && self.broken.is_empty() {
-            return Some(
-                "the site has no plan: write plan.yaml (see README, \"Plans and reports\"), or remove `plan:`"
-                    .into(),
-            );
+            return Some(msg!("plan.no-plan.hint"));
         }
         let ids = self.tasks.iter().map(|t| t.id.as_str());
         Some(match crate::diagnostics::closest(id, ids) {
-            Some(c) => format!("did you mean `{c}`?"),
+            Some(c) => msg!("plan.unknown-task.did-you-mean", id = c),
             None => {
                 let mut ids: Vec<&str> = self.tasks.iter().map(|t| t.id.as_str()).collect();
                 ids.dedup();
-                format!("tasks of the plan: {}", ids.join(", "))
+                msg!("plan.unknown-task.hint", ids = ids.join(", "))
             }
         })
     }
@@ -158,7 +157,7 @@ pub(crate) fn load(config: &Config) -> (Plan, Vec<Diagnostic>) {
             Err(e) => {
                 diags.push(Diagnostic::error(
                     file,
-                    format!("cannot read the plan: {e}"),
+                    msg!("plan.cannot-read", error = e.to_string()),
                 ));
                 continue;
             }

@@ -2,10 +2,12 @@
 //! every key that is missing, unknown or wrong. Read key by key from a YAML
 //! value, so that one bad task does not hide the others.
 
-use super::period::{Day, Period, PERIOD_FORMS};
+use super::period::{Day, Period};
 use super::{Target, TargetKind, Task};
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Text;
+use crate::msg;
 use serde_yaml::{Mapping, Value};
 use std::path::{Path, PathBuf};
 
@@ -21,8 +23,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, line: Option<usize>, message: String, hint: impl Into<String>) {
-        let hint: String = hint.into();
+    fn error(&mut self, line: Option<usize>, message: impl Into<Text>, hint: impl Into<Text>) {
         self.diags.push(
             Diagnostic::error(self.file.to_path_buf(), message)
                 .at_line(line)
@@ -51,15 +52,10 @@ impl Ctx<'_> {
     }
 
     fn unit(&mut self, line: Option<usize>, task: &str, role: &str, id: &str) {
-        if let Some(hint) = self.config.units.check(id) {
-            let hint = if self.config.units.is_empty() {
-                hint
-            } else {
-                hint.replace("`unit: ", &format!("`{role}: "))
-            };
+        if let Some(hint) = self.config.units.check(id, role) {
             self.error(
                 line,
-                format!("task `{task}`: `{role}: {id}` is not a unit declared in site.yaml"),
+                msg!("plan.unknown-unit", task = task, key = role, id = id),
                 hint,
             );
         }
@@ -125,16 +121,12 @@ fn read_tasks(
             return (Vec::new(), Vec::new(), vec![d]);
         }
     };
-    let example = "start the file with `tasks:` and one `- id: …` entry per task (README, \"Plans and reports\")";
+    let example = msg!("plan.not-a-plan.hint");
     let top = match value {
         Value::Mapping(m) => m,
         Value::Null => return (Vec::new(), Vec::new(), Vec::new()),
         _ => {
-            cx.error(
-                Some(1),
-                "a plan should be `tasks:` and a list of tasks".into(),
-                example,
-            );
+            cx.error(Some(1), msg!("plan.not-a-plan"), example);
             return (Vec::new(), Vec::new(), cx.diags);
         }
     };
@@ -143,8 +135,8 @@ fn read_tasks(
         if !TOP_KEYS.contains(&name) {
             let line = crate::source_text::key_line(text, &[name]);
             let hint = closest(name, TOP_KEYS.iter().copied())
-                .map_or(example.to_string(), |c| format!("did you mean `{c}`?"));
-            cx.error(line, format!("unknown plan key `{name}`"), hint);
+                .map_or(example.clone(), |c| msg!("plan.did-you-mean", key = c));
+            cx.error(line, msg!("plan.unknown-key", key = name), hint);
         }
     }
     let Some(list) = top.get("tasks") else {
@@ -152,7 +144,7 @@ fn read_tasks(
     };
     let Value::Sequence(list) = list else {
         let line = crate::source_text::key_line(text, &["tasks"]);
-        cx.error(line, "`tasks` should be a list of tasks".into(), example);
+        cx.error(line, msg!("plan.tasks-not-a-list"), example);
         return (Vec::new(), Vec::new(), cx.diags);
     };
     let lines = task_lines(text);
@@ -163,8 +155,8 @@ fn read_tasks(
         let Value::Mapping(m) = item else {
             cx.error(
                 line,
-                format!("task {} is not `key: value` lines", i + 1),
-                example,
+                msg!("plan.task-not-key-value", nth = i + 1),
+                example.clone(),
             );
             continue;
         };
@@ -190,19 +182,19 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
         let name = key.as_str().unwrap_or_default();
         if !TASK_KEYS.contains(&name) {
             let hint = closest(name, TASK_KEYS.iter().copied()).map_or_else(
-                || format!("a task takes: {}", TASK_KEYS.join(", ")),
-                |c| format!("did you mean `{c}`?"),
+                || msg!("plan.task-keys", keys = TASK_KEYS.join(", ")),
+                |c| msg!("plan.did-you-mean", key = c),
             );
             let l = cx.key_line(line, name);
-            cx.error(l, format!("unknown task key `{name}`"), hint);
+            cx.error(l, msg!("plan.unknown-task-key", key = name), hint);
         }
     }
     let id = m.get("id").and_then(text_of).unwrap_or_default();
     if id.is_empty() {
         cx.error(
             line,
-            format!("task {nth} has no `id`"),
-            "add a short id articles can name, like `id: ban-tin-doi-ngoai`",
+            msg!("plan.task-without-id", nth = nth),
+            msg!("plan.task-without-id.hint"),
         );
     } else if !id
         .chars()
@@ -210,8 +202,8 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
     {
         cx.error(
             cx.key_line(line, "id"),
-            format!("task id `{id}` is not a short id"),
-            "use lowercase letters, digits and dashes, like `ban-tin-doi-ngoai`",
+            msg!("plan.bad-task-id", id = &id),
+            msg!("plan.bad-task-id.hint"),
         );
     }
     let name = if id.is_empty() {
@@ -230,11 +222,11 @@ fn task(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, nth: usize) -> Optio
             let units: Vec<&str> = cx.config.units.iter().map(|u| u.id.as_str()).collect();
             cx.error(
                 line,
-                format!("task `{name}` has no lead unit"),
+                msg!("plan.no-lead", task = &name),
                 if units.is_empty() {
-                    "add `lead: ` and the unit responsible for it".to_string()
+                    msg!("plan.no-lead.hint")
                 } else {
-                    format!("add `lead: ` and one of: {}", units.join(", "))
+                    msg!("plan.no-lead.units-hint", units = units.join(", "))
                 },
             );
             String::new()
@@ -287,15 +279,14 @@ fn titles(
                 let lang = k.as_str().unwrap_or_default().to_string();
                 if !codes.contains(&lang.as_str()) {
                     let hint = closest(&lang, codes.iter().copied()).map_or_else(
-                        || {
-                            format!(
-                                "titles are given per language of the site: {}",
-                                codes.join(", ")
-                            )
-                        },
-                        |c| format!("did you mean `{c}`?"),
+                        || msg!("plan.title-language.hint", codes = codes.join(", ")),
+                        |c| msg!("plan.did-you-mean", key = c),
                     );
-                    cx.error(l, format!("task `{name}` has a title in `{lang}`, which is not a language of the site"), hint);
+                    cx.error(
+                        l,
+                        msg!("plan.title-language", task = name, code = &lang),
+                        hint,
+                    );
                 } else if let Some(text) = text_of(v) {
                     out.push((LangCode(lang), text));
                 }
@@ -311,8 +302,12 @@ fn titles(
     if !out.iter().any(|(c, _)| *c == default) {
         cx.error(
             l.or(line),
-            format!("task `{name}` has no title in the default language `{default}`"),
-            format!("add `title: {{ {default}: …, en: … }}`"),
+            msg!(
+                "plan.no-default-title",
+                task = name,
+                code = default.as_str()
+            ),
+            msg!("plan.no-default-title.hint", code = default.as_str()),
         );
     }
     out
@@ -323,8 +318,8 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
     let bad = |cx: &mut Ctx<'_>, what: String| {
         cx.error(
             l,
-            format!("task `{name}`: `period: {what}` is not a period"),
-            format!("write {PERIOD_FORMS}"),
+            msg!("plan.bad-period", task = name, value = what),
+            msg!("plan.bad-period.hint", forms = msg!("plan.period-forms")),
         );
         None
     };
@@ -332,8 +327,8 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
         None | Some(Value::Null) => {
             cx.error(
                 line,
-                format!("task `{name}` has no period"),
-                format!("add `period:` with {PERIOD_FORMS}"),
+                msg!("plan.no-period", task = name),
+                msg!("plan.no-period.hint", forms = msg!("plan.period-forms")),
             );
             None
         }
@@ -344,8 +339,17 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
                 (Some(from), Some(to)) => {
                     cx.error(
                         l,
-                        format!("task `{name}`: the period ends ({to}) before it starts ({from})"),
-                        format!("swap the dates: `period: {{ from: {to}, to: {from} }}`"),
+                        msg!(
+                            "plan.period-ends-before-start",
+                            task = name,
+                            from = from.to_string(),
+                            to = to.to_string()
+                        ),
+                        msg!(
+                            "plan.period-ends-before-start.hint",
+                            from = from.to_string(),
+                            to = to.to_string()
+                        ),
                     );
                     None
                 }
@@ -364,16 +368,12 @@ fn period(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Opt
 
 fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Vec<Target> {
     let l = cx.key_line(line, "targets");
-    let example = "write targets as a list: `targets: [{ articles: 4 }, { articles: 2, lang: lo }, { events: 1 }]`";
+    let example = msg!("plan.targets.hint");
     let list = match m.get("targets") {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Sequence(s)) => s,
         Some(_) => {
-            cx.error(
-                l,
-                format!("task `{name}`: `targets` should be a list"),
-                example,
-            );
+            cx.error(l, msg!("plan.targets-not-a-list", task = name), example);
             return Vec::new();
         }
     };
@@ -388,8 +388,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         let Value::Mapping(t) = item else {
             cx.error(
                 l,
-                format!("task `{name}`: a target is not `key: value`"),
-                example,
+                msg!("plan.target-not-key-value", task = name),
+                example.clone(),
             );
             continue;
         };
@@ -404,8 +404,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                 "lang" => continue,
                 _ => {
                     let hint = closest(key, TARGET_KEYS.iter().copied())
-                        .map_or(example.to_string(), |c| format!("did you mean `{c}`?"));
-                    cx.error(l, format!("task `{name}`: unknown target `{key}`"), hint);
+                        .map_or(example.clone(), |c| msg!("plan.did-you-mean", key = c));
+                    cx.error(l, msg!("plan.unknown-target", task = name, key = key), hint);
                     continue;
                 }
             };
@@ -413,8 +413,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                 Some(n) if n > 0 => kinds.push((kind, n)),
                 _ => cx.error(
                     l,
-                    format!("task `{name}`: `{key}` should be a whole number of at least 1"),
-                    example,
+                    msg!("plan.bad-target-count", task = name, key = key),
+                    example.clone(),
                 ),
             }
         }
@@ -422,14 +422,12 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         if let Some(lang) = &lang {
             if !codes.contains(&lang.as_str()) {
                 let hint = closest(lang, codes.iter().copied()).map_or_else(
-                    || format!("use one of: {}", codes.join(", ")),
-                    |c| format!("did you mean `{c}`?"),
+                    || msg!("plan.use-one-of", values = codes.join(", ")),
+                    |c| msg!("plan.did-you-mean", key = c),
                 );
                 cx.error(
                     l,
-                    format!(
-                        "task `{name}`: target language `{lang}` is not a language of the site"
-                    ),
+                    msg!("plan.unknown-target-language", task = name, code = lang),
                     hint,
                 );
             }
@@ -438,8 +436,8 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
             if kinds.len() > 1 {
                 cx.error(
                     l,
-                    format!("task `{name}`: one target counts one thing"),
-                    example,
+                    msg!("plan.target-counts-two-things", task = name),
+                    example.clone(),
                 );
             }
             continue;
@@ -465,13 +463,21 @@ pub(super) fn overlaps(tasks: &[Task]) -> Vec<Diagnostic> {
         {
             let first: PathBuf = b.file.clone();
             out.push(
-                Diagnostic::error(a.file.clone(), format!("task `{}` is listed twice for overlapping periods ({} and {})", a.id, b.period, a.period))
-                    .at_line(a.line)
-                    .hint(format!(
-                        "the first is at {}:{}; give this one another id, or make the periods follow each other",
-                        first.display(),
-                        b.line.unwrap_or(1)
-                    )),
+                Diagnostic::error(
+                    a.file.clone(),
+                    msg!(
+                        "plan.task-twice",
+                        task = &a.id,
+                        first = b.period.to_string(),
+                        second = a.period.to_string()
+                    ),
+                )
+                .at_line(a.line)
+                .hint(msg!(
+                    "plan.task-twice.hint",
+                    file = &first,
+                    line = b.line.unwrap_or(1).to_string()
+                )),
             );
         }
     }

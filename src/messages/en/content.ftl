@@ -1,0 +1,43 @@
+# Articles and sections under content/: where they are, what they hold.
+content_unknown-unit = `unit: { $value }` is not a unit declared in site.yaml
+content_unknown-task = `plan: { $id }` is not a task of the plan
+content_symlink-outside = this symlink points outside the site, to { $target }
+content_symlink-outside_hint = copy the file into the site instead of linking to it; mekong never reads outside the site folder
+content_broken-symlink = this symlink cannot be followed: { $error }
+content_broken-symlink_hint = remove the broken or looping symlink
+content_symlink-loop = a symlink loop: this folder links back to one of its parents
+content_cannot-read-folder = cannot read: { $error }
+content_cannot-read-folder_hint = remove the symlink or fix the folder's permissions
+content_uppercase-md = `{ $name }` ends in `.{ $ext }`: only files ending in `.md` (lowercase) are articles
+content_rename-to = rename the file to `{ $name }`
+content_front-matter-not-md = `{ $name }` starts with front matter (`---`) but is not a `.md` file, so it is not published
+content_front-matter-not-md_hint = to publish it as an article, rename it to `{ $stem }.md`; if it is a draft or a note, move it out of content/
+content_language-suffix-case = the language suffix `.{ $suffix }` is written in the wrong case: the site's language is `{ $code }`
+content_language-suffix-case_hint = rename the file to `{ $name }.{ $code }.md` (language codes are written as in site.yaml)
+content_unknown-language-suffix = this is a translation into `{ $suffix }`, which is not a language of the site
+content_unknown-language-suffix_hint = add `{ $suffix }` to `languages:` in site.yaml, or rename the file to one of: { $codes }
+content_index-in-section = `index.md` directly in a section folder is ambiguous
+content_index-in-section_hint = a section's own page is `content/{ $section }/_index.md`; an article with its images goes in `content/{ $section }/SLUG/index.md`
+content_nested-too-deep = this file is nested too deep to be an article
+content_nested-too-deep_hint = articles live in content/SECTION/SLUG.md or content/SECTION/SLUG/index.md; nested sections are not supported
+content_cannot-read = cannot read the file: { $error }
+content_empty-file = the file is empty
+content_empty-file_article-hint = write front matter with at least a title (---, title: ..., ---) and the article, or delete the file
+content_empty-file_hint = write front matter with a title (---, title: ..., ---), or delete the file
+content_no-title = the article has no title
+content_no-title_no-front-matter-hint = start the file with front matter: a line `---`, then `title: ...`, then `---`
+content_no-title_hint = add `title: ...` to the front matter
+
+# Characters pasted from Word or a web page into the front matter.
+pasted_nbsp = a non-breaking space ({ $code })
+pasted_narrow-nbsp = a narrow non-breaking space ({ $code })
+pasted_zero-width-space = a zero-width space ({ $code })
+pasted_byte-order-mark = a byte-order mark (an invisible character) ({ $code })
+pasted_joiner = an invisible joiner ({ $code })
+pasted_typographic-space = a typographic space ({ $code })
+pasted_space-at-line-start = { $what } at the start of the line
+pasted_space-after = { $what } after `{ $after }`
+pasted_space_hint = delete it and type a plain space (text pasted from Word or a web page brings these); mekong read it as a plain space
+pasted_space_invisible-hint = delete it and type a plain space (text pasted from Word or a web page brings these); mekong read it as nothing
+pasted_quotes = `{ $key }` is in typographic quotes { $open }…{ $close }, read as quoting the value: it is published as `{ $inner }`
+pasted_quotes_hint = replace { $open } and { $close } with straight quotes " to silence this; to publish the marks too, put the whole value in straight quotes: { $key }: '{ $open }…{ $close }'

@@ -1,0 +1,43 @@
+# Các bài viết và chuyên mục trong thư mục content/: vị trí và nội dung.
+content_unknown-unit = `unit: { $value }` không phải là đơn vị đã khai báo trong site.yaml
+content_unknown-task = `plan: { $id }` không phải là nhiệm vụ trong kế hoạch
+content_symlink-outside = liên kết tắt (symlink) này trỏ ra ngoài trang, tới { $target }
+content_symlink-outside_hint = hãy chép tệp vào trong thư mục của trang thay vì tạo liên kết tắt; mekong không đọc tệp nằm ngoài thư mục của trang
+content_broken-symlink = không mở được liên kết tắt (symlink) này: { $error }
+content_broken-symlink_hint = hãy xóa liên kết tắt bị hỏng hoặc bị vòng lặp
+content_symlink-loop = liên kết tắt bị vòng lặp: thư mục này trỏ ngược về một thư mục cha của nó
+content_cannot-read-folder = không đọc được: { $error }
+content_cannot-read-folder_hint = hãy xóa liên kết tắt hoặc sửa quyền truy cập của thư mục
+content_uppercase-md = tên tệp `{ $name }` có đuôi `.{ $ext }`: chỉ các tệp có đuôi `.md` (chữ thường) mới là bài viết
+content_rename-to = hãy đổi tên tệp thành `{ $name }`
+content_front-matter-not-md = tệp `{ $name }` bắt đầu bằng phần thông tin đầu bài (`---`) nhưng không phải là tệp `.md`, nên không được đăng
+content_front-matter-not-md_hint = nếu muốn đăng thành bài viết, hãy đổi tên tệp thành `{ $stem }.md`; nếu đây là bản nháp hoặc ghi chú, hãy chuyển tệp ra khỏi thư mục content/
+content_language-suffix-case = phần đuôi ngôn ngữ `.{ $suffix }` viết sai chữ hoa, chữ thường: ngôn ngữ của trang là `{ $code }`
+content_language-suffix-case_hint = hãy đổi tên tệp thành `{ $name }.{ $code }.md` (mã ngôn ngữ viết giống như trong site.yaml)
+content_unknown-language-suffix = đây là bản dịch sang `{ $suffix }`, nhưng đây không phải là ngôn ngữ của trang
+content_unknown-language-suffix_hint = hãy thêm `{ $suffix }` vào mục `languages:` trong site.yaml, hoặc đổi đuôi tên tệp thành một trong các mã: { $codes }
+content_index-in-section = tệp `index.md` nằm ngay trong thư mục chuyên mục thì không rõ là trang gì
+content_index-in-section_hint = trang riêng của chuyên mục là `content/{ $section }/_index.md`; bài viết kèm ảnh thì đặt ở `content/{ $section }/SLUG/index.md`
+content_nested-too-deep = tệp này nằm quá sâu trong các thư mục con nên không thành bài viết được
+content_nested-too-deep_hint = bài viết đặt ở content/CHUYÊN-MỤC/SLUG.md hoặc content/CHUYÊN-MỤC/SLUG/index.md; mekong không hỗ trợ chuyên mục lồng trong chuyên mục
+content_cannot-read = không đọc được tệp: { $error }
+content_empty-file = tệp này đang trống
+content_empty-file_article-hint = hãy ghi phần thông tin đầu bài, ít nhất là tiêu đề (---, title: ..., ---), rồi viết nội dung bài; hoặc xóa tệp này
+content_empty-file_hint = hãy ghi phần thông tin đầu bài có tiêu đề (---, title: ..., ---), hoặc xóa tệp này
+content_no-title = bài viết chưa có tiêu đề
+content_no-title_no-front-matter-hint = hãy bắt đầu tệp bằng phần thông tin đầu bài: một dòng `---`, tiếp theo là `title: ...`, rồi một dòng `---`
+content_no-title_hint = hãy thêm `title: ...` vào phần thông tin đầu bài
+
+# Các ký tự bị dán kèm từ Word hoặc trang web vào phần thông tin đầu bài.
+pasted_nbsp = một dấu cách không ngắt dòng ({ $code })
+pasted_narrow-nbsp = một dấu cách hẹp không ngắt dòng ({ $code })
+pasted_zero-width-space = một dấu cách không có độ rộng ({ $code })
+pasted_byte-order-mark = một dấu thứ tự byte (ký tự không nhìn thấy) ({ $code })
+pasted_joiner = một ký tự nối không nhìn thấy ({ $code })
+pasted_typographic-space = một dấu cách kiểu in ấn ({ $code })
+pasted_space-at-line-start = có { $what } ở đầu dòng
+pasted_space-after = có { $what } sau `{ $after }`
+pasted_space_hint = hãy xóa ký tự này và gõ lại một dấu cách thường (văn bản dán từ Word hoặc trang web hay mang theo ký tự này); mekong đã đọc nó như một dấu cách thường
+pasted_space_invisible-hint = hãy xóa ký tự này và gõ lại một dấu cách thường (văn bản dán từ Word hoặc trang web hay mang theo ký tự này); mekong đã bỏ qua ký tự này
+pasted_quotes = `{ $key }` nằm trong dấu ngoặc kép kiểu in ấn { $open }…{ $close }, nên được hiểu là dấu ngoặc bao giá trị: nội dung được đăng là `{ $inner }`
+pasted_quotes_hint = hãy thay { $open } và { $close } bằng dấu ngoặc kép thẳng " để không còn cảnh báo này; nếu muốn đăng cả dấu ngoặc, hãy đặt toàn bộ giá trị trong dấu ngoặc đơn thẳng: { $key }: '{ $open }…{ $close }'
