@@ -11,6 +11,10 @@ const SCRIPT: &str = include_str!("player/player.js");
 const STYLE: &str = include_str!("player/player.css");
 const WORKER: &str = include_str!("player/sw.js");
 
+/// A transparent 1×1 GIF: the `src` of a slide's images before it is filled.
+const BLANK: &str =
+    "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
 /// The player's files of `screen`: (path relative to its folder, bytes).
 pub(super) fn files(screen: &Screen, playlist: &Playlist) -> Vec<(String, Vec<u8>)> {
     let json = serde_json::to_string(playlist)
@@ -23,7 +27,9 @@ pub(super) fn files(screen: &Screen, playlist: &Playlist) -> Vec<(String, Vec<u8
     } else {
         "portrait"
     };
-    let slide = "<section class=\"slide\"><div class=\"photo\"><img alt=\"\" hidden></div><div class=\"copy\"><div class=\"text\"><h1 class=\"title\"></h1><p class=\"line\"></p></div><div class=\"foot\"><img class=\"qr\" alt=\"\" hidden><p class=\"scan\"></p></div></div></section>";
+    // HTML requires `src` on an <img>: until the player fills a slide its
+    // images hold a transparent pixel, inline, so nothing is fetched.
+    let slide = format!("<section class=\"slide\"><div class=\"photo\"><img src=\"{BLANK}\" alt=\"\" hidden></div><div class=\"copy\"><div class=\"text\"><h1 class=\"title\"></h1><p class=\"line\"></p></div><div class=\"foot\"><img class=\"qr\" src=\"{BLANK}\" alt=\"\" hidden><p class=\"scan\"></p></div></div></section>");
     let index = format!(
         "<!DOCTYPE html>\n<html lang=\"{first}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{name}</title>\n<link rel=\"stylesheet\" href=\"player.css\">\n<style>{fonts}</style>\n</head>\n<body class=\"{layout}\">\n<main id=\"stage\">{slide}{slide}<div class=\"idle\" hidden></div></main>\n<div class=\"ticker\"><p></p></div>\n<script type=\"application/json\" id=\"playlist\">{json}</script>\n<script src=\"player.js\"></script>\n</body>\n</html>\n",
         name = escape(&screen.name),
