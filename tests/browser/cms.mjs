@@ -105,9 +105,13 @@ try {
   for (const [lang, url] of [['vi', `${base}news/khu-cong-nghiep-minh-hung/`], ['en', `${base}en/news/khu-cong-nghiep-minh-hung/`]]) {
     let title = null;
     for (let i = 0; i < 60 && !title; i++) {
-      const r = await page.goto(url);
-      if (r && r.status() === 200) title = await page.locator('h1').first().innerText();
-      else await page.waitForTimeout(500);
+      // The preview's live reload may restart a navigation while the
+      // rebuild lands (net::ERR_ABORTED): that is a retry, not a failure.
+      const r = await page.goto(url).catch(() => null);
+      if (r && r.status() === 200) {
+        title = await page.locator('h1').first().innerText().catch(() => null);
+      }
+      if (!title) await page.waitForTimeout(500);
     }
     result[lang] = title;
   }
