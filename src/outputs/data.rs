@@ -28,7 +28,8 @@ struct ProjectRecord<'a> {
     updated: Option<String>,
 }
 
-fn articles<'a>(site: &'a Site, lang: &LangCode) -> impl Iterator<Item = &'a Page> {
+/// A language's published articles, in `by_date` order (not fallback copies).
+pub(super) fn articles<'a>(site: &'a Site, lang: &LangCode) -> impl Iterator<Item = &'a Page> {
     site.by_date
         .get(lang)
         .into_iter()

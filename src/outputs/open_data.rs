@@ -4,7 +4,6 @@
 //! article in every language (real translations only, never fallback
 //! copies). The catalogue that describes them is `catalog.rs`.
 
-use crate::config::LangCode;
 use crate::content::front_matter::Date;
 use crate::output::{Output, OutputData};
 use crate::site::{Page, Site};
@@ -159,7 +158,7 @@ pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
     let mut places = dataset("places", &PLACE_COLUMNS);
     let mut events = dataset("events", &EVENT_COLUMNS);
     for lang in &site.config.languages {
-        for page in published(site, &lang.code) {
+        for page in super::data::articles(site, &lang.code) {
             let Some(src) = site.source(page) else {
                 continue;
             };
@@ -232,16 +231,6 @@ fn dataset(name: &'static str, extra: &'static [Column]) -> Dataset {
 fn push(d: &mut Dataset, row: Vec<Cell>, modified: Option<Date>) {
     d.rows.push(row);
     d.modified = d.modified.max(modified);
-}
-
-/// A language's published articles (not fallback copies).
-fn published<'a>(site: &'a Site, lang: &LangCode) -> impl Iterator<Item = &'a Page> {
-    site.by_date
-        .get(lang)
-        .into_iter()
-        .flatten()
-        .map(|&id| &site.pages[id])
-        .filter(|p| !p.is_fallback)
 }
 
 /// The cells of [`ARTICLE_COLUMNS`] for one article.
