@@ -255,8 +255,8 @@ fn main() -> ExitCode {
             MessageFormat::Plain
         });
     let say = |progress: Progress| match progress {
-        Progress::Line(line) => println!("{line}"),
-        Progress::Note(line) => eprintln!("{line}"),
+        Progress::Line(line) => println!("{}", messages.text(&line)),
+        Progress::Note(line) => eprintln!("{}", messages.text(&line)),
         Progress::Rebuilt(outcome) => print(&outcome, format, &messages),
     };
     let outcome = match &cli.command {
@@ -273,19 +273,20 @@ fn main() -> ExitCode {
                 bind: *bind,
                 open: *open,
                 output: cli.output.clone(),
+                lang: messages.lang().to_owned(),
             },
             &say,
         ),
         Command::I18n {
             init: Some(lang), ..
-        } => commands::i18n_init::run(&cli.options(), lang),
+        } => commands::i18n_init::run(&cli.options(), lang, &messages),
         Command::I18n { lang, format, .. } => {
             let format = match format {
                 I18nFormat::Table => commands::i18n::Format::Table,
                 I18nFormat::Json => commands::i18n::Format::Json,
                 I18nFormat::Csv => commands::i18n::Format::Csv,
             };
-            commands::i18n::run(&cli.options(), lang.as_deref(), format)
+            commands::i18n::run(&cli.options(), lang.as_deref(), format, &messages)
         }
         Command::Report {
             period,
@@ -308,12 +309,13 @@ fn main() -> ExitCode {
             output: cli.output.clone(),
             lang: commands::report::words_language(),
         }),
-        Command::New { path, lang } => Outcome::text(commands::scaffold::new_article(
+        Command::New { path, lang } => Outcome::said(commands::scaffold::new_article(
             &cli.options().root,
             path,
             lang.as_deref(),
+            &messages,
         )),
-        Command::Init { dir } => Outcome::text(commands::scaffold::init(
+        Command::Init { dir } => Outcome::said(commands::scaffold::init(
             dir.as_deref().unwrap_or(std::path::Path::new(".")),
         )),
     };
@@ -346,11 +348,14 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 "diagnostics": report,
                 "errors": errors,
                 "warnings": warnings,
-                "summary": outcome.summary.as_ref().map(|t| messages.show(t)),
+                "summary": outcome.summary.as_ref().map(|t| messages.text(t)),
             });
             println!("{json}");
         }
         print!("{}", outcome.output);
+        if let Some(said) = &outcome.said {
+            println!("{}", messages.text(said));
+        }
         return;
     }
     let terminal = std::io::stderr().is_terminal();
@@ -362,9 +367,12 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
         }
     }
     print!("{}", outcome.output);
+    if let Some(said) = &outcome.said {
+        println!("{}", messages.text(said));
+    }
     if errors > 0 {
         // A failed command that said how it failed (serve's rebuilds) is not counted again.
-        if outcome.output.is_empty() {
+        if outcome.output.is_empty() && outcome.said.is_none() {
             let errors = messages.text(&msg!("summary.errors", count = errors));
             let warnings = messages.text(&msg!("summary.warnings", count = warnings));
             eprintln!(
@@ -384,6 +392,6 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 messages.text(&msg!("summary.warned", warnings = warnings))
             );
         }
-        eprintln!("{}", messages.show(summary));
+        eprintln!("{}", messages.text(summary));
     }
 }

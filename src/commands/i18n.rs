@@ -10,11 +10,12 @@ use super::Outcome;
 use crate::config::LangCode;
 use crate::content::{Kind, SourcePage};
 use crate::diagnostics::Diagnostics;
+use crate::messages::Messages;
+use crate::msg;
 use crate::pipeline::Options;
 use crate::pipeline::Session;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,21 +179,24 @@ fn translation_file(source: &std::path::Path, default: &LangCode, lang: &LangCod
     format!("{stem}.{lang}.md")
 }
 
-/// Runs the command: the report as its output, or the load problems.
-pub fn run(opts: &Options, lang: Option<&str>, format: Format) -> Outcome {
-    Outcome::text(report(opts, lang, format))
+/// Runs the command: the report as its output, or the load problems. The
+/// table's words are in `messages`' language; JSON and CSV keep English codes.
+pub fn run(opts: &Options, lang: Option<&str>, format: Format, messages: &Messages) -> Outcome {
+    Outcome::text(report(opts, lang, format, messages))
 }
 
-fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, Diagnostics> {
+fn report(
+    opts: &Options,
+    lang: Option<&str>,
+    format: Format,
+    messages: &Messages,
+) -> Result<String, Diagnostics> {
     let session = Session::load(opts)?;
     if let Some(l) = lang {
         if !session.config().has_language(l) {
             return Err(Diagnostics::from_iter([
-                crate::diagnostics::Diagnostic::error(
-                    None,
-                    format!("`{l}` is not a language of the site"),
-                )
-                .hint("use one of the codes under `languages:` in site.yaml"),
+                crate::diagnostics::Diagnostic::error(None, msg!("new.unknown-language", lang = l))
+                    .hint(msg!("i18n.unknown-language.hint")),
             ]));
         }
     }
@@ -229,60 +233,6 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-        Format::Table => {
-            let mut s = format!(
-                "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}\n",
-                "language", "translated", "missing", "stale", "missing messages", "unused"
-            );
-            for st in &report {
-                let _ = writeln!(
-                    s,
-                    "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}",
-                    st.lang.as_str(),
-                    format!("{}/{}", st.translated, st.articles),
-                    st.missing.len(),
-                    st.stale.len(),
-                    st.missing_messages.len(),
-                    st.unused_messages.len()
-                );
-            }
-            for st in &report {
-                let mut lines = Vec::new();
-                lines.extend(
-                    st.missing_files
-                        .iter()
-                        .zip(&st.missing_sources)
-                        .map(|(f, src)| format!("  missing article  {f} (from {src})")),
-                );
-                lines.extend(st.stale.iter().map(|x| {
-                    format!(
-                        "  stale            {} (its source {} changed {}, the translation {})",
-                        x.file, x.source_file, x.source_changed, x.translation_changed
-                    )
-                }));
-                lines.extend(st.missing_messages.iter().map(|m| {
-                    let text = st
-                        .message_sources
-                        .get(m)
-                        .map(|t| crate::i18n::source::first_line(t))
-                        .unwrap_or_default();
-                    format!("  missing message  {m:<24} {default}: {text}")
-                }));
-                lines.extend(
-                    st.unused_messages
-                        .iter()
-                        .map(|m| format!("  unused message   {m}")),
-                );
-                if !lines.is_empty() {
-                    let _ = writeln!(s, "\n{}:", st.lang);
-                    s.push_str(&lines.join("\n"));
-                    s.push('\n');
-                    if !st.missing.is_empty() {
-                        let _ = writeln!(s, "  (`mekong new SECTION/SLUG --lang {}` starts a missing article as a draft copy of its source)", st.lang);
-                    }
-                }
-            }
-            s
-        }
+        Format::Table => super::i18n_table::table(&report, default.as_str(), messages),
     })
 }
