@@ -102,8 +102,17 @@ fn fluent_message_error(report: &str, page: Option<&str>) -> Option<Diagnostic> 
     // `Fluent message `ID` in `LANG` at FILE:LINE: ERROR` (i18n's words).
     let quoted: Vec<&str> = message.split('`').collect();
     let error = message.split_once(": ").map_or("", |(_, e)| e);
-    let said = match (quoted.get(1), quoted.get(3)) {
-        (Some(id), Some(lang)) => msg!(
+    let unknown_variable = error
+        .split_once("Unknown variable: $")
+        .map(|(_, v)| v.trim());
+    let said = match (quoted.get(1), quoted.get(3), unknown_variable) {
+        (Some(id), Some(lang), Some(variable)) => msg!(
+            "template.fluent-unknown-variable",
+            id = *id,
+            lang = *lang,
+            variable = variable
+        ),
+        (Some(id), Some(lang), None) => msg!(
             "template.fluent-failed",
             id = *id,
             lang = *lang,

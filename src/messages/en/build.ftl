@@ -38,3 +38,4 @@ image_cannot-publish_hint = replace it with a complete JPEG, PNG or WebP file, o
 # The editing app (/admin/).
 cms_no-field = `{ $key }` has no field in the editing app (/admin/): an editor there cannot see or change it
 cms_no-field_hint = keep `{ $key }` only where a web-team member edits the file by hand, or move the value into a field the app has ({ $fields })
+template_fluent-unknown-variable = Fluent message `{ $id }` in `{ $lang }` uses the variable `${ $variable }`, which the template does not pass

@@ -38,3 +38,4 @@ image_cannot-publish_hint = hãy thay bằng một tệp JPEG, PNG hoặc WebP �
 # Ứng dụng biên tập (/admin/).
 cms_no-field = `{ $key }` không có ô nhập trong ứng dụng biên tập (/admin/): người biên tập ở đó không xem hay sửa được
 cms_no-field_hint = chỉ giữ `{ $key }` ở những tệp do cán bộ kỹ thuật sửa trực tiếp, hoặc chuyển giá trị sang một ô mà ứng dụng có ({ $fields })
+template_fluent-unknown-variable = thông điệp Fluent `{ $id }` bằng `{ $lang }` dùng biến `${ $variable }`, nhưng mẫu trang không truyền biến này
