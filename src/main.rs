@@ -187,7 +187,7 @@ impl Command {
 impl Cli {
     /// Stops with exit code 2 when a global option was given to a command
     /// that does not use it: `mekong check -o out` must not pass silently.
-    fn refuse_options_the_command_ignores(&self) {
+    fn refuse_options_the_command_ignores(&self, messages: &Messages) {
         let given = [
             ("--root", self.root.is_some()),
             ("--output", self.output.is_some()),
@@ -197,17 +197,15 @@ impl Cli {
         let takes = self.command.takes();
         for (option, is_given) in given {
             if is_given && !takes.contains(&option) {
-                let hint = match (self.command.name(), option) {
-                    ("init", "--root") => " (give the new site's folder as `mekong init DIR`)",
-                    _ => "",
+                let command = self.command.name();
+                let said = match (command, option) {
+                    ("init", "--root") => msg!("cli.init-takes-no-root"),
+                    _ => msg!("cli.option-not-for", option = option, command = command),
                 };
                 Cli::command()
                     .error(
                         clap::error::ErrorKind::ArgumentConflict,
-                        format!(
-                            "`{option}` does not apply to `mekong {}`{hint}",
-                            self.command.name()
-                        ),
+                        messages.text(&said),
                     )
                     .exit();
             }
@@ -246,7 +244,7 @@ fn main() -> ExitCode {
     let messages = Messages::new(&lang);
     let matches = mekong::messages::cli::localize(Cli::command(), &messages).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    cli.refuse_options_the_command_ignores();
+    cli.refuse_options_the_command_ignores(&messages);
     let format = cli
         .message_format
         .unwrap_or(if std::io::stderr().is_terminal() {

@@ -87,7 +87,10 @@ fn serve_until_stopped(
         Messages::new(&args.lang),
     );
     if config.cms.is_some() {
-        state.cms = Some(serve::CmsBackend::new(config.clone()));
+        state.cms = Some(serve::CmsBackend::new(
+            config.clone(),
+            Messages::new(&args.lang),
+        ));
     }
     let state = Arc::new(state);
     let mut preview = Preview::new(opts, sink, state.clone());

@@ -21,3 +21,5 @@ serve_watch-warning = warning: file watching: { $error }
 serve_overlay-heading = mekong: the build failed
 serve_not-found = 404 not found
 serve_forbidden = 403 forbidden: this path is outside the site
+# The editing app (/admin/): a save the build finds mistakes in.
+serve_saved-with-problems = saved; the build reports (fix and save again):

@@ -12,3 +12,5 @@ serve_watch-warning = cảnh báo: theo dõi tệp: { $error }
 serve_overlay-heading = mekong: không dựng được trang
 serve_not-found = 404: không tìm thấy trang
 serve_forbidden = 403: đường dẫn này nằm ngoài trang
+# Ứng dụng biên tập (/admin/): bài đã lưu nhưng còn lỗi.
+serve_saved-with-problems = đã lưu; khi dựng trang phát hiện các lỗi sau (hãy sửa rồi lưu lại):
