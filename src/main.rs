@@ -9,7 +9,7 @@
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use mekong::commands::{self, Outcome, Progress};
-use mekong::messages::{locale, Messages};
+use mekong::messages::{locale, Message, Messages};
 use mekong::msg;
 use mekong::pipeline::Options;
 use std::io::IsTerminal;
@@ -30,7 +30,7 @@ struct Cli {
     #[arg(long, short = 'o', global = true, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Override base_url from site.yaml (e.g. https://example.org/portal/).
-    #[arg(long, short = 'u', global = true, value_name = "URL", value_parser = base_url)]
+    #[arg(long, short = 'u', global = true, value_name = "URL")]
     base_url: Option<String>,
     /// Build drafts too.
     #[arg(long, short = 'D', global = true)]
@@ -45,13 +45,32 @@ struct Cli {
     command: Command,
 }
 
-/// `--base-url` is checked while the command line is read, so a wrong one
-/// is wrong usage (exit 2), like any other bad option value.
-fn base_url(value: &str) -> Result<String, String> {
-    match commands::base_url_problem(value) {
-        None => Ok(value.to_owned()),
-        Some(problem) => Err(problem),
-    }
+/// `--base-url`, `--period`, `--from` and `--to` are checked while the
+/// command line is read, so a wrong one is wrong usage (exit 2), like any
+/// other bad option value; what is wrong is said in `lang`.
+fn checked_values(cli: clap::Command, lang: &str) -> clap::Command {
+    let check = |problem: fn(&str) -> Option<Message>| {
+        let lang = lang.to_owned();
+        move |value: &str| match problem(value) {
+            None => Ok(value.to_owned()),
+            Some(m) => Err(Messages::new(&lang).text(&m)),
+        }
+    };
+    cli.mut_arg("base_url", |a| {
+        a.value_parser(check(commands::base_url_problem))
+    })
+    .mut_subcommand("report", |report| {
+        report
+            .mut_arg("period", |a| {
+                a.value_parser(check(commands::report::period_problem))
+            })
+            .mut_arg("from", |a| {
+                a.value_parser(check(commands::report::day_problem))
+            })
+            .mut_arg("to", |a| {
+                a.value_parser(check(commands::report::day_problem))
+            })
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -75,14 +94,6 @@ enum ReportFormat {
     Xlsx,
     Html,
     Json,
-}
-
-fn period(value: &str) -> Result<String, String> {
-    commands::report::period_problem(value).map_or(Ok(value.to_owned()), Err)
-}
-
-fn day(value: &str) -> Result<String, String> {
-    commands::report::day_problem(value).map_or(Ok(value.to_owned()), Err)
 }
 
 #[derive(Subcommand)]
@@ -127,13 +138,13 @@ enum Command {
     /// A department report against the plan: articles, translations, plan tasks (words: MEKONG_LANG or LANG, Vietnamese by default).
     Report {
         /// 2026, 2026-H1, 2026-Q3 or 2026-03 (default: the current half-year).
-        #[arg(long, value_parser = period, conflicts_with_all = ["from", "to"])]
+        #[arg(long, conflicts_with_all = ["from", "to"])]
         period: Option<String>,
         /// First day (YYYY-MM-DD), with --to.
-        #[arg(long, value_parser = day, requires = "to")]
+        #[arg(long, requires = "to")]
         from: Option<String>,
         /// Last day (YYYY-MM-DD), with --from.
-        #[arg(long, value_parser = day, requires = "from")]
+        #[arg(long, requires = "from")]
         to: Option<String>,
         /// Only this unit (an id of `units:` in site.yaml).
         #[arg(long)]
@@ -242,7 +253,8 @@ fn messages_option() -> Option<String> {
 fn main() -> ExitCode {
     let lang = locale::choose(messages_option().as_deref(), |v| std::env::var(v).ok());
     let messages = Messages::new(&lang);
-    let matches = mekong::messages::cli::localize(Cli::command(), &messages).get_matches();
+    let cli = checked_values(Cli::command(), messages.lang());
+    let matches = mekong::messages::cli::localize(cli, &messages).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.refuse_options_the_command_ignores(&messages);
     let format = cli

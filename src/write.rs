@@ -35,12 +35,10 @@ pub(crate) fn preview_over_build(out: &Path) -> Diagnostic {
         .hint(msg!("write.serve-over-build.hint"))
 }
 
-/// Marks `out` as preview output (see [`PREVIEW_MARK`]).
-pub(crate) fn mark_preview(out: &Path, base_url: &str) -> Result<(), Diagnostic> {
-    let text = format!(
-        "This folder is the output of `mekong serve` (pages link to {base_url}).\n\
-         Do not deploy it: run `mekong build` for the site to publish.\n"
-    );
+/// Marks `out` as preview output (see [`PREVIEW_MARK`]), with a note for
+/// whoever opens the folder (`This folder is the output of mekong serve…`).
+pub(crate) fn mark_preview(out: &Path, note: &str) -> Result<(), Diagnostic> {
+    let text = format!("{}\n", note.trim_end());
     let path = out.join(PREVIEW_MARK);
     fs::write(&path, text).map_err(|e| io_error("write", &path, e))
 }

@@ -637,3 +637,27 @@ fn serve_speaks_the_readers_language_on_the_terminal_and_over_the_page() {
     assert!(page.contains("mekong: không dựng được trang"), "{page}");
     assert!(page.contains("lỗi: `image` đang để trống"), "{page}");
 }
+
+#[test]
+fn a_wrong_option_value_is_told_in_each_language() {
+    let (_, vietnamese) = run(VI, &["report", "--period", "2026-X9"]);
+    assert!(
+        vietnamese.contains("`2026-X9` không phải là một kỳ báo cáo: hãy ghi một năm (2026)"),
+        "{vietnamese}"
+    );
+    let (_, english) = run(EN, &["report", "--period", "2026-X9"]);
+    assert!(
+        english.contains("`2026-X9` is not a period: write a year (2026)"),
+        "{english}"
+    );
+    let (_, vietnamese) = run(VI, &["build", "--base-url", "foo"]);
+    assert!(
+        vietnamese.contains("`foo` không phải là địa chỉ http(s) hay một đường dẫn"),
+        "{vietnamese}"
+    );
+    let (_, vietnamese) = run(VI, &["check", "--output", "x"]);
+    assert!(
+        vietnamese.contains("`--output` không dùng được với `mekong check`"),
+        "{vietnamese}"
+    );
+}

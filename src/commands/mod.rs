@@ -107,13 +107,10 @@ pub fn site_root(given: Option<PathBuf>) -> PathBuf {
 }
 
 /// Why `url` cannot be a `--base-url`, in plain words; `None` when it can.
-pub fn base_url_problem(url: &str) -> Option<String> {
+pub fn base_url_problem(url: &str) -> Option<Message> {
     match crate::config::split_base_url(url) {
         Some(_) => None,
-        None => Some(format!(
-            "`{url}` is not an http(s) URL or a path: write the address the site will be \
-             served from, such as https://example.org/portal/ (or a path such as /portal/ for a preview)"
-        )),
+        None => Some(msg!("options.base-url-not-http", url = url)),
     }
 }
 

@@ -5,9 +5,10 @@
 
 use super::{one, Outcome};
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Message;
 use crate::msg;
 use crate::pipeline::{Options, Session};
-use crate::plan::period::{Day, Period, PERIOD_FORMS};
+use crate::plan::period::{Day, Period};
 use crate::report::{self, text, words::Words, Query};
 use std::path::PathBuf;
 
@@ -45,17 +46,21 @@ pub struct ReportArgs {
 }
 
 /// Why a `--period` value is wrong, for the command line to refuse it.
-pub fn period_problem(value: &str) -> Option<String> {
-    Period::parse(value)
-        .is_none()
-        .then(|| format!("`{value}` is not a period: write {PERIOD_FORMS}"))
+pub fn period_problem(value: &str) -> Option<Message> {
+    Period::parse(value).is_none().then(|| {
+        msg!(
+            "report.not-a-period",
+            value = value,
+            forms = msg!("plan.period-forms")
+        )
+    })
 }
 
 /// Why a `--from`/`--to` value is wrong.
-pub fn day_problem(value: &str) -> Option<String> {
+pub fn day_problem(value: &str) -> Option<Message> {
     Day::parse(value)
         .is_none()
-        .then(|| format!("`{value}` is not a day: write YYYY-MM-DD, like 2026-05-20"))
+        .then(|| msg!("report.not-a-day", value = value))
 }
 
 /// The report's language from the environment: `MEKONG_LANG`, else

@@ -79,13 +79,11 @@ fn serve_until_stopped(
     opts.base_url = Some(base_url.clone());
 
     let sink = InPlace::new(&out).map_err(one)?;
-    crate::write::mark_preview(&out, &base_url).map_err(one)?;
+    let messages = Messages::new(&args.lang);
+    let note = messages.text(&msg!("serve.preview-note", url = &base_url));
+    crate::write::mark_preview(&out, &note).map_err(one)?;
     let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
-    let mut state = State::new(
-        canonical_out,
-        config.base_path.clone(),
-        Messages::new(&args.lang),
-    );
+    let mut state = State::new(canonical_out, config.base_path.clone(), messages);
     if config.cms.is_some() {
         state.cms = Some(serve::CmsBackend::new(
             config.clone(),

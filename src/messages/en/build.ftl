@@ -39,3 +39,4 @@ image_cannot-publish_hint = replace it with a complete JPEG, PNG or WebP file, o
 cms_no-field = `{ $key }` has no field in the editing app (/admin/): an editor there cannot see or change it
 cms_no-field_hint = keep `{ $key }` only where a web-team member edits the file by hand, or move the value into a field the app has ({ $fields })
 template_fluent-unknown-variable = Fluent message `{ $id }` in `{ $lang }` uses the variable `${ $variable }`, which the template does not pass
+options_base-url-not-http = `{ $url }` is not an http(s) URL or a path: write the address the site will be served from, such as https://example.org/portal/ (or a path such as /portal/ for a preview)

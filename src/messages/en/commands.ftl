@@ -85,3 +85,5 @@ i18n_init_wrote = wrote { $file } with { $count ->
     [one] { $count } message
    *[other] { $count } messages
 } to translate, commented out with their { $default } text
+report_not-a-period = `{ $value }` is not a period: write { $forms }
+report_not-a-day = `{ $value }` is not a day: write YYYY-MM-DD, like 2026-05-20

@@ -23,3 +23,7 @@ serve_not-found = 404 not found
 serve_forbidden = 403 forbidden: this path is outside the site
 # The editing app (/admin/): a save the build finds mistakes in.
 serve_saved-with-problems = saved; the build reports (fix and save again):
+# The note in the preview's output folder (.mekong-preview).
+serve_preview-note =
+    This folder is the output of `mekong serve` (pages link to { $url }).
+    Do not deploy it: run `mekong build` for the site to publish.

@@ -39,3 +39,4 @@ image_cannot-publish_hint = hãy thay bằng một tệp JPEG, PNG hoặc WebP �
 cms_no-field = `{ $key }` không có ô nhập trong ứng dụng biên tập (/admin/): người biên tập ở đó không xem hay sửa được
 cms_no-field_hint = chỉ giữ `{ $key }` ở những tệp do cán bộ kỹ thuật sửa trực tiếp, hoặc chuyển giá trị sang một ô mà ứng dụng có ({ $fields })
 template_fluent-unknown-variable = thông điệp Fluent `{ $id }` bằng `{ $lang }` dùng biến `${ $variable }`, nhưng mẫu trang không truyền biến này
+options_base-url-not-http = `{ $url }` không phải là địa chỉ http(s) hay một đường dẫn: hãy ghi địa chỉ sẽ đăng trang, ví dụ https://example.org/portal/ (hoặc một đường dẫn như /portal/ khi xem trước)

@@ -79,3 +79,5 @@ i18n_init_no-fallback = (không có ngôn ngữ dự phòng)
 i18n_init_from-theme = Của giao diện
 i18n_init_from-site = Của trang
 i18n_init_wrote = đã ghi { $file } với { $count } thông điệp cần dịch, để dưới dạng chú thích kèm văn bản { $default }
+report_not-a-period = `{ $value }` không phải là một kỳ báo cáo: hãy ghi { $forms }
+report_not-a-day = `{ $value }` không phải là một ngày: hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-20

@@ -14,3 +14,7 @@ serve_not-found = 404: không tìm thấy trang
 serve_forbidden = 403: đường dẫn này nằm ngoài trang
 # Ứng dụng biên tập (/admin/): bài đã lưu nhưng còn lỗi.
 serve_saved-with-problems = đã lưu; khi dựng trang phát hiện các lỗi sau (hãy sửa rồi lưu lại):
+# Ghi chú trong thư mục kết quả của bản xem trước (.mekong-preview).
+serve_preview-note =
+    Thư mục này là kết quả của `mekong serve` (các trang trỏ tới { $url }).
+    Không đăng thư mục này lên mạng: hãy chạy `mekong build` để tạo trang cần đăng.
