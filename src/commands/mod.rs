@@ -7,7 +7,6 @@ pub mod build;
 pub mod check;
 pub mod i18n;
 pub mod i18n_init;
-mod i18n_table;
 pub mod report;
 pub mod scaffold;
 pub mod serve;

@@ -384,7 +384,7 @@ mod tests {
     fn the_overlay_and_the_bare_404_speak_the_readers_language() {
         let (_d, s) = state();
         let page = String::from_utf8(s.inject(b"<body></body>")).expect("utf8");
-        assert!(page.contains("mekong: không dựng được trang"), "{page}");
+        assert!(page.contains("mekong: không tạo được trang web"), "{page}");
         assert_eq!(
             s.messages.text(&msg!("serve.not-found")),
             "404: không tìm thấy trang"

@@ -21,7 +21,7 @@ config_no-origin_hint = hãy đặt `base_url:` là địa chỉ sẽ đăng tra
 options_base-url-not-url = --base-url { $url } không phải là một địa chỉ web
 options_base-url-not-url_hint = hãy ghi địa chỉ đầy đủ, ví dụ https://example.org/portal/
 # Mẫu trang (template).
-template_error = lỗi mẫu trang: { $error }
+template_error = mẫu trang có lỗi: { $error }
 template_missing = thiếu mẫu trang `{ $name }`
 template_missing_hint = hãy thêm mẫu này vào templates/ hoặc vào giao diện, hoặc dùng giao diện có sẵn (`theme: default`)
 template_unknown-function_hint = các hàm của mekong là t(), url(), pages(), events(), projects() và asset(); hãy kiểm tra chính tả

@@ -30,7 +30,7 @@ init_not-empty = { $folder } không trống: đang có { $name }
 init_not-empty_hint = hãy chạy `mekong init` trong một thư mục trống (được phép có tệp ẩn như .git), hoặc chọn thư mục mới: `mekong init my-portal`
 init_current-folder = thư mục hiện tại
 init_folder = { $folder }
-init_wrote = đã tạo cổng thông tin mới trong { $folder } ({ $files } tệp); dựng trang bằng lệnh { $build }
+init_wrote = đã tạo cổng thông tin mới trong { $folder } ({ $files } tệp); tạo trang web bằng lệnh { $build }
 # `mekong report` trên dòng lệnh.
 report_from-after-to = `--from { $from }` nằm sau `--to { $to }`
 report_from-after-to_hint = hãy đổi chỗ hai ngày: --from { $to } --to { $from }
