@@ -371,7 +371,7 @@ const BUILD_MISTAKES: &[(&str, &str, &str, &str)] = &[
         "bad/fluent-missing-variable",
         "template.fluent-unknown-variable",
         "error: Fluent message `greeting` in `vi` uses the variable `$name`, which the template does not pass (hint: it was asked for while rendering /news/ok/ by the template page.html:4",
-        "lỗi: thông điệp Fluent `greeting` bằng `vi` dùng biến `$name`, nhưng mẫu trang không truyền biến này (gợi ý: thông điệp này được dùng khi tạo trang /news/ok/, tại mẫu trang page.html:4",
+        "lỗi: thông điệp Fluent `greeting` của ngôn ngữ `vi` dùng biến `$name`, nhưng mẫu trang không truyền biến này (gợi ý: thông điệp này được dùng khi tạo trang /news/ok/, tại mẫu trang page.html:4",
     ),
     (
         "bad/alias-at-generated-file",

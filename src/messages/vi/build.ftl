@@ -14,7 +14,7 @@ yaml_colon_hint = giá trị có chứa `: ` phải đặt trong dấu ngoặc k
 yaml_not-closed_hint = hãy kiểm tra thụt lề, và xem các dấu ngoặc kép, ngoặc vuông đã được đóng chưa
 yaml_syntax_hint = hãy kiểm tra cú pháp gần dòng này; giá trị có `:` hoặc `#` phải đặt trong dấu ngoặc kép
 # site.yaml chưa có địa chỉ trang.
-config_no-origin = { $what }, nên sitemap.xml, dòng Sitemap của robots.txt và danh mục dữ liệu mở (data/catalog.jsonld, data/csv-metadata.json) sẽ không được tạo, còn liên kết chuẩn (canonical) và mã nguồn tin là địa chỉ tương đối (công cụ tìm kiếm và trình đọc tin cần địa chỉ đầy đủ)
+config_no-origin = { $what }, nên sitemap.xml, dòng Sitemap của robots.txt và danh mục dữ liệu mở (data/catalog.jsonld, data/csv-metadata.json) sẽ không được tạo, còn liên kết chuẩn (canonical) và mã định danh trong bản tin RSS/Atom là địa chỉ tương đối (công cụ tìm kiếm và trình đọc tin cần địa chỉ đầy đủ)
 config_no-origin_path-only = `base_url` chỉ là đường dẫn, chưa có tên miền
 config_no-origin_missing = site.yaml chưa có `base_url`
 config_no-origin_hint = hãy đặt `base_url:` là địa chỉ sẽ đăng trang, ví dụ `base_url: https://portal.example.org/`, hoặc dùng --base-url
@@ -28,7 +28,7 @@ template_unknown-function_hint = các hàm của mekong là t(), url(), pages(),
 template_unknown-filter_hint = mekong có thêm các bộ lọc date(), number() và json; hãy kiểm tra chính tả
 template_while-rendering_hint = lỗi xảy ra khi tạo trang { $page }; hãy kiểm tra mẫu trang gần dòng này
 template_syntax_hint = hãy kiểm tra cú pháp mẫu trang gần dòng này: {"{{"} ... {"}}"} cho giá trị, {"{%"} ... {"%}"} cho thẻ lệnh
-template_fluent-failed = thông điệp Fluent `{ $id }` bằng `{ $lang }`: { $error }
+template_fluent-failed = thông điệp Fluent `{ $id }` của ngôn ngữ `{ $lang }`: { $error }
 template_fluent-failed_hint-at = thông điệp này được dùng khi tạo trang { $page }, tại mẫu trang { $template }:{ $line }; mẫu trang truyền các biến (`t(key=..., name=value)`) và thông điệp phải dùng đúng các tên biến đó
 template_fluent-failed_hint-page = thông điệp này được dùng khi tạo trang { $page }; mẫu trang truyền các biến (`t(key=..., name=value)`) và thông điệp phải dùng đúng các tên biến đó
 template_fluent-failed_hint = mẫu trang truyền các biến (`t(key=..., name=value)`) và thông điệp phải dùng đúng các tên biến đó
@@ -38,5 +38,5 @@ image_cannot-publish_hint = hãy thay bằng một tệp JPEG, PNG hoặc WebP �
 # Ứng dụng biên tập (/admin/).
 cms_no-field = `{ $key }` không có ô nhập trong ứng dụng biên tập (/admin/): người biên tập ở đó không xem hay sửa được
 cms_no-field_hint = chỉ giữ `{ $key }` ở những tệp do cán bộ kỹ thuật sửa trực tiếp, hoặc chuyển giá trị sang một ô mà ứng dụng có ({ $fields })
-template_fluent-unknown-variable = thông điệp Fluent `{ $id }` bằng `{ $lang }` dùng biến `${ $variable }`, nhưng mẫu trang không truyền biến này
+template_fluent-unknown-variable = thông điệp Fluent `{ $id }` của ngôn ngữ `{ $lang }` dùng biến `${ $variable }`, nhưng mẫu trang không truyền biến này
 options_base-url-not-http = `{ $url }` không phải là địa chỉ http(s) hay một đường dẫn: hãy ghi địa chỉ sẽ đăng trang, ví dụ https://example.org/portal/ (hoặc một đường dẫn như /portal/ khi xem trước)
