@@ -6,7 +6,7 @@
 //! of three formats: human (with the offending line and a caret), plain
 //! `file:line:col: error: ...` lines for CI logs and problem matchers, and JSON.
 
-use crate::messages::{Message, Messages, Text};
+use crate::messages::{Message, Messages};
 use crate::msg;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,31 +65,26 @@ fn is_one(n: &usize) -> bool {
 }
 
 impl Diagnostic {
-    /// An error about `file`: `Diagnostic::error(file, msg!("group.name", arg = value))`
-    /// (or, in code not yet converted to messages, an English `String`).
-    pub fn error(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
-        Self::new(Severity::Error, file.into(), message.into())
+    /// An error about `file`: `Diagnostic::error(file, msg!("group.name", arg = value))`.
+    pub fn error(file: impl Into<Option<PathBuf>>, message: Message) -> Self {
+        Self::new(Severity::Error, file.into(), message)
     }
 
     /// A warning about `file`.
-    pub fn warning(file: impl Into<Option<PathBuf>>, message: impl Into<Text>) -> Self {
-        Self::new(Severity::Warning, file.into(), message.into())
+    pub fn warning(file: impl Into<Option<PathBuf>>, message: Message) -> Self {
+        Self::new(Severity::Warning, file.into(), message)
     }
 
-    fn new(severity: Severity, file: Option<PathBuf>, message: Text) -> Self {
-        let (code, text) = match &message {
-            Text::Message(m) => (Some(m.id), Some(m.clone())),
-            Text::Plain(_) => (None, None),
-        };
+    fn new(severity: Severity, file: Option<PathBuf>, message: Message) -> Self {
         Diagnostic {
             file,
             line: None,
             col: None,
             severity,
-            code,
-            message: Messages::english().show(&message),
+            code: Some(message.id),
+            message: message.english(),
             hint: None,
-            text,
+            text: Some(message),
             hint_text: None,
             source_line: None,
             count: 1,
@@ -128,14 +123,10 @@ impl Diagnostic {
         self
     }
 
-    /// Adds the fix: a `msg!` (or, not yet converted, English text).
-    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
-        let hint = hint.into();
-        self.hint = Some(Messages::english().show(&hint));
-        self.hint_text = match hint {
-            Text::Message(m) => Some(m),
-            Text::Plain(_) => None,
-        };
+    /// Adds the fix: a `msg!`.
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint.english());
+        self.hint_text = Some(hint);
         self
     }
 
@@ -390,15 +381,6 @@ impl FromIterator<Diagnostic> for Diagnostics {
     }
 }
 
-/// `1 error`, `3 errors`: a number with the word that agrees with it.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// A path as users see it: relative to the site root when inside it.
 pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
@@ -444,10 +426,13 @@ mod tests {
         for i in 0..5 {
             d.push(Diagnostic::warning(
                 PathBuf::from(format!("f{i}.md")),
-                "unknown key `x`",
+                msg!("yaml.unknown-key", key = "x"),
             ));
         }
-        d.push(Diagnostic::error(PathBuf::from("a.md"), "broken"));
+        d.push(Diagnostic::error(
+            PathBuf::from("a.md"),
+            msg!("source.not-utf8"),
+        ));
         let report = d.into_report();
         assert_eq!(report.len(), 2);
         let w = report.iter().find(|d| !d.is_error()).expect("warning kept");
@@ -460,7 +445,10 @@ mod tests {
     fn a_warning_in_one_more_file_names_that_file() {
         let mut d = Diagnostics::new();
         for name in ["b.md", "a.md"] {
-            d.push(Diagnostic::warning(PathBuf::from(name), "unknown key `x`"));
+            d.push(Diagnostic::warning(
+                PathBuf::from(name),
+                msg!("yaml.unknown-key", key = "x"),
+            ));
         }
         let report = d.into_report();
         let w = &report[0];
@@ -468,13 +456,6 @@ mod tests {
         assert!(w.to_plain().contains("(and in b.md)"), "{}", w.to_plain());
         assert!(w.to_human(false).contains("the same in b.md"));
         assert!(!w.to_plain().contains("1 more"));
-    }
-
-    #[test]
-    fn counts_agree_with_their_word() {
-        assert_eq!(count(1, "error", "errors"), "1 error");
-        assert_eq!(count(0, "error", "errors"), "0 errors");
-        assert_eq!(count(3, "warning", "warnings"), "3 warnings");
     }
 
     #[test]
@@ -494,14 +475,14 @@ mod tests {
 
     #[test]
     fn human_rendering_shows_the_line_and_a_caret() {
-        let d = Diagnostic::error(PathBuf::from("a.md"), "bad")
+        let d = Diagnostic::error(PathBuf::from("a.md"), msg!("yaml.unknown-key", key = "two"))
             .at(2, 3)
             .with_source("one\ntwo: x\n")
-            .hint("fix it");
+            .hint(msg!("yaml.did-you-mean", key = "too"));
         let text = d.to_human(false);
         assert!(text.contains("a.md:2:3"));
         assert!(text.contains("two: x"));
         assert!(text.contains("    ^") || text.contains("  ^"));
-        assert!(text.contains("fix: fix it"));
+        assert!(text.contains("fix: did you mean `too`?"), "{text}");
     }
 }

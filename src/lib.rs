@@ -20,7 +20,8 @@
 //! re-runs for only what a change touches (`pipeline/incremental.rs`). The
 //! writer is the pipeline's: render is handed a sink and never opens files.
 //! Leaves every stage may use: `diagnostics`, `html`, `urls`, `paths`,
-//! `source_text`, `output`. Each of [`commands`] returns one
+//! `source_text`, `output`, `formats` (ICU numbers and dates), `messages`
+//! (mekong's own texts). Each of [`commands`] returns one
 //! [`commands::Outcome`] (and `Progress` lines while it runs) that `main`
 //! prints one way; library code never prints.
 
@@ -33,6 +34,7 @@ pub mod commands;
 mod config;
 mod content;
 pub mod diagnostics;
+mod formats;
 pub mod fuzzing;
 mod html;
 mod i18n;

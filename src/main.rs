@@ -9,7 +9,7 @@
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use mekong::commands::{self, Outcome, Progress};
-use mekong::messages::{locale, Messages};
+use mekong::messages::{locale, Message, Messages};
 use mekong::msg;
 use mekong::pipeline::Options;
 use std::io::IsTerminal;
@@ -30,7 +30,7 @@ struct Cli {
     #[arg(long, short = 'o', global = true, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Override base_url from site.yaml (e.g. https://example.org/portal/).
-    #[arg(long, short = 'u', global = true, value_name = "URL", value_parser = base_url)]
+    #[arg(long, short = 'u', global = true, value_name = "URL")]
     base_url: Option<String>,
     /// Build drafts too.
     #[arg(long, short = 'D', global = true)]
@@ -45,13 +45,32 @@ struct Cli {
     command: Command,
 }
 
-/// `--base-url` is checked while the command line is read, so a wrong one
-/// is wrong usage (exit 2), like any other bad option value.
-fn base_url(value: &str) -> Result<String, String> {
-    match commands::base_url_problem(value) {
-        None => Ok(value.to_owned()),
-        Some(problem) => Err(problem),
-    }
+/// `--base-url`, `--period`, `--from` and `--to` are checked while the
+/// command line is read, so a wrong one is wrong usage (exit 2), like any
+/// other bad option value; what is wrong is said in `lang`.
+fn checked_values(cli: clap::Command, lang: &str) -> clap::Command {
+    let check = |problem: fn(&str) -> Option<Message>| {
+        let lang = lang.to_owned();
+        move |value: &str| match problem(value) {
+            None => Ok(value.to_owned()),
+            Some(m) => Err(Messages::new(&lang).text(&m)),
+        }
+    };
+    cli.mut_arg("base_url", |a| {
+        a.value_parser(check(commands::base_url_problem))
+    })
+    .mut_subcommand("report", |report| {
+        report
+            .mut_arg("period", |a| {
+                a.value_parser(check(commands::report::period_problem))
+            })
+            .mut_arg("from", |a| {
+                a.value_parser(check(commands::report::day_problem))
+            })
+            .mut_arg("to", |a| {
+                a.value_parser(check(commands::report::day_problem))
+            })
+    })
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -75,14 +94,6 @@ enum ReportFormat {
     Xlsx,
     Html,
     Json,
-}
-
-fn period(value: &str) -> Result<String, String> {
-    commands::report::period_problem(value).map_or(Ok(value.to_owned()), Err)
-}
-
-fn day(value: &str) -> Result<String, String> {
-    commands::report::day_problem(value).map_or(Ok(value.to_owned()), Err)
 }
 
 #[derive(Subcommand)]
@@ -127,13 +138,13 @@ enum Command {
     /// A department report against the plan: articles, translations, plan tasks (words: MEKONG_LANG or LANG, Vietnamese by default).
     Report {
         /// 2026, 2026-H1, 2026-Q3 or 2026-03 (default: the current half-year).
-        #[arg(long, value_parser = period, conflicts_with_all = ["from", "to"])]
+        #[arg(long, conflicts_with_all = ["from", "to"])]
         period: Option<String>,
         /// First day (YYYY-MM-DD), with --to.
-        #[arg(long, value_parser = day, requires = "to")]
+        #[arg(long, requires = "to")]
         from: Option<String>,
         /// Last day (YYYY-MM-DD), with --from.
-        #[arg(long, value_parser = day, requires = "from")]
+        #[arg(long, requires = "from")]
         to: Option<String>,
         /// Only this unit (an id of `units:` in site.yaml).
         #[arg(long)]
@@ -187,7 +198,7 @@ impl Command {
 impl Cli {
     /// Stops with exit code 2 when a global option was given to a command
     /// that does not use it: `mekong check -o out` must not pass silently.
-    fn refuse_options_the_command_ignores(&self) {
+    fn refuse_options_the_command_ignores(&self, messages: &Messages) {
         let given = [
             ("--root", self.root.is_some()),
             ("--output", self.output.is_some()),
@@ -197,17 +208,15 @@ impl Cli {
         let takes = self.command.takes();
         for (option, is_given) in given {
             if is_given && !takes.contains(&option) {
-                let hint = match (self.command.name(), option) {
-                    ("init", "--root") => " (give the new site's folder as `mekong init DIR`)",
-                    _ => "",
+                let command = self.command.name();
+                let said = match (command, option) {
+                    ("init", "--root") => msg!("cli.init-takes-no-root"),
+                    _ => msg!("cli.option-not-for", option = option, command = command),
                 };
                 Cli::command()
                     .error(
                         clap::error::ErrorKind::ArgumentConflict,
-                        format!(
-                            "`{option}` does not apply to `mekong {}`{hint}",
-                            self.command.name()
-                        ),
+                        messages.text(&said),
                     )
                     .exit();
             }
@@ -244,9 +253,10 @@ fn messages_option() -> Option<String> {
 fn main() -> ExitCode {
     let lang = locale::choose(messages_option().as_deref(), |v| std::env::var(v).ok());
     let messages = Messages::new(&lang);
-    let matches = mekong::messages::cli::localize(Cli::command(), &messages).get_matches();
+    let cli = checked_values(Cli::command(), messages.lang());
+    let matches = mekong::messages::cli::localize(cli, &messages).get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    cli.refuse_options_the_command_ignores();
+    cli.refuse_options_the_command_ignores(&messages);
     let format = cli
         .message_format
         .unwrap_or(if std::io::stderr().is_terminal() {
@@ -255,8 +265,8 @@ fn main() -> ExitCode {
             MessageFormat::Plain
         });
     let say = |progress: Progress| match progress {
-        Progress::Line(line) => println!("{line}"),
-        Progress::Note(line) => eprintln!("{line}"),
+        Progress::Line(line) => println!("{}", messages.text(&line)),
+        Progress::Note(line) => eprintln!("{}", messages.text(&line)),
         Progress::Rebuilt(outcome) => print(&outcome, format, &messages),
     };
     let outcome = match &cli.command {
@@ -273,19 +283,20 @@ fn main() -> ExitCode {
                 bind: *bind,
                 open: *open,
                 output: cli.output.clone(),
+                lang: messages.lang().to_owned(),
             },
             &say,
         ),
         Command::I18n {
             init: Some(lang), ..
-        } => commands::i18n_init::run(&cli.options(), lang),
+        } => commands::i18n_init::run(&cli.options(), lang, &messages),
         Command::I18n { lang, format, .. } => {
             let format = match format {
                 I18nFormat::Table => commands::i18n::Format::Table,
                 I18nFormat::Json => commands::i18n::Format::Json,
                 I18nFormat::Csv => commands::i18n::Format::Csv,
             };
-            commands::i18n::run(&cli.options(), lang.as_deref(), format)
+            commands::i18n::run(&cli.options(), lang.as_deref(), format, &messages)
         }
         Command::Report {
             period,
@@ -308,12 +319,13 @@ fn main() -> ExitCode {
             output: cli.output.clone(),
             lang: commands::report::words_language(),
         }),
-        Command::New { path, lang } => Outcome::text(commands::scaffold::new_article(
+        Command::New { path, lang } => Outcome::said(commands::scaffold::new_article(
             &cli.options().root,
             path,
             lang.as_deref(),
+            &messages,
         )),
-        Command::Init { dir } => Outcome::text(commands::scaffold::init(
+        Command::Init { dir } => Outcome::said(commands::scaffold::init(
             dir.as_deref().unwrap_or(std::path::Path::new(".")),
         )),
     };
@@ -346,11 +358,14 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 "diagnostics": report,
                 "errors": errors,
                 "warnings": warnings,
-                "summary": outcome.summary.as_ref().map(|t| messages.show(t)),
+                "summary": outcome.summary.as_ref().map(|t| messages.text(t)),
             });
             println!("{json}");
         }
         print!("{}", outcome.output);
+        if let Some(said) = &outcome.said {
+            println!("{}", messages.text(said));
+        }
         return;
     }
     let terminal = std::io::stderr().is_terminal();
@@ -362,9 +377,12 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
         }
     }
     print!("{}", outcome.output);
+    if let Some(said) = &outcome.said {
+        println!("{}", messages.text(said));
+    }
     if errors > 0 {
         // A failed command that said how it failed (serve's rebuilds) is not counted again.
-        if outcome.output.is_empty() {
+        if outcome.output.is_empty() && outcome.said.is_none() {
             let errors = messages.text(&msg!("summary.errors", count = errors));
             let warnings = messages.text(&msg!("summary.warnings", count = warnings));
             eprintln!(
@@ -384,6 +402,6 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 messages.text(&msg!("summary.warned", warnings = warnings))
             );
         }
-        eprintln!("{}", messages.show(summary));
+        eprintln!("{}", messages.text(summary));
     }
 }

@@ -4,6 +4,8 @@
 //! [`Diagnostic`] naming the line.
 
 use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::messages::Message;
+use crate::msg;
 use std::path::Path;
 
 /// Decodes file bytes: UTF-8 only, a BOM accepted and dropped, Windows line
@@ -19,22 +21,22 @@ pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<String, Diagnostic> {
         Err(e) => {
             let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
             let (line, col) = line_col(&valid, valid.len());
-            Err(Diagnostic::error(None, "the file is not valid UTF-8 text")
+            Err(Diagnostic::error(None, msg!("source.not-utf8"))
                 .at(line, col)
-                .hint("save the file as UTF-8 in your editor (in Notepad: File > Save as > Encoding: UTF-8)"))
+                .hint(msg!("source.not-utf8.hint")))
         }
     }
 }
 
-fn yaml_hint(message: &str) -> &'static str {
+fn yaml_hint(message: &str) -> Message {
     if message.contains("invalid type") {
-        "check the value's type: text, a number, a date (YYYY-MM-DD), a list [a, b] or true/false"
+        msg!("yaml.invalid-type.hint")
     } else if message.contains("mapping values are not allowed") {
-        "a value containing `: ` must be quoted: title: \"Bình Phước: tiềm năng\""
+        msg!("yaml.colon.hint")
     } else if message.contains("did not find expected") {
-        "check the indentation and that quotes and brackets are closed"
+        msg!("yaml.not-closed.hint")
     } else {
-        "check the syntax near this line; quote values that contain `:` or `#`"
+        msg!("yaml.syntax.hint")
     }
 }
 
@@ -55,40 +57,38 @@ pub(crate) fn yaml_error(
         .unwrap_or(&raw)
         .trim()
         .to_string();
-    let mut d = Diagnostic::error(file.to_path_buf(), String::new());
-    if let Some(loc) = e.location() {
-        d = d.at(loc.line() + line_offset, loc.column());
-        d.source_line = text
-            .lines()
-            .nth((loc.line() + line_offset).saturating_sub(1))
-            .map(str::to_owned);
-    }
-    if let Some(name) = message
+    let line = e.location().map(|loc| loc.line() + line_offset);
+    let source_line = line.and_then(|l| text.lines().nth(l.saturating_sub(1)).map(str::to_owned));
+    let (said, hint) = if let Some(name) = message
         .strip_prefix("unknown field `")
         .and_then(|r| r.split('`').next())
     {
-        d.message = format!("unknown key `{name}`");
-        d.hint = Some(match closest(name, known.iter().copied()) {
-            Some(c) => format!("did you mean `{c}`?"),
-            None => format!("known keys are: {}", known.join(", ")),
-        });
-    } else if d
-        .source_line
+        let hint = match closest(name, known.iter().copied()) {
+            Some(c) => msg!("yaml.did-you-mean", key = c),
+            None => msg!("yaml.known-keys", keys = known.join(", ")),
+        };
+        (msg!("yaml.unknown-key", key = name), hint)
+    } else if source_line
         .as_deref()
         .is_some_and(|l| l.starts_with('\t') || l.contains(":\t"))
     {
-        d.message = format!("a tab is used for indentation; YAML allows only spaces ({message})");
-        d.hint = Some("replace the tab at the start of the line with spaces".into());
+        (msg!("yaml.tab", error = &message), msg!("yaml.tab.hint"))
     } else if let Some((key, number)) = too_big_a_number(&message) {
-        d.message = format!(
-            "{key} must be a whole number between {} and {}, but is {number}",
-            i64::MIN,
-            i64::MAX
+        let said = msg!(
+            "yaml.number-too-big",
+            key = key,
+            min = i64::MIN.to_string(),
+            max = i64::MAX.to_string(),
+            number = number
         );
-        d.hint = Some(format!("write a smaller number, like `{key}: 10`"));
+        (said, msg!("yaml.number-too-big.hint", key = key))
     } else {
-        d.message = format!("invalid YAML: {message}");
-        d.hint = Some(yaml_hint(&message).into());
+        (msg!("yaml.invalid", error = &message), yaml_hint(&message))
+    };
+    let mut d = Diagnostic::error(file.to_path_buf(), said).hint(hint);
+    if let (Some(loc), Some(line)) = (e.location(), line) {
+        d = d.at(line, loc.column());
+        d.source_line = source_line;
     }
     d
 }

@@ -8,6 +8,8 @@
 //! it hard-link unchanged files from the previous build instead of writing.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Message;
+use crate::msg;
 use crate::output::{origin_of, Output, OutputData, Record, Sink};
 use crate::paths::normalize_inside;
 use std::collections::HashMap;
@@ -29,23 +31,14 @@ pub(crate) fn holds_a_build(out: &Path) -> bool {
 
 /// Why `serve --output` refuses a folder holding a build.
 pub(crate) fn preview_over_build(out: &Path) -> Diagnostic {
-    Diagnostic::error(
-        None,
-        format!(
-            "refusing to serve into {}: it holds a build (from `mekong build`), and preview pages \
-             link to the preview server, so they must never be mistaken for it",
-            out.display()
-        ),
-    )
-    .hint("leave out --output (serve then writes into a temporary folder), or give serve a folder of its own, like --output preview")
+    Diagnostic::error(None, msg!("write.serve-over-build", folder = out))
+        .hint(msg!("write.serve-over-build.hint"))
 }
 
-/// Marks `out` as preview output (see [`PREVIEW_MARK`]).
-pub(crate) fn mark_preview(out: &Path, base_url: &str) -> Result<(), Diagnostic> {
-    let text = format!(
-        "This folder is the output of `mekong serve` (pages link to {base_url}).\n\
-         Do not deploy it: run `mekong build` for the site to publish.\n"
-    );
+/// Marks `out` as preview output (see [`PREVIEW_MARK`]), with a note for
+/// whoever opens the folder (`This folder is the output of mekong serve…`).
+pub(crate) fn mark_preview(out: &Path, note: &str) -> Result<(), Diagnostic> {
+    let text = format!("{}\n", note.trim_end());
     let path = out.join(PREVIEW_MARK);
     fs::write(&path, text).map_err(|e| io_error("write", &path, e))
 }
@@ -84,29 +77,28 @@ pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(
     };
     let out_c = canonical(out);
     let root_c = canonical(root);
-    let refuse = |why: &str| {
-        Err(Diagnostic::error(
-            None,
-            format!("refusing to build into {}: {why}", out.display()),
+    let refuse = |why: Message| {
+        Err(
+            Diagnostic::error(None, msg!("write.refuse", folder = out, why = why))
+                .hint(msg!("write.refuse.hint")),
         )
-        .hint("choose another folder with --output DIR (the default is public/ in the site)"))
     };
     if out_c.parent().is_none() {
-        return refuse("it is the root of the file system");
+        return refuse(msg!("write.refuse.root"));
     }
     if std::env::var_os("HOME").is_some_and(|h| canonical(Path::new(&h)) == out_c) {
-        return refuse("it is your home folder");
+        return refuse(msg!("write.refuse.home"));
     }
     if root_c.starts_with(&out_c) {
-        return refuse("it contains the site itself");
+        return refuse(msg!("write.refuse.site"));
     }
     for source in ["content", "static", "templates", "locales", "themes"] {
         if out_c.starts_with(root_c.join(source)) {
-            return refuse(&format!("it is inside the site's {source}/ folder"));
+            return refuse(msg!("write.refuse.inside", folder = source));
         }
     }
     if out_c.is_file() {
-        return refuse("it is a file");
+        return refuse(msg!("write.refuse.file"));
     }
     if force || !out_c.is_dir() {
         return Ok(());
@@ -116,16 +108,10 @@ pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if non_empty {
-            return Err(Diagnostic::error(
-                None,
-                format!(
-                    "refusing to build into {}: it holds files mekong did not write",
-                    out.display()
-                ),
-            )
-            .hint(
-                "empty the folder, choose another with --output, or pass --force to replace it",
-            ));
+            return Err(
+                Diagnostic::error(None, msg!("write.not-mekongs", folder = out))
+                    .hint(msg!("write.not-mekongs.hint")),
+            );
         }
         return Ok(());
     }
@@ -147,8 +133,15 @@ pub(crate) fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(
         .take(4)
         .collect();
     if !strangers.is_empty() {
-        return Err(Diagnostic::error(None, format!("refusing to build into {}: it holds files mekong did not write: {}", out.display(), strangers.join(", ")))
-            .hint("put files that must be published into static/ (they are copied on every build), or pass --force to replace the folder"));
+        return Err(Diagnostic::error(
+            None,
+            msg!(
+                "write.strangers",
+                folder = out,
+                files = strangers.join(", ")
+            ),
+        )
+        .hint(msg!("write.strangers.hint")));
     }
     Ok(())
 }
@@ -198,11 +191,8 @@ fn write_manifest<'a>(
 /// (checked not to climb out of it), its bytes and their hash.
 fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), Diagnostic> {
     let rel = normalize_inside(Path::new(&o.path)).ok_or_else(|| {
-        Diagnostic::error(
-            None,
-            format!("output path {} leaves the output folder", o.path),
-        )
-        .hint("check aliases and slugs for `..`")
+        Diagnostic::error(None, msg!("write.leaves-output", path = &o.path))
+            .hint(msg!("write.leaves-output.hint"))
     })?;
     let bytes = match &o.data {
         OutputData::Bytes(b) | OutputData::Redirect { bytes: b, .. } => {
@@ -217,8 +207,16 @@ fn prepare(o: &Output) -> Result<(PathBuf, std::borrow::Cow<'_, [u8]>, String), 
 }
 
 fn io_error(what: &str, p: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(None, format!("cannot {what} {}: {e}", p.display()))
-        .hint("check the disk space and the folder's permissions")
+    Diagnostic::error(
+        None,
+        msg!(
+            "write.cannot",
+            action = what,
+            path = p,
+            error = e.to_string()
+        ),
+    )
+    .hint(msg!("write.cannot.hint"))
 }
 
 /// A build in progress: outputs go into a staging folder beside the output

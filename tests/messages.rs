@@ -4,27 +4,8 @@
 
 mod common;
 
-use common::{path_str, Site};
+use common::{path_str, run_in_locale as run, Site, EN, VI};
 use std::process::Command;
-
-/// Runs the binary with only `LANG` set among the locale variables.
-fn run(lang: &str, args: &[&str]) -> (String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mekong"))
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("MEKONG_LANG")
-        .env("LANG", lang)
-        .output()
-        .expect("run mekong");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-const VI: &str = "vi_VN.UTF-8";
-const EN: &str = "en_US.UTF-8";
 
 /// Each class of front matter mistake: the fixture, its code, and what the
 /// message says in English and in Vietnamese.
@@ -338,4 +319,69 @@ fn plan_mistakes_are_told_in_vietnamese_and_in_english() {
     let want = "lỗi: nhiệm vụ `ban-tin` chưa có thời gian thực hiện (gợi ý: hãy thêm `period:` với một năm (2026), nửa năm (2026-H1)";
     assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
     assert!(codes.iter().any(|c| c == "plan.no-period"), "{codes:?}");
+}
+
+/// Text as saved, YAML, templates, a Fluent message a template calls
+/// wrongly, and two outputs at one path: the fixture, its code, and what
+/// the message says in English and in Vietnamese.
+const BUILD_MISTAKES: &[(&str, &str, &str, &str)] = &[
+    (
+        "bad/invalid-utf8",
+        "source.not-utf8",
+        "error: the file is not valid UTF-8 text (hint: save the file as UTF-8",
+        "lỗi: tệp không phải văn bản UTF-8 hợp lệ (gợi ý: hãy lưu tệp dưới dạng UTF-8",
+    ),
+    (
+        "bad/yaml-tab",
+        "yaml.tab",
+        "error: a tab is used for indentation; YAML allows only spaces",
+        "lỗi: dòng này thụt lề bằng phím Tab; YAML chỉ cho phép dấu cách",
+    ),
+    (
+        "bad/yaml-syntax",
+        "yaml.invalid",
+        "(hint: a value containing `: ` must be quoted",
+        "(gợi ý: giá trị có chứa `: ` phải đặt trong dấu ngoặc kép",
+    ),
+    (
+        "bad/unknown-site-key",
+        "yaml.unknown-key",
+        "error: unknown key `feed_limt` (hint: did you mean `feed_limit`?)",
+        "lỗi: khóa `feed_limt` không có trong danh sách khóa được dùng (gợi ý: có phải bạn định viết `feed_limit`?)",
+    ),
+    (
+        "bad/weight-too-big",
+        "yaml.number-too-big",
+        "error: weight must be a whole number between",
+        "lỗi: weight phải là số nguyên từ",
+    ),
+    (
+        "bad/tera-syntax-error",
+        "template.error",
+        "(hint: check the template syntax near this line",
+        "(gợi ý: hãy kiểm tra cú pháp mẫu trang gần dòng này",
+    ),
+    (
+        "bad/tera-unknown-function",
+        "template.error",
+        "(hint: mekong's functions are t(), url()",
+        "(gợi ý: các hàm của mekong là t(), url()",
+    ),
+    (
+        "bad/fluent-missing-variable",
+        "template.fluent-unknown-variable",
+        "error: Fluent message `greeting` in `vi` uses the variable `$name`, which the template does not pass (hint: it was asked for while rendering /news/ok/ by the template page.html:4",
+        "lỗi: thông điệp Fluent `greeting` của ngôn ngữ `vi` dùng biến `$name`, nhưng mẫu trang không truyền biến này (gợi ý: thông điệp này được dùng khi tạo trang /news/ok/, tại mẫu trang page.html:4",
+    ),
+    (
+        "bad/alias-at-generated-file",
+        "claims.alias-taken",
+        "error: alias /sitemap.xml is already taken by the file /sitemap.xml that mekong generates",
+        "lỗi: địa chỉ cũ /sitemap.xml đã được dùng cho tệp /sitemap.xml do mekong tạo ra",
+    ),
+];
+
+#[test]
+fn text_yaml_template_and_output_mistakes_are_told_in_vietnamese_and_in_english() {
+    each_is_told(BUILD_MISTAKES);
 }

@@ -37,14 +37,12 @@ pub(crate) fn check<'a>(
                     let split = crate::content::front_matter::split(&text).ok()?;
                     key_line(split.yaml, &[key]).map(|l| l + 1)
                 });
-            let d = Diagnostic::warning(
-                page.file.clone(),
-                format!("`{key}` has no field in the editing app (/admin/): an editor there cannot see or change it"),
-            )
-            .hint(format!(
-                "keep `{key}` only where a web-team member edits the file by hand, or move the value into a field the app has ({})",
-                FIELD_KEYS.join(", ")
-            ));
+            let d = Diagnostic::warning(page.file.clone(), crate::msg!("cms.no-field", key = *key))
+                .hint(crate::msg!(
+                    "cms.no-field.hint",
+                    key = *key,
+                    fields = FIELD_KEYS.join(", ")
+                ));
             out.push(match line {
                 Some(l) => d.at_line(Some(l)),
                 None => d,

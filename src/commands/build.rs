@@ -68,7 +68,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
     );
     Outcome {
         diagnostics,
-        summary: Some(summary.into()),
+        summary: Some(summary),
         ..Outcome::default()
     }
 }

@@ -2,8 +2,9 @@
 //! Fluent messages each language takes from its fallbacks.
 
 use super::Outcome;
-use crate::diagnostics::{count, Diagnostic};
+use crate::diagnostics::Diagnostic;
 use crate::i18n::Gap;
+use crate::msg;
 use crate::pipeline::{self, Options};
 use std::path::PathBuf;
 
@@ -25,7 +26,7 @@ pub fn run(opts: &Options) -> Outcome {
     let summary = crate::msg!("summary.checked", what = super::what_was_built(&built));
     Outcome {
         diagnostics,
-        summary: Some(summary.into()),
+        summary: Some(summary),
         ..Outcome::default()
     }
 }
@@ -56,43 +57,42 @@ fn gap_warnings(gaps: &[Gap]) -> Vec<Diagnostic> {
                 .map(|f| format!("`{f}`"))
                 .collect();
             let instead = if shown_instead.is_empty() {
-                "and its fallbacks lack them too".to_owned()
+                msg!("i18n.gaps.no-fallback")
             } else {
-                format!(
-                    "{} is shown instead",
-                    shown_instead.into_iter().collect::<Vec<_>>().join(" or ")
+                msg!(
+                    "i18n.gaps.shown-instead",
+                    langs = shown_instead.into_iter().collect::<Vec<_>>().join(" / ")
                 )
             };
             out.push(
                 Diagnostic::warning(
                     file,
-                    format!(
-                        "`{lang}` lacks {}: {}, … ({instead})",
-                        count(gaps.len(), "message", "messages"),
-                        ids.join(", ")
+                    msg!(
+                        "i18n.gaps",
+                        lang = lang,
+                        count = gaps.len(),
+                        ids = ids.join(", "),
+                        instead = instead
                     ),
                 )
-                .hint(format!(
-                    "`mekong i18n --lang {lang}` lists them with their source text; for a new language, \
-                     `mekong i18n --init {lang}` writes them all into locales/{lang}/site.ftl to translate"
-                )),
+                .hint(msg!("i18n.gaps.hint", lang = lang)),
             );
             continue;
         }
         for gap in gaps {
             let message = match &gap.from {
-                Some(from) => format!(
-                    "message `{}` is missing in `{lang}`; `{from}` is shown instead",
-                    gap.id
+                Some(from) => msg!(
+                    "i18n.gap.shown-instead",
+                    id = &gap.id,
+                    lang = lang,
+                    from = from.as_str()
                 ),
-                None => format!(
-                    "message `{}` is missing in `{lang}` and in its fallbacks",
-                    gap.id
-                ),
+                None => msg!("i18n.gap", id = &gap.id, lang = lang),
             };
-            out.push(Diagnostic::warning(file.clone(), message).hint(format!(
-                "add `{} = ...` to a .ftl file in locales/{lang}/",
-                gap.id
+            out.push(Diagnostic::warning(file.clone(), message).hint(msg!(
+                "i18n.gap.hint",
+                id = &gap.id,
+                lang = lang
             )));
         }
     }

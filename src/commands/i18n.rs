@@ -10,6 +10,8 @@ use super::Outcome;
 use crate::config::LangCode;
 use crate::content::{Kind, SourcePage};
 use crate::diagnostics::Diagnostics;
+use crate::messages::Messages;
+use crate::msg;
 use crate::pipeline::Options;
 use crate::pipeline::Session;
 use serde::Serialize;
@@ -178,21 +180,24 @@ fn translation_file(source: &std::path::Path, default: &LangCode, lang: &LangCod
     format!("{stem}.{lang}.md")
 }
 
-/// Runs the command: the report as its output, or the load problems.
-pub fn run(opts: &Options, lang: Option<&str>, format: Format) -> Outcome {
-    Outcome::text(report(opts, lang, format))
+/// Runs the command: the report as its output, or the load problems. The
+/// table's words are in `messages`' language; JSON and CSV keep English codes.
+pub fn run(opts: &Options, lang: Option<&str>, format: Format, messages: &Messages) -> Outcome {
+    Outcome::text(report(opts, lang, format, messages))
 }
 
-fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, Diagnostics> {
+fn report(
+    opts: &Options,
+    lang: Option<&str>,
+    format: Format,
+    messages: &Messages,
+) -> Result<String, Diagnostics> {
     let session = Session::load(opts)?;
     if let Some(l) = lang {
         if !session.config().has_language(l) {
             return Err(Diagnostics::from_iter([
-                crate::diagnostics::Diagnostic::error(
-                    None,
-                    format!("`{l}` is not a language of the site"),
-                )
-                .hint("use one of the codes under `languages:` in site.yaml"),
+                crate::diagnostics::Diagnostic::error(None, msg!("new.unknown-language", lang = l))
+                    .hint(msg!("i18n.unknown-language.hint")),
             ]));
         }
     }
@@ -229,60 +234,112 @@ fn report(opts: &Options, lang: Option<&str>, format: Format) -> Result<String, 
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-        Format::Table => {
-            let mut s = format!(
-                "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}\n",
-                "language", "translated", "missing", "stale", "missing messages", "unused"
-            );
-            for st in &report {
-                let _ = writeln!(
-                    s,
-                    "{:<10} {:>10} {:>8} {:>6} {:>17} {:>7}",
-                    st.lang.as_str(),
-                    format!("{}/{}", st.translated, st.articles),
-                    st.missing.len(),
-                    st.stale.len(),
-                    st.missing_messages.len(),
-                    st.unused_messages.len()
-                );
-            }
-            for st in &report {
-                let mut lines = Vec::new();
-                lines.extend(
-                    st.missing_files
-                        .iter()
-                        .zip(&st.missing_sources)
-                        .map(|(f, src)| format!("  missing article  {f} (from {src})")),
-                );
-                lines.extend(st.stale.iter().map(|x| {
-                    format!(
-                        "  stale            {} (its source {} changed {}, the translation {})",
-                        x.file, x.source_file, x.source_changed, x.translation_changed
-                    )
-                }));
-                lines.extend(st.missing_messages.iter().map(|m| {
-                    let text = st
-                        .message_sources
-                        .get(m)
-                        .map(|t| crate::i18n::source::first_line(t))
-                        .unwrap_or_default();
-                    format!("  missing message  {m:<24} {default}: {text}")
-                }));
-                lines.extend(
-                    st.unused_messages
-                        .iter()
-                        .map(|m| format!("  unused message   {m}")),
-                );
-                if !lines.is_empty() {
-                    let _ = writeln!(s, "\n{}:", st.lang);
-                    s.push_str(&lines.join("\n"));
-                    s.push('\n');
-                    if !st.missing.is_empty() {
-                        let _ = writeln!(s, "  (`mekong new SECTION/SLUG --lang {}` starts a missing article as a draft copy of its source)", st.lang);
-                    }
-                }
-            }
-            s
-        }
+        Format::Table => table(&report, default.as_str(), messages),
     })
+}
+
+/// The summary table and the lists of every language.
+fn table(report: &[LanguageStatus], default: &str, messages: &Messages) -> String {
+    let number = |n: usize| messages.formats().number(n as f64, Some(0));
+    let headings = [
+        msg!("i18n.column.language"),
+        msg!("i18n.column.translated"),
+        msg!("i18n.column.missing"),
+        msg!("i18n.column.stale"),
+        msg!("i18n.column.missing-messages"),
+        msg!("i18n.column.unused"),
+    ]
+    .map(|m| messages.text(&m));
+    let rows: Vec<[String; 6]> = report
+        .iter()
+        .map(|st| {
+            [
+                st.lang.to_string(),
+                format!("{}/{}", number(st.translated), number(st.articles)),
+                number(st.missing.len()),
+                number(st.stale.len()),
+                number(st.missing_messages.len()),
+                number(st.unused_messages.len()),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([headings[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| -> String {
+        let mut out = format!("{:<w$}", cells[0], w = widths[0]);
+        for (cell, w) in cells.iter().zip(&widths).skip(1) {
+            let _ = write!(out, " {cell:>w$}");
+        }
+        out.trim_end().to_owned() + "\n"
+    };
+    let mut s = line(&headings);
+    for row in &rows {
+        s.push_str(&line(row));
+    }
+    for st in report {
+        let lists = lists(st, default, messages);
+        if lists.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{}:", st.lang);
+        let w = lists
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (kind, detail) in &lists {
+            let _ = writeln!(s, "  {kind:<w$}  {detail}");
+        }
+        if !st.missing.is_empty() {
+            let hint = msg!("i18n.new-hint", lang = st.lang.as_str());
+            let _ = writeln!(s, "  ({})", messages.text(&hint));
+        }
+    }
+    s
+}
+
+/// A language's lines: (kind, what), in the reader's language.
+fn lists(st: &LanguageStatus, default: &str, messages: &Messages) -> Vec<(String, String)> {
+    let say = |m| messages.text(&m);
+    let mut lines = Vec::new();
+    for (file, source) in st.missing_files.iter().zip(&st.missing_sources) {
+        lines.push((
+            say(msg!("i18n.kind.missing-article")),
+            say(msg!("i18n.missing-article", file = file, source = source)),
+        ));
+    }
+    for x in &st.stale {
+        lines.push((
+            say(msg!("i18n.kind.stale")),
+            say(msg!(
+                "i18n.stale",
+                file = &x.file,
+                source = &x.source_file,
+                source_changed = &x.source_changed,
+                changed = &x.translation_changed
+            )),
+        ));
+    }
+    for m in &st.missing_messages {
+        let text = st
+            .message_sources
+            .get(m)
+            .map(|t| crate::i18n::source::first_line(t))
+            .unwrap_or_default();
+        lines.push((
+            say(msg!("i18n.kind.missing-message")),
+            format!("{m:<24} {default}: {text}"),
+        ));
+    }
+    for m in &st.unused_messages {
+        lines.push((say(msg!("i18n.kind.unused-message")), m.clone()));
+    }
+    lines
 }

@@ -6,18 +6,21 @@
 //! step (a message still commented out is taken from the fallback).
 
 use super::{one, Outcome};
-use crate::diagnostics::{count, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{source, Layer};
+use crate::messages::{Message, Messages};
+use crate::msg;
 use crate::pipeline::Options;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Writes `locales/LANG/site.ftl`.
-pub fn run(opts: &Options, lang: &str) -> Outcome {
-    Outcome::text(write(opts, lang))
+/// Writes `locales/LANG/site.ftl`; its comments for the translator are in
+/// `messages`' language.
+pub fn run(opts: &Options, lang: &str, messages: &Messages) -> Outcome {
+    Outcome::said(write(opts, lang, messages))
 }
 
-fn write(opts: &Options, lang: &str) -> Result<String, Diagnostics> {
+fn write(opts: &Options, lang: &str, messages: &Messages) -> Result<Message, Diagnostics> {
     let config = crate::pipeline::load_config(opts)?;
     let Some(language) = config.language(lang) else {
         return Err(super::translate::unknown_language(&config, lang));
@@ -27,11 +30,9 @@ fn write(opts: &Options, lang: &str) -> Result<String, Diagnostics> {
     if file.exists() {
         return Err(one(Diagnostic::error(
             PathBuf::from(&rel),
-            "the file already exists",
+            msg!("new.exists"),
         )
-        .hint(format!(
-            "`mekong i18n --lang {lang}` lists the messages it lacks, each with its source text"
-        ))));
+        .hint(msg!("i18n.init-exists.hint", lang = lang))));
     }
     let default = &config.default_language;
     let (assets, _) = crate::theme::load(&config);
@@ -40,18 +41,23 @@ fn write(opts: &Options, lang: &str) -> Result<String, Diagnostics> {
         .fallback_chain(&language.code)
         .iter()
         .find(|c| *c != &language.code)
-        .map_or_else(|| "nothing".to_owned(), |c| format!("`{c}`"));
-    let mut text = format!(
-        "# Messages in {} ({lang}), from the {default} messages of the site and its theme.\n\
-         # Each is commented out with its {default} text: remove the `# ` of its lines,\n\
-         # translate the text after `=`, and keep `{{ $variables }}` and ids as they are.\n\
-         # A message still commented out is shown in {fallback} instead.\n",
-        language.name
-    );
+        .map_or_else(
+            || msg!("i18n.init.no-fallback"),
+            |c| msg!("i18n.init.fallback", lang = c.as_str()),
+        );
+    let header = messages.text(&msg!(
+        "i18n.init.header",
+        name = &language.name,
+        lang = lang,
+        default = default.as_str(),
+        fallback = fallback
+    ));
+    let mut text: String = header.lines().map(|l| format!("# {l}\n")).collect();
     for (layer, heading) in [
-        (Layer::Theme, "From the theme"),
-        (Layer::Site, "From the site"),
+        (Layer::Theme, msg!("i18n.init.from-theme")),
+        (Layer::Site, msg!("i18n.init.from-site")),
     ] {
+        let heading = messages.text(&heading);
         let mine: Vec<_> = entries.iter().filter(|e| e.layer == layer).collect();
         if mine.is_empty() {
             continue;
@@ -67,13 +73,15 @@ fn write(opts: &Options, lang: &str) -> Result<String, Diagnostics> {
     let io = |e: std::io::Error| {
         one(Diagnostic::error(
             PathBuf::from(&rel),
-            format!("cannot write: {e}"),
+            msg!("new.cannot-write", error = e.to_string()),
         ))
     };
     std::fs::create_dir_all(file.parent().unwrap_or(&opts.root)).map_err(io)?;
     std::fs::write(&file, text).map_err(io)?;
-    Ok(format!(
-        "wrote {rel} with {} to translate, commented out with their {default} text\n",
-        count(entries.len(), "message", "messages")
+    Ok(msg!(
+        "i18n.init.wrote",
+        file = &rel,
+        count = entries.len(),
+        default = default.as_str()
     ))
 }

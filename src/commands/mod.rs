@@ -13,7 +13,7 @@ pub mod serve;
 mod translate;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::messages::{Message, Text};
+use crate::messages::Message;
 use crate::msg;
 use crate::pipeline::{Built, Options};
 use std::path::{Path, PathBuf};
@@ -26,11 +26,14 @@ pub struct Outcome {
     pub diagnostics: Diagnostics,
     /// One line for the terminal, when the command succeeded; said in the
     /// reader's language by `main`.
-    pub summary: Option<Text>,
+    pub summary: Option<Message>,
     /// Text for standard output, printed as is after the diagnostics:
-    /// `i18n`'s report, the file `new` wrote, a rebuild's `rebuilt in 12 ms`.
-    /// A failed command that says here how it failed needs no error count.
+    /// `i18n`'s report, `report`'s table.
     pub output: String,
+    /// A line for standard output in the reader's language, after `output`:
+    /// the file `new` wrote, a rebuild's `rebuilt in 12 ms`. A failed
+    /// command that says here how it failed needs no error count.
+    pub said: Option<Message>,
 }
 
 impl Outcome {
@@ -52,15 +55,26 @@ impl Outcome {
             Err(diagnostics) => Outcome::failed(diagnostics),
         }
     }
+
+    /// A command whose product is one line saying what it did.
+    pub fn said(result: Result<Message, Diagnostics>) -> Outcome {
+        match result {
+            Ok(said) => Outcome {
+                said: Some(said),
+                ..Outcome::default()
+            },
+            Err(diagnostics) => Outcome::failed(diagnostics),
+        }
+    }
 }
 
 /// What a long-running command (`serve`) says while it runs;
 /// main prints it as it comes.
 pub enum Progress {
     /// A line for standard output (`serving … on …`, `stopped`).
-    Line(String),
-    /// A line for standard error (a warning about the server, timings).
-    Note(String),
+    Line(Message),
+    /// A line for standard error (a warning about the server or the watcher).
+    Note(Message),
     /// One of `serve`'s rebuilds, printed like a command's outcome.
     Rebuilt(Outcome),
 }
@@ -92,13 +106,10 @@ pub fn site_root(given: Option<PathBuf>) -> PathBuf {
 }
 
 /// Why `url` cannot be a `--base-url`, in plain words; `None` when it can.
-pub fn base_url_problem(url: &str) -> Option<String> {
+pub fn base_url_problem(url: &str) -> Option<Message> {
     match crate::config::split_base_url(url) {
         Some(_) => None,
-        None => Some(format!(
-            "`{url}` is not an http(s) URL or a path: write the address the site will be \
-             served from, such as https://example.org/portal/ (or a path such as /portal/ for a preview)"
-        )),
+        None => Some(msg!("options.base-url-not-http", url = url)),
     }
 }
 
@@ -115,18 +126,17 @@ pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
     let text = std::fs::read_to_string(opts.root.join("site.yaml")).unwrap_or_default();
     let line = crate::source_text::key_line(&text, &["base_url"]);
     let what = match line {
-        Some(_) => "`base_url` is a path without a host",
-        None => "site.yaml has no `base_url`",
+        Some(_) => msg!("config.no-origin.path-only"),
+        None => msg!("config.no-origin.missing"),
     };
     Some(
-        Diagnostic::warning(PathBuf::from("site.yaml"), format!(
-            "{what}, so sitemap.xml, the Sitemap line of robots.txt and the open-data catalogues \
-             (data/catalog.jsonld, data/csv-metadata.json) are left out, \
-             and canonical links and feed ids are relative (search engines and feed readers need full URLs)"
-        ))
+        Diagnostic::warning(
+            PathBuf::from("site.yaml"),
+            msg!("config.no-origin", what = what),
+        )
         .at_line(line)
         .with_source(&text)
-        .hint("set `base_url:` to the address the site will be served from, e.g. `base_url: https://portal.example.org/`, or pass --base-url"),
+        .hint(msg!("config.no-origin.hint")),
     )
 }
 

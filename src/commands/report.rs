@@ -5,8 +5,10 @@
 
 use super::{one, Outcome};
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Message;
+use crate::msg;
 use crate::pipeline::{Options, Session};
-use crate::plan::period::{Day, Period, PERIOD_FORMS};
+use crate::plan::period::{Day, Period};
 use crate::report::{self, text, words::Words, Query};
 use std::path::PathBuf;
 
@@ -44,17 +46,21 @@ pub struct ReportArgs {
 }
 
 /// Why a `--period` value is wrong, for the command line to refuse it.
-pub fn period_problem(value: &str) -> Option<String> {
-    Period::parse(value)
-        .is_none()
-        .then(|| format!("`{value}` is not a period: write {PERIOD_FORMS}"))
+pub fn period_problem(value: &str) -> Option<Message> {
+    Period::parse(value).is_none().then(|| {
+        msg!(
+            "report.not-a-period",
+            value = value,
+            forms = msg!("plan.period-forms")
+        )
+    })
 }
 
 /// Why a `--from`/`--to` value is wrong.
-pub fn day_problem(value: &str) -> Option<String> {
+pub fn day_problem(value: &str) -> Option<Message> {
     Day::parse(value)
         .is_none()
-        .then(|| format!("`{value}` is not a day: write YYYY-MM-DD, like 2026-05-20"))
+        .then(|| msg!("report.not-a-day", value = value))
 }
 
 /// The report's language from the environment: `MEKONG_LANG`, else
@@ -108,27 +114,27 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
             (Some(_), Some(_)) => {
                 return Err(one(Diagnostic::error(
                     None,
-                    format!("`--from {from}` is after `--to {to}`"),
+                    msg!("report.from-after-to", from = from, to = to),
                 )
-                .hint(format!("swap them: --from {to} --to {from}"))))
+                .hint(msg!("report.from-after-to.hint", from = from, to = to))))
             }
             _ => None,
         },
         (None, None) => Some(this_half_year()),
     };
     let Some(period) = period else {
-        return Err(one(Diagnostic::error(
-            None,
-            "the report's period is not valid",
-        )
-        .hint(format!("write {PERIOD_FORMS}"))));
+        return Err(one(Diagnostic::error(None, msg!("report.bad-period"))
+            .hint(msg!(
+                "report.bad-period.hint",
+                forms = msg!("plan.period-forms")
+            ))));
     };
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(one(Diagnostic::error(
             None,
-            "a workbook cannot be printed to the terminal",
+            msg!("report.xlsx-to-terminal"),
         )
-        .hint("name the file: `mekong report --format xlsx -o report.xlsx`")));
+        .hint(msg!("report.xlsx-to-terminal.hint"))));
     }
     let mut session = Session::load(&args.pipeline)?;
     let built = session.build(&crate::output::Discard, false)?;
@@ -139,10 +145,10 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
     if let Some(unit) = &args.unit {
         if !config.units.is_empty() && config.units.get(unit).is_none() {
             let hint = match closest(unit, config.units.iter().map(|u| u.id.as_str())) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!(
-                    "units of site.yaml: {}",
-                    config
+                Some(c) => msg!("report.unknown-unit.did-you-mean", unit = c),
+                None => msg!(
+                    "report.unknown-unit.hint",
+                    units = config
                         .units
                         .iter()
                         .map(|u| u.id.as_str())
@@ -152,7 +158,7 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
             };
             return Err(one(Diagnostic::error(
                 None,
-                format!("`--unit {unit}` is not a unit of site.yaml"),
+                msg!("report.unknown-unit", unit = unit),
             )
             .hint(hint)));
         }
@@ -174,7 +180,7 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
         Format::Xlsx => report::xlsx::workbook(&sheets).map_err(|e| {
             one(Diagnostic::error(
                 None,
-                format!("cannot write the workbook: {e}"),
+                msg!("report.cannot-make-workbook", error = e.to_string()),
             ))
         })?,
     };
@@ -185,19 +191,17 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
     match &args.output {
         Some(file) => {
             std::fs::write(file, &bytes).map_err(|e| {
-                one(
-                    Diagnostic::error(file.clone(), format!("cannot write the report: {e}"))
-                        .hint("check that the folder exists and can be written"),
+                one(Diagnostic::error(
+                    file.clone(),
+                    msg!("report.cannot-write", error = e.to_string()),
                 )
+                .hint(msg!("report.cannot-write.hint")))
             })?;
-            outcome.summary = Some(
-                crate::msg!(
-                    "summary.report-written",
-                    file = file.as_path(),
-                    period = period.to_string()
-                )
-                .into(),
-            );
+            outcome.summary = Some(msg!(
+                "summary.report-written",
+                file = file.as_path(),
+                period = period.to_string()
+            ));
         }
         None => outcome.output = String::from_utf8(bytes).unwrap_or_default(),
     }

@@ -1,6 +1,8 @@
 //! `mekong new` and `mekong init`: files an editor or a web team starts from.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::{Message, Messages};
+use crate::msg;
 use std::path::Path;
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -36,13 +38,19 @@ fn title_of(slug: &str) -> String {
 }
 
 /// `mekong new SECTION/SLUG [--lang L]`: a draft article with its front matter.
-pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String, Diagnostics> {
+/// The article's starting text is in `messages`' language.
+pub fn new_article(
+    root: &Path,
+    path: &str,
+    lang: Option<&str>,
+    messages: &Messages,
+) -> Result<Message, Diagnostics> {
     let config = crate::config::Config::load(root)?;
     let path = path.trim_matches('/').trim_end_matches(".md");
     let (section, slug) = path.split_once('/').ok_or_else(|| {
         one(
-            Diagnostic::error(None, format!("`{path}` is not SECTION/SLUG"))
-                .hint("write e.g. `mekong new tourism/thac-mo`"),
+            Diagnostic::error(None, msg!("new.not-section-slug", path = path))
+                .hint(msg!("new.not-section-slug.hint")),
         )
     })?;
     let slug_clean = crate::content::slug::slugify(slug);
@@ -53,10 +61,11 @@ pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String
     {
         return Err(one(Diagnostic::error(
             None,
-            format!("`{section}/{slug}` is not a valid article path"),
+            msg!("new.bad-path", path = format!("{section}/{slug}")),
         )
-        .hint(format!(
-            "use lowercase words joined by dashes, e.g. `{section}/{slug_clean}`"
+        .hint(msg!(
+            "new.bad-path.hint",
+            path = format!("{section}/{slug_clean}")
         ))));
     }
     let lang = lang.unwrap_or(config.default_language.as_str());
@@ -65,7 +74,7 @@ pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String
     }
     super::translate::check_section(root, section)?;
     // The article exists in another language: this is its translation.
-    if let Some(t) = super::translate::translation(root, &config, section, slug, lang)? {
+    if let Some(t) = super::translate::translation(root, &config, section, slug, lang, messages)? {
         return write_new(root, &t.rel, &t.text).map(|()| t.said);
     }
     let suffix = if lang == config.default_language.as_str() {
@@ -78,19 +87,22 @@ pub fn new_article(root: &Path, path: &str, lang: Option<&str>) -> Result<String
     if file.exists() {
         return Err(one(Diagnostic::error(
             std::path::PathBuf::from(&rel),
-            "the file already exists",
+            msg!("new.exists"),
         )
-        .hint("choose another slug, or edit the existing file")));
+        .hint(msg!("new.exists.hint"))));
     }
+    let say = |m: Message| messages.text(&m);
     let text = format!(
-        "---\ntitle: \"{}\"\ndate: {}\ndescription: \"\"\ntags: []\ndraft: true\n---\n\nWrite the article here. The first paragraph is the summary in lists.\n\n<!-- more -->\n\n## A heading\n\nMore text.\n\n<!-- Link to another article: [its title](@/SECTION/SLUG.md); to a heading: (@/SECTION/SLUG.md#heading-id) -->\n",
+        "---\ntitle: \"{}\"\ndate: {}\ndescription: \"\"\ntags: []\ndraft: true\n---\n\n{}\n\n<!-- more -->\n\n## {}\n\n{}\n\n<!-- {} -->\n",
         title_of(slug),
-        today()
+        today(),
+        say(msg!("new.body.first")),
+        say(msg!("new.body.heading")),
+        say(msg!("new.body.more")),
+        say(msg!("new.body.links")),
     );
     write_new(root, &rel, &text)?;
-    Ok(format!(
-        "wrote {rel} (a draft: preview it with `mekong serve --drafts`; remove `draft: true` to publish it)\n"
-    ))
+    Ok(msg!("new.wrote", file = &rel))
 }
 
 /// Writes `text` into `root/rel`, making its folder.
@@ -99,7 +111,7 @@ fn write_new(root: &Path, rel: &str, text: &str) -> Result<(), Diagnostics> {
     let io = |e: std::io::Error| {
         one(Diagnostic::error(
             std::path::PathBuf::from(rel),
-            format!("cannot write: {e}"),
+            msg!("new.cannot-write", error = e.to_string()),
         ))
     };
     std::fs::create_dir_all(file.parent().unwrap_or(root)).map_err(io)?;
@@ -130,13 +142,13 @@ feed_limit: 20
 
 /// `mekong init DIR`: a new portal with four languages, the four sections
 /// and a sample article in each, built with the built-in theme.
-pub fn init(dir: &Path) -> Result<String, Diagnostics> {
+pub fn init(dir: &Path) -> Result<Message, Diagnostics> {
     if let Some(name) = first_visible_entry(dir) {
         return Err(one(Diagnostic::error(
             None,
-            format!("{} is not empty: it holds {name}", shown(dir)),
+            msg!("init.not-empty", folder = shown(dir), name = name),
         )
-        .hint("run `mekong init` in an empty folder (hidden files such as .git may be there), or choose a new folder: `mekong init my-portal`")));
+        .hint(msg!("init.not-empty.hint"))));
     }
     let sections: [(&str, [&str; 4], i32); 4] = [
         (
@@ -210,7 +222,7 @@ pub fn init(dir: &Path) -> Result<String, Diagnostics> {
         let io = |e: std::io::Error| {
             one(Diagnostic::error(
                 path.clone(),
-                format!("cannot write: {e}"),
+                msg!("new.cannot-write", error = e.to_string()),
             ))
         };
         std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(io)?;
@@ -221,10 +233,11 @@ pub fn init(dir: &Path) -> Result<String, Diagnostics> {
     } else {
         format!("`mekong build --root {}`", dir.display())
     };
-    Ok(format!(
-        "wrote a new portal in {} ({} files); build it with {build}\n",
-        shown(dir),
-        files.len(),
+    Ok(msg!(
+        "init.wrote",
+        folder = shown(dir),
+        files = files.len(),
+        build = build
     ))
 }
 
@@ -238,11 +251,11 @@ fn is_here(dir: &Path) -> bool {
             .is_some_and(|(cwd, d)| cwd == d)
 }
 
-fn shown(dir: &Path) -> String {
+fn shown(dir: &Path) -> Message {
     if is_here(dir) {
-        "the current folder".to_owned()
+        msg!("init.current-folder")
     } else {
-        dir.display().to_string()
+        msg!("init.folder", folder = dir)
     }
 }
 
@@ -286,17 +299,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let site = dir.path().join("portal");
         init(&site).expect("init");
-        new_article(&site, "tourism/thac-mo", None).expect("new");
+        new_article(&site, "tourism/thac-mo", None, Messages::english()).expect("new");
         let text =
             std::fs::read_to_string(site.join("content/tourism/thac-mo.md")).expect("written");
         assert!(text.contains("title: \"Thac mo\"") && text.contains("draft: true"));
         assert!(
-            new_article(&site, "tourism/thac-mo", None).is_err(),
+            new_article(&site, "tourism/thac-mo", None, Messages::english()).is_err(),
             "existing file refused"
         );
-        new_article(&site, "tourism/thac-mo", Some("en")).expect("translation");
+        new_article(&site, "tourism/thac-mo", Some("en"), Messages::english())
+            .expect("translation");
         assert!(site.join("content/tourism/thac-mo.en.md").is_file());
-        assert!(new_article(&site, "tourism/Bad Slug", None).is_err());
+        assert!(new_article(&site, "tourism/Bad Slug", None, Messages::english()).is_err());
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! says while it runs goes to `say`; it returns when Ctrl-C stops it.
 
 use super::{one, Outcome, Progress};
-use crate::diagnostics::count;
+use crate::messages::{Message, Messages};
+use crate::msg;
 use crate::pipeline::Options;
 use crate::serve::{self, Preview, Rebuilt, SourceWatcher, State};
 use crate::write::InPlace;
@@ -26,6 +27,8 @@ pub struct ServeArgs {
     pub open: bool,
     /// Output folder; a temporary folder by default.
     pub output: Option<PathBuf>,
+    /// The language of mekong's messages, for the error overlay in the browser.
+    pub lang: String,
 }
 
 /// Runs the preview server until Ctrl-C.
@@ -67,20 +70,25 @@ fn serve_until_stopped(
     };
     let base_url = format!("http://{host}:{port}{}", config.base_path);
     if !args.bind.is_loopback() {
-        say(Progress::Note(format!(
-            "warning: serving on {} makes the preview (drafts included) visible to your network",
-            args.bind
+        say(Progress::Note(msg!(
+            "serve.visible-to-network",
+            address = args.bind.to_string()
         )));
     }
     let mut opts = args.pipeline.clone();
     opts.base_url = Some(base_url.clone());
 
     let sink = InPlace::new(&out).map_err(one)?;
-    crate::write::mark_preview(&out, &base_url).map_err(one)?;
+    let messages = Messages::new(&args.lang);
+    let note = messages.text(&msg!("serve.preview-note", url = &base_url));
+    crate::write::mark_preview(&out, &note).map_err(one)?;
     let canonical_out = out.canonicalize().unwrap_or_else(|_| out.clone());
-    let mut state = State::new(canonical_out, config.base_path.clone());
+    let mut state = State::new(canonical_out, config.base_path.clone(), messages);
     if config.cms.is_some() {
-        state.cms = Some(serve::CmsBackend::new(config.clone()));
+        state.cms = Some(serve::CmsBackend::new(
+            config.clone(),
+            Messages::new(&args.lang),
+        ));
     }
     let state = Arc::new(state);
     let mut preview = Preview::new(opts, sink, state.clone());
@@ -90,9 +98,10 @@ fn serve_until_stopped(
     rebuild(&mut preview, &[], say);
 
     listener.answer(state);
-    say(Progress::Line(format!(
-        "serving {} on {base_url} (Ctrl-C to stop)",
-        args.pipeline.root.display()
+    say(Progress::Line(msg!(
+        "serve.serving",
+        root = &args.pipeline.root,
+        url = &base_url
     )));
     if args.open {
         let _ = std::process::Command::new("xdg-open")
@@ -103,7 +112,7 @@ fn serve_until_stopped(
     let stop = Arc::new(AtomicBool::new(false));
     let stop_handler = stop.clone();
     let _ = ctrlc::set_handler(move || stop_handler.store(true, Ordering::SeqCst));
-    let warn = |line: String| say(Progress::Note(line));
+    let warn = |line: Message| say(Progress::Note(line));
     while let Some(paths) = watcher.next_batch(&stop, &warn) {
         rebuild(&mut preview, &paths, say);
     }
@@ -113,7 +122,7 @@ fn serve_until_stopped(
     } else {
         preview.finish();
     }
-    say(Progress::Line("stopped".into()));
+    say(Progress::Line(msg!("serve.stopped")));
     Ok(())
 }
 
@@ -127,21 +136,19 @@ fn rebuild(preview: &mut Preview, paths: &[PathBuf], say: &dyn Fn(Progress)) {
 
 /// A rebuild as main prints it: its diagnostics, and one line on stdout.
 fn outcome_of(rebuilt: &Rebuilt, first: bool) -> Outcome {
-    let ms = rebuilt.millis;
+    let ms = rebuilt.millis.round();
     let line = match rebuilt.written {
-        Some(written) => format!(
-            "{} in {ms:.0} ms: {} written",
-            if first { "built" } else { "rebuilt" },
-            count(written, "file", "files")
-        ),
-        None => format!(
-            "build failed in {ms:.0} ms: {} (the server keeps running; fix and save)",
-            count(rebuilt.diagnostics.error_count(), "error", "errors")
+        Some(written) if first => msg!("serve.built", ms = ms, files = written),
+        Some(written) => msg!("serve.rebuilt", ms = ms, files = written),
+        None => msg!(
+            "serve.failed",
+            ms = ms,
+            errors = rebuilt.diagnostics.error_count()
         ),
     };
     Outcome {
-        output: line + "\n",
+        said: Some(line),
         diagnostics: rebuilt.diagnostics.clone(),
-        summary: None,
+        ..Outcome::default()
     }
 }

@@ -8,6 +8,8 @@
 
 use crate::config::Config;
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::messages::{Message, Messages};
+use crate::msg;
 use std::path::{Path, PathBuf};
 
 /// A file to write for `mekong new`, and what to tell the user.
@@ -17,7 +19,7 @@ pub(super) struct NewFile {
     /// Its text.
     pub text: String,
     /// The line printed once it is written.
-    pub said: String,
+    pub said: Message,
 }
 
 fn one(d: Diagnostic) -> Diagnostics {
@@ -41,18 +43,19 @@ pub(super) fn unknown_language(config: &Config, lang: &str) -> Diagnostics {
         .find(|c| **c == lower || lower.starts_with(**c))
         .copied()
         .or_else(|| closest(lang, codes.iter().copied()));
-    let mut hint = match guess {
-        Some(c) => format!("did you mean `{c}`? "),
-        None => String::new(),
+    let codes = codes.join(", ");
+    let hint = match guess {
+        Some(c) => msg!(
+            "new.unknown-language.did-you-mean",
+            code = c,
+            codes = codes,
+            lang = lang
+        ),
+        None => msg!("new.unknown-language.hint", codes = codes, lang = lang),
     };
-    hint.push_str(&format!(
-        "The site's languages are {}; to add a language, list it under `languages:` in site.yaml \
-         (`- code: {lang}`, its `name:` and a `fallback:`), then run `mekong i18n --init {lang}` for its messages",
-        codes.join(", ")
-    ));
     one(Diagnostic::error(
         PathBuf::from("site.yaml"),
-        format!("`{lang}` is not a language of the site"),
+        msg!("new.unknown-language", lang = lang),
     )
     .hint(hint))
 }
@@ -74,14 +77,12 @@ pub(super) fn check_section(root: &Path, section: &str) -> Result<(), Diagnostic
         })
         .unwrap_or_default();
     let hint = match closest(section, sections.iter().map(String::as_str)) {
-        Some(s) => format!(
-            "did you mean `{s}`? To start a new section, create content/{section}/_index.md first"
-        ),
-        None => format!("to start a new section, create content/{section}/_index.md first"),
+        Some(s) => msg!("new.no-section.did-you-mean", guess = s, section = section),
+        None => msg!("new.no-section.hint", section = section),
     };
     Err(one(Diagnostic::error(
         None,
-        format!("there is no section `{section}` (no folder content/{section}/)"),
+        msg!("new.no-section", section = section),
     )
     .hint(hint)))
 }
@@ -106,11 +107,15 @@ pub(super) fn translation(
     section: &str,
     slug: &str,
     lang: &str,
+    messages: &Messages,
 ) -> Result<Option<NewFile>, Diagnostics> {
     let rel = file_of(root, config, section, slug, lang);
     if root.join(&rel).exists() {
-        return Err(one(Diagnostic::error(PathBuf::from(&rel), "the file already exists")
-            .hint(format!("edit it; `mekong i18n --lang {lang}` lists what is left to translate, and a new article needs another slug"))));
+        return Err(one(Diagnostic::error(
+            PathBuf::from(&rel),
+            msg!("new.exists"),
+        )
+        .hint(msg!("new.translation-exists.hint", lang = lang))));
     }
     let default = config.default_language.as_str();
     let source = std::iter::once(default)
@@ -123,24 +128,18 @@ pub(super) fn translation(
     let read = std::fs::read(root.join(&source)).map_err(|e| {
         one(Diagnostic::error(
             PathBuf::from(&source),
-            format!("cannot read: {e}"),
+            msg!("new.cannot-read", error = e.to_string()),
         ))
     })?;
     let text = crate::source_text::decode_utf8(&read)
         .map_err(|d| one(d.located_in(PathBuf::from(&source))))?;
     let split = crate::content::front_matter::split(&text)
         .map_err(|d| one(d.located_in(PathBuf::from(&source))))?;
-    let text = format!(
-        "---\n# Translated from {source}: translate the title, the description and the text;\n\
-         # dates, the image and the project, place and event data stay as they are.\n{}---\n{}",
-        as_draft(split.yaml),
-        split.body
-    );
+    let note = messages.text(&msg!("new.translation-note", source = &source));
+    let note: String = note.lines().map(|l| format!("# {l}\n")).collect();
+    let text = format!("---\n{note}{}---\n{}", as_draft(split.yaml), split.body);
     Ok(Some(NewFile {
-        said: format!(
-            "wrote {rel}, a copy of {source} to translate; it is a draft until translated: \
-             preview it with `mekong serve --drafts`, then remove `draft: true` to publish it\n"
-        ),
+        said: msg!("new.wrote-translation", file = &rel, source = &source),
         rel,
         text,
     }))

@@ -5,7 +5,7 @@
 
 use super::date::Date;
 use crate::diagnostics::{closest, Diagnostic};
-use crate::messages::{Message, Text};
+use crate::messages::Message;
 use crate::msg;
 use crate::source_text::key_line;
 use serde::de::DeserializeOwned;
@@ -27,7 +27,7 @@ impl Reader<'_> {
         key_line(self.yaml, path).map(|l| l + self.line_offset)
     }
 
-    pub(super) fn error(&self, path: &[&str], message: impl Into<Text>, hint: impl Into<Text>) {
+    pub(super) fn error(&self, path: &[&str], message: Message, hint: Message) {
         let mut d = Diagnostic::error(self.file.clone(), message)
             .at_line(self.line(path))
             .with_source(self.text)

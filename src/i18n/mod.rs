@@ -7,17 +7,15 @@
 //! and direction, and the invisible marks break copy-paste and search.
 
 mod check;
-pub(crate) mod format;
 pub(crate) mod source;
 
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{line_col, Diagnostic, Diagnostics};
+use crate::formats::{fluent_number, Formats};
 use crate::messages::Message;
 use crate::msg;
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::memoizer::MemoizerKind;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use format::Formats;
+use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -79,33 +77,6 @@ pub struct Gap {
     pub id: String,
     /// The language it comes from, if any has it.
     pub from: Option<LangCode>,
-}
-
-/// ICU-backed number formatting for Fluent's placeables (`{ $count }`):
-/// Fluent's own formatting knows no grouping separators.
-struct IcuNumbers(Formats);
-
-impl intl_memoizer::Memoizable for IcuNumbers {
-    type Args = ();
-    type Error = ();
-    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
-        Ok(IcuNumbers(Formats::new(&lang.to_string())))
-    }
-}
-
-pub(crate) fn fluent_number(
-    value: &FluentValue<'_>,
-    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
-) -> Option<String> {
-    match value {
-        FluentValue::Number(n) => {
-            let decimals = n.options.minimum_fraction_digits;
-            memoizer
-                .with_try_get_threadsafe::<IcuNumbers, _, _>((), |f| f.0.number(n.value, decimals))
-                .ok()
-        }
-        _ => None,
-    }
 }
 
 impl Locales {

@@ -16,7 +16,7 @@
 pub mod cli;
 pub mod locale;
 
-use crate::i18n::format::Formats;
+use crate::formats::Formats;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
@@ -45,6 +45,10 @@ const FILES: &[(&str, &str, &str)] = &[
     ("en", "config.ftl", include_str!("en/config.ftl")),
     ("en", "content.ftl", include_str!("en/content.ftl")),
     ("en", "plan.ftl", include_str!("en/plan.ftl")),
+    ("en", "write.ftl", include_str!("en/write.ftl")),
+    ("en", "build.ftl", include_str!("en/build.ftl")),
+    ("en", "commands.ftl", include_str!("en/commands.ftl")),
+    ("en", "serve.ftl", include_str!("en/serve.ftl")),
     ("vi", "images.ftl", include_str!("vi/images.ftl")),
     ("vi", "links.ftl", include_str!("vi/links.ftl")),
     ("vi", "output.ftl", include_str!("vi/output.ftl")),
@@ -65,6 +69,10 @@ const FILES: &[(&str, &str, &str)] = &[
     ("vi", "config.ftl", include_str!("vi/config.ftl")),
     ("vi", "content.ftl", include_str!("vi/content.ftl")),
     ("vi", "plan.ftl", include_str!("vi/plan.ftl")),
+    ("vi", "write.ftl", include_str!("vi/write.ftl")),
+    ("vi", "build.ftl", include_str!("vi/build.ftl")),
+    ("vi", "commands.ftl", include_str!("vi/commands.ftl")),
+    ("vi", "serve.ftl", include_str!("vi/serve.ftl")),
 ];
 
 /// The language every message exists in, and the fallback of every other.
@@ -171,40 +179,6 @@ macro_rules! msg {
     };
 }
 
-/// A text that is either a message of the catalog or, for code not yet
-/// converted, plain English. Diagnostics and hints take either.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Text {
-    /// From the catalog, in the reader's language.
-    Message(Message),
-    /// Fixed English text.
-    Plain(String),
-}
-
-impl From<Message> for Text {
-    fn from(m: Message) -> Text {
-        Text::Message(m)
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text::Plain(s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::Plain(s.to_owned())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(s: &String) -> Text {
-        Text::Plain(s.clone())
-    }
-}
-
 /// The catalog of one language, with English behind it.
 pub struct Messages {
     lang: String,
@@ -271,14 +245,6 @@ impl Messages {
         self.get(message.id, &message.args)
     }
 
-    /// A [`Text`] in this language.
-    pub fn show(&self, text: &Text) -> String {
-        match text {
-            Text::Message(m) => self.text(m),
-            Text::Plain(s) => s.clone(),
-        }
-    }
-
     /// The message `id` (dotted) with `args`.
     pub fn get(&self, id: &str, args: &[(&str, Arg)]) -> String {
         let fluent_id = fluent_id(id);
@@ -320,7 +286,7 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
     let langid: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     bundle.set_use_isolating(false);
-    bundle.set_formatter(Some(crate::i18n::fluent_number));
+    bundle.set_formatter(Some(crate::formats::fluent_number));
     for (_, text) in sources(lang) {
         // A broken entry is left out (and fails the catalog test); the
         // rest of the file still loads.

@@ -13,6 +13,8 @@ use crate::diagnostics::Diagnostic;
 use crate::html::escape;
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
+use crate::messages::Message;
+use crate::msg;
 use crate::output::{AliasOrigin, FileSource, Output, OutputData};
 use crate::render::Affected;
 use crate::site::{Page, PageId, Site};
@@ -176,8 +178,8 @@ pub(crate) fn photos(
             Err(why) if reported.insert(abs) => {
                 let file = crate::diagnostics::display_path(&site.config.root, abs);
                 diags.push(
-                    Diagnostic::error(file, format!("this image cannot be published: {why}"))
-                        .hint("replace it with a complete JPEG, PNG or WebP file, or remove it"),
+                    Diagnostic::error(file, msg!("image.cannot-publish", why = Message::from(why)))
+                        .hint(msg!("image.cannot-publish.hint")),
                 );
             }
             Err(_) => {}

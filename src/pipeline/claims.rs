@@ -11,6 +11,8 @@
 //! wants `sitemap.xml/index.html`, but `sitemap.xml` is a file).
 
 use crate::diagnostics::{display_path, Diagnostic};
+use crate::messages::Message;
+use crate::msg;
 use crate::output::{AliasOrigin, FileSource, Output, OutputData, Record, Sink};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -50,16 +52,16 @@ struct Claim {
 impl Claim {
     /// What the message calls it: the article of an alias, the file copied,
     /// or the page or file mekong makes at the path.
-    fn describe(&self, root: &Path) -> String {
+    fn describe(&self, root: &Path) -> Message {
         match &self.claimant {
             Claimant::Alias(a) => {
-                format!("the redirect of alias {} in {}", a.alias, a.file.display())
+                msg!("claims.alias-redirect", alias = &a.alias, file = &a.file)
             }
-            Claimant::Disk(p) => display_path(root, p).display().to_string(),
-            Claimant::Embedded => format!("the built-in theme file /{}", self.path),
+            Claimant::Disk(p) => msg!("claims.copied-file", file = &display_path(root, p)),
+            Claimant::Embedded => msg!("claims.theme-file", path = &self.path),
             Claimant::Generated => match self.path.strip_suffix("index.html") {
-                Some(url) => format!("the page /{url} that mekong generates"),
-                None => format!("the file /{} that mekong generates", self.path),
+                Some(url) => msg!("claims.generated-page", url = url),
+                None => msg!("claims.generated-file", path = &self.path),
             },
         }
     }
@@ -187,32 +189,31 @@ fn clash(root: &Path, first: &Claim, second: &Claim) -> Diagnostic {
         let line = crate::site::alias_line(root, &a.file, &a.alias, 0);
         return Diagnostic::error(
             a.file.clone(),
-            format!(
-                "alias {} is already taken by {}",
-                a.alias,
-                other.describe(root)
+            msg!(
+                "claims.alias-taken",
+                alias = &a.alias,
+                owner = other.describe(root)
             ),
         )
         .at_line(line)
-        .hint("remove the alias, or change it to an old URL that nothing else on the site uses");
+        .hint(msg!("claims.alias-taken.hint"));
     }
     let message = if first.path == second.path {
-        format!(
-            "two files would be written to /{}: {} and {}",
-            first.path,
-            first.describe(root),
-            second.describe(root)
+        msg!(
+            "claims.same-path",
+            path = &first.path,
+            first = first.describe(root),
+            second = second.describe(root)
         )
     } else {
-        format!(
-            "/{} would be both a file ({}) and a folder holding {}",
-            first.path,
-            first.describe(root),
-            second.describe(root)
+        msg!(
+            "claims.file-and-folder",
+            path = &first.path,
+            first = first.describe(root),
+            second = second.describe(root)
         )
     };
-    Diagnostic::error(None, message)
-        .hint("rename one of them, or change the page's `slug` or `aliases`")
+    Diagnostic::error(None, message).hint(msg!("claims.clash.hint"))
 }
 
 #[cfg(test)]

@@ -25,9 +25,9 @@ pub fn load_config(opts: &Options) -> Result<Config, Diagnostics> {
         let (origin, base_path) = crate::config::split_base_url(url).ok_or_else(|| {
             Diagnostics::from_iter([crate::diagnostics::Diagnostic::error(
                 None,
-                format!("--base-url {url} is not a URL"),
+                crate::msg!("options.base-url-not-url", url = url),
             )
-            .hint("write a full URL such as https://example.org/portal/")])
+            .hint(crate::msg!("options.base-url-not-url.hint"))])
         })?;
         config.origin = origin;
         config.base_path = base_path;

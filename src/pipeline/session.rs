@@ -366,8 +366,11 @@ impl Session {
         for required in REQUIRED_TEMPLATES {
             if !self.theme.templates.iter().any(|t| t.name == required) {
                 diags.push(
-                    Diagnostic::error(PathBuf::from(format!("templates/{required}")), format!("the template `{required}` is missing"))
-                        .hint("add it to templates/ or to the theme, or use the built-in theme (`theme: default`)"),
+                    Diagnostic::error(
+                        PathBuf::from(format!("templates/{required}")),
+                        crate::msg!("template.missing", name = required),
+                    )
+                    .hint(crate::msg!("template.missing.hint")),
                 );
             }
         }

@@ -134,10 +134,6 @@ impl fmt::Display for Period {
     }
 }
 
-/// What `--period` and a plan's `period:` accept, for hints.
-pub(crate) const PERIOD_FORMS: &str =
-    "a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), or `{ from: 2026-01-01, to: 2026-06-30 }`";
-
 #[cfg(test)]
 mod tests {
     use super::*;

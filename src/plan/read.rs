@@ -6,7 +6,7 @@ use super::period::{Day, Period};
 use super::{Target, TargetKind, Task};
 use crate::config::{Config, LangCode};
 use crate::diagnostics::{closest, Diagnostic};
-use crate::messages::Text;
+use crate::messages::Message;
 use crate::msg;
 use serde_yaml::{Mapping, Value};
 use std::path::{Path, PathBuf};
@@ -23,7 +23,7 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn error(&mut self, line: Option<usize>, message: impl Into<Text>, hint: impl Into<Text>) {
+    fn error(&mut self, line: Option<usize>, message: Message, hint: Message) {
         self.diags.push(
             Diagnostic::error(self.file.to_path_buf(), message)
                 .at_line(line)

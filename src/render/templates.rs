@@ -4,6 +4,8 @@
 
 use super::functions::{self, Shared};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::messages::Message;
+use crate::msg;
 use crate::theme::Template;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -77,9 +79,9 @@ pub(crate) fn template_error(
     let file = template
         .map(|t| t.file.clone())
         .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
-    let first = report.lines().next().unwrap_or("template error");
+    let first = report.lines().next().unwrap_or_default();
     let message = first.strip_prefix("error: ").unwrap_or(first).trim();
-    let mut d = Diagnostic::error(file, format!("template error: {message}"));
+    let mut d = Diagnostic::error(file, msg!("template.error", error = message));
     if let Some((_, line, col)) = located {
         d = d.at(line, col);
         if let Some(t) = template {
@@ -97,39 +99,52 @@ fn fluent_message_error(report: &str, page: Option<&str>) -> Option<Diagnostic> 
         .lines()
         .find_map(|l| l.find("Fluent message `").map(|at| &l[at..]))?
         .trim();
-    let template = locate_tera_error(report)
-        .map(|(name, line, _)| format!(" by the template {name}:{line}"))
-        .unwrap_or_default();
-    let rendering = page
-        .map(|p| format!("it was asked for while rendering {p}{template}; "))
-        .unwrap_or_default();
-    Some(
-        Diagnostic::error(file, message.to_string())
-            .at_line(line)
-            .hint(format!(
-                "{rendering}the template passes the variables (`t(key=..., name=value)`) and the message must use the same names"
-            )),
-    )
+    // `Fluent message `ID` in `LANG` at FILE:LINE: ERROR` (i18n's words).
+    let quoted: Vec<&str> = message.split('`').collect();
+    let error = message.split_once(": ").map_or("", |(_, e)| e);
+    let unknown_variable = error
+        .split_once("Unknown variable: $")
+        .map(|(_, v)| v.trim());
+    let said = match (quoted.get(1), quoted.get(3), unknown_variable) {
+        (Some(id), Some(lang), Some(variable)) => msg!(
+            "template.fluent-unknown-variable",
+            id = *id,
+            lang = *lang,
+            variable = variable
+        ),
+        (Some(id), Some(lang), None) => msg!(
+            "template.fluent-failed",
+            id = *id,
+            lang = *lang,
+            error = error
+        ),
+        _ => msg!("template.error", error = message),
+    };
+    let hint = match (page, locate_tera_error(report)) {
+        (Some(p), Some((name, line, _))) => msg!(
+            "template.fluent-failed.hint-at",
+            page = p,
+            template = name,
+            line = line.to_string()
+        ),
+        (Some(p), None) => msg!("template.fluent-failed.hint-page", page = p),
+        (None, _) => msg!("template.fluent-failed.hint"),
+    };
+    Some(Diagnostic::error(file, said).at_line(line).hint(hint))
 }
 
 /// What to do about a template error, by what its message says.
-fn hint_for(message: &str, page: Option<&str>) -> String {
+fn hint_for(message: &str, page: Option<&str>) -> Message {
     let lower = message.to_lowercase();
     let unknown = lower.contains("not found") || lower.contains("unknown");
     if lower.contains("function") && unknown {
-        "mekong's functions are t(), url(), pages(), events(), projects() and asset(); check the spelling"
-            .to_string()
+        msg!("template.unknown-function.hint")
     } else if lower.contains("filter") && unknown {
-        "mekong adds the filters date(), number() and json; check the spelling".to_string()
+        msg!("template.unknown-filter.hint")
     } else {
         match page {
-            Some(p) => {
-                format!("this happened while rendering {p}; check the template near this line")
-            }
-            None => {
-                "check the template syntax near this line: {{ ... }} for values, {% ... %} for tags"
-                    .into()
-            }
+            Some(p) => msg!("template.while-rendering.hint", page = p),
+            None => msg!("template.syntax.hint"),
         }
     }
 }

@@ -6,9 +6,8 @@
 use super::sheets::{Cell, Sheet};
 use super::words::Words;
 use super::Report;
-use crate::content::front_matter::Date;
+use crate::formats::Formats;
 use crate::html::escape;
-use crate::i18n::format::Formats;
 use fluent_bundle::FluentArgs;
 use std::fmt::Write as _;
 
@@ -16,15 +15,7 @@ fn shown(cell: &Cell, f: &Formats) -> String {
     match cell {
         Cell::Text(t) => t.clone(),
         Cell::Number(n) => f.number(*n as f64, Some(0)),
-        Cell::Date(d) => f.date(
-            &Date {
-                year: d.year,
-                month: d.month,
-                day: d.day,
-                time: None,
-            },
-            "medium",
-        ),
+        Cell::Date(d) => f.date(d.year, d.month, d.day, "medium"),
     }
 }
 

@@ -108,8 +108,15 @@ pub(crate) fn outputs(
                 Ok(z) => z,
                 Err(e) => {
                     diags.push(
-                        Diagnostic::error(None, format!("cannot make screens/{}.zip: {e}", p.name))
-                            .hint("check the disk space and the image cache (.mekong-cache/)"),
+                        Diagnostic::error(
+                            None,
+                            crate::msg!(
+                                "screens.cannot-zip",
+                                name = &p.name,
+                                error = e.to_string()
+                            ),
+                        )
+                        .hint(crate::msg!("screens.cannot-zip.hint")),
                     );
                     continue;
                 }

@@ -6,6 +6,8 @@
 use crate::config::{LangCode, Screen, Selector, Window};
 use crate::content::front_matter::ProjectStatus;
 use crate::diagnostics::{closest, Diagnostic};
+use crate::messages::Message;
+use crate::msg;
 use crate::site::{Page, PageId, Site};
 use crate::source_text::key_line;
 use std::path::PathBuf;
@@ -29,7 +31,7 @@ pub(super) fn items<'s>(
 ) -> (Vec<Item<'s>>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut out: Vec<Item<'s>> = Vec::new();
-    let report = |key: &str, msg: String, hint: String| {
+    let report = |key: &str, msg: Message, hint: Message| {
         let line = yaml.and_then(|t| key_line(t, &["screens", "show", key]));
         let d = Diagnostic::error(PathBuf::from("site.yaml"), msg)
             .at_line(line)
@@ -43,30 +45,27 @@ pub(super) fn items<'s>(
         match &show.selector {
             Selector::Section(name) if !site.section_names.contains(name) => {
                 let hint = match closest(name, site.section_names.iter().map(String::as_str)) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("sections: {}", site.section_names.join(", ")),
+                    Some(c) => msg!("screens.did-you-mean", value = c),
+                    None => msg!(
+                        "screens.sections-are",
+                        sections = site.section_names.join(", ")
+                    ),
                 };
                 diags.push(report(
                     "section",
-                    format!(
-                        "screen `{}` shows section `{name}`, which does not exist",
-                        screen.name
-                    ),
+                    msg!("screens.no-section", screen = &screen.name, section = name),
                     hint,
                 ));
                 continue;
             }
             Selector::Article(path) if !site.link_index.contains_key(path) => {
                 let hint = match closest(path, site.link_index.keys().map(String::as_str)) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => "name the article's file below content/: `news/x.md`".into(),
+                    Some(c) => msg!("screens.did-you-mean", value = c),
+                    None => msg!("screens.not-an-article.hint"),
                 };
                 diags.push(report(
                     "article",
-                    format!(
-                        "screen `{}` shows `{path}`, which is not an article",
-                        screen.name
-                    ),
+                    msg!("screens.not-an-article", screen = &screen.name, path = path),
                     hint,
                 ));
                 continue;
@@ -123,11 +122,11 @@ pub(super) fn items<'s>(
         if !matched {
             let d = Diagnostic::warning(
                 PathBuf::from("site.yaml"),
-                format!(
-                    "screen `{}`: `show: {:?}` picks no article in {}",
-                    screen.name,
-                    show.selector,
-                    screen
+                msg!(
+                    "screens.picks-nothing",
+                    screen = &screen.name,
+                    show = format!("{:?}", show.selector),
+                    languages = screen
                         .languages
                         .iter()
                         .map(LangCode::as_str)
@@ -135,7 +134,7 @@ pub(super) fn items<'s>(
                         .join(", ")
                 ),
             )
-            .hint("check the section, tag or article it names, or remove the entry");
+            .hint(msg!("screens.picks-nothing.hint"));
             diags.push(d);
         }
     }

@@ -109,9 +109,13 @@ pub(super) fn make(
                     diags.push(
                         Diagnostic::warning(
                             file,
-                            format!("screen `{}`: the photo is left out: {why}", screen.name),
+                            crate::msg!(
+                                "screens.photo-left-out",
+                                screen = &screen.name,
+                                why = crate::messages::Message::from(why)
+                            ),
                         )
-                        .hint("replace it with a complete JPEG, PNG or WebP file"),
+                        .hint(crate::msg!("screens.photo-left-out.hint")),
                     );
                     None
                 }
@@ -156,9 +160,9 @@ pub(super) fn make(
         diags.push(
             Diagnostic::warning(
                 PathBuf::from("site.yaml"),
-                format!("screen `{}` has no QR codes: `base_url` has no host", screen.name),
+                crate::msg!("screens.no-qr", screen = &screen.name),
             )
-            .hint("set `base_url: https://portal.example.org/` so a QR code can name the article's page"),
+            .hint(crate::msg!("screens.no-qr.hint")),
         );
     }
     let mut ticker = BTreeMap::new();
@@ -171,12 +175,18 @@ pub(super) fn make(
                 _ => diags.push(
                     Diagnostic::warning(
                         PathBuf::from("site.yaml"),
-                        format!(
-                            "screen `{}`: the ticker message `{key}` is missing in `{lang}`",
-                            screen.name
+                        crate::msg!(
+                            "screens.no-ticker",
+                            screen = &screen.name,
+                            key = key,
+                            lang = lang.as_str()
                         ),
                     )
-                    .hint(format!("add `{key} = …` to locales/{lang}/*.ftl")),
+                    .hint(crate::msg!(
+                        "screens.no-ticker.hint",
+                        key = key,
+                        lang = lang.as_str()
+                    )),
                 ),
             }
         }

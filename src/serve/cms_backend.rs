@@ -12,6 +12,7 @@
 use crate::config::Config;
 use crate::content::front_matter::split;
 use crate::content::load_file;
+use crate::messages::Messages;
 use crate::paths::normalize_inside;
 use base64::Engine as _;
 use serde_json::{json, Value};
@@ -33,18 +34,24 @@ pub(crate) struct Backend {
     root: PathBuf,
     /// Its configuration, as `serve` started with it.
     config: Config,
+    /// What the build says about a saved article, in the editor's language.
+    messages: Messages,
 }
 
 type Answer = Result<Value, (u16, String)>;
 
 impl Backend {
-    /// A backend for the site of `config`.
-    pub(crate) fn new(config: Config) -> Backend {
+    /// A backend for the site of `config`, reporting in `messages`' language.
+    pub(crate) fn new(config: Config, messages: Messages) -> Backend {
         let root = config
             .root
             .canonicalize()
             .unwrap_or_else(|_| config.root.clone());
-        Backend { root, config }
+        Backend {
+            root,
+            config,
+            messages,
+        }
     }
 
     fn dispatch(&self, action: &str, params: &Value) -> Answer {
@@ -246,13 +253,10 @@ impl Backend {
         if problems.is_empty() {
             Ok(json!({ "message": "entry persisted" }))
         } else {
-            Err((
-                422,
-                format!(
-                    "saved; the build reports (fix and save again):\n{}",
-                    problems.join("\n")
-                ),
-            ))
+            let saved = self
+                .messages
+                .text(&crate::msg!("serve.saved-with-problems"));
+            Err((422, format!("{saved}\n{}", problems.join("\n"))))
         }
     }
 
@@ -268,7 +272,7 @@ impl Backend {
         diagnostics
             .into_iter()
             .filter(|d| d.is_error())
-            .map(|d| d.located_in(rel.to_path_buf()).to_plain())
+            .map(|d| d.located_in(rel.to_path_buf()).to_plain_in(&self.messages))
             .collect()
     }
 
@@ -483,7 +487,7 @@ mod tests {
         )
         .expect("write");
         let config = Config::load(dir.path()).expect("config");
-        (dir, Backend::new(config))
+        (dir, Backend::new(config, Messages::new("en")))
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! injected into HTML.
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Messages;
+use crate::msg;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Component, Path, PathBuf};
@@ -24,18 +26,27 @@ pub(crate) struct State {
     clients: Mutex<Vec<Sender<(String, String)>>>,
     /// The editing app's backend, when the site has `cms:`.
     pub(crate) cms: Option<super::cms_backend::Backend>,
+    /// mekong's own words in the browser: the error overlay, the bare 404.
+    pub(crate) messages: Messages,
 }
 
 impl State {
     /// A server state for an output folder.
-    pub(crate) fn new(out: PathBuf, base_path: String) -> State {
+    pub(crate) fn new(out: PathBuf, base_path: String, messages: Messages) -> State {
         State {
             out,
             base_path,
             errors: RwLock::new(Vec::new()),
             clients: Mutex::new(Vec::new()),
             cms: None,
+            messages,
         }
+    }
+
+    /// The live-reload script and the current errors, in the page.
+    fn inject(&self, html: &[u8]) -> Vec<u8> {
+        let heading = self.messages.text(&msg!("serve.overlay-heading"));
+        inject(html, &self.error_lines(), &heading)
     }
 
     /// Sends an event (`reload`, `css`, `errors`) to every open page.
@@ -66,8 +77,15 @@ pub(crate) struct Listener {
 /// Binds the preview server to `bind`:`port` (0 picks a free port).
 pub(crate) fn listen(bind: IpAddr, port: u16) -> Result<Listener, Diagnostic> {
     let server = tiny_http::Server::http((bind, port)).map_err(|e| {
-        Diagnostic::error(None, format!("cannot listen on {bind}:{port}: {e}"))
-            .hint("choose another port with --port N")
+        Diagnostic::error(
+            None,
+            crate::msg!(
+                "serve.cannot-listen",
+                address = format!("{bind}:{port}"),
+                error = e.to_string()
+            ),
+        )
+        .hint(crate::msg!("serve.cannot-listen.hint"))
     })?;
     Ok(Listener { server })
 }
@@ -111,7 +129,7 @@ fn handle(request: Request, state: Arc<State>) {
     let response = match resolve(&state, &path) {
         Resolved::File(file) => file_response(&state, &file, StatusCode(200)),
         Resolved::Redirect(to) => redirect(&to),
-        Resolved::Forbidden => text(403, "403 forbidden: this path is outside the site"),
+        Resolved::Forbidden => text(403, &state.messages.text(&msg!("serve.forbidden"))),
         Resolved::NotFound => not_found(&state, &path),
     };
     let _ = request.respond(response);
@@ -213,11 +231,11 @@ fn file_response(
     status: StatusCode,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
     let Ok(mut bytes) = std::fs::read(file) else {
-        return text(404, "404 not found");
+        return text(404, &state.messages.text(&msg!("serve.not-found")));
     };
     let kind = content_type(file);
     if kind.starts_with("text/html") {
-        bytes = inject(&bytes, &state.error_lines());
+        bytes = state.inject(&bytes);
     }
     Response::from_data(bytes)
         .with_status_code(status)
@@ -241,25 +259,30 @@ fn not_found(state: &State, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
             return file_response(state, c, StatusCode(404));
         }
     }
-    let page = format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>404 not found</h1><p>{}</p></body></html>", crate::html::escape(path));
-    Response::from_data(inject(page.as_bytes(), &state.error_lines()))
+    let page = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>404</title></head><body><h1>{}</h1><p>{}</p></body></html>",
+        state.messages.lang(),
+        crate::html::escape(&state.messages.text(&msg!("serve.not-found"))),
+        crate::html::escape(path)
+    );
+    Response::from_data(state.inject(page.as_bytes()))
         .with_status_code(StatusCode(404))
         .with_header(header("Content-Type", "text/html; charset=utf-8"))
 }
 
-/// Adds the live-reload script (and the current errors) before `</body>`.
-/// Only served pages get it: `mekong build` output never does.
-pub(super) fn inject(html: &[u8], errors: &[String]) -> Vec<u8> {
+/// Adds the live-reload script (and the current errors, under `heading`)
+/// before `</body>`. Only served pages get it: `mekong build` output never does.
+pub(super) fn inject(html: &[u8], errors: &[String], heading: &str) -> Vec<u8> {
     // Every `<` escaped: error text quoting `<!--<script>` must not end the script.
-    let errors_json = serde_json::to_string(errors)
-        .unwrap_or_else(|_| "[]".into())
-        .replace('<', "\\u003c");
+    let json = |v: serde_json::Value| v.to_string().replace('<', "\\u003c");
+    let errors_json = json(serde_json::json!(errors));
+    let heading_json = json(serde_json::json!(heading));
     let script = format!(
         "<script>(function(){{\
 function show(list){{var o=document.getElementById('mekong-overlay');if(o)o.remove();if(!list.length)return;\
 o=document.createElement('div');o.id='mekong-overlay';o.setAttribute('role','alert');\
 o.style.cssText='position:fixed;inset:0;background:rgba(20,22,30,.94);color:#fff;font:14px/1.5 monospace;padding:2rem;overflow:auto;z-index:2147483647';\
-var h=document.createElement('h2');h.textContent='mekong: the build failed';o.appendChild(h);\
+var h=document.createElement('h2');h.textContent={heading_json};o.appendChild(h);\
 list.forEach(function(d){{var p=document.createElement('pre');p.style.whiteSpace='pre-wrap';p.textContent=d;o.appendChild(p);}});\
 document.body.appendChild(o);}}\
 show({errors_json});\
@@ -321,7 +344,7 @@ mod tests {
         )
         .expect("write");
         let out = dir.path().canonicalize().expect("canonical");
-        (dir, State::new(out, "/".into()))
+        (dir, State::new(out, "/".into(), Messages::new("vi")))
     }
 
     #[test]
@@ -346,9 +369,25 @@ mod tests {
         let html = inject(
             b"<html><body><p>x</p></body></html>",
             &["a.md:1: error: bad".into()],
+            "mekong: </script> failed",
         );
         let text = String::from_utf8(html).expect("utf8");
         assert!(text.contains("EventSource") && text.ends_with("</script></body></html>"));
         assert!(text.contains("a.md:1: error: bad"));
+        assert!(
+            text.contains(r#""mekong: \u003c/script> failed""#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_overlay_and_the_bare_404_speak_the_readers_language() {
+        let (_d, s) = state();
+        let page = String::from_utf8(s.inject(b"<body></body>")).expect("utf8");
+        assert!(page.contains("mekong: không tạo được trang web"), "{page}");
+        assert_eq!(
+            s.messages.text(&msg!("serve.not-found")),
+            "404: không tìm thấy trang"
+        );
     }
 }

@@ -128,7 +128,7 @@ impl Preview {
                 .into_report()
                 .iter()
                 .filter(|d| d.is_error())
-                .map(|d| d.to_plain())
+                .map(|d| d.to_plain_in(&state.messages))
                 .collect();
             if let Ok(mut e) = state.errors.write() {
                 *e = lines.clone();

@@ -33,8 +33,12 @@ impl SourceWatcher {
     /// Starts watching the site at `root`, ignoring what happens in `out`.
     pub(crate) fn new(root: &Path, out: &Path) -> Result<SourceWatcher, Diagnostic> {
         let (tx, events) = mpsc::channel::<notify::Result<notify::Event>>();
-        let watcher = notify::recommended_watcher(tx)
-            .map_err(|e| Diagnostic::error(None, format!("cannot watch the site: {e}")))?;
+        let watcher = notify::recommended_watcher(tx).map_err(|e| {
+            Diagnostic::error(
+                None,
+                crate::msg!("serve.cannot-watch", error = e.to_string()),
+            )
+        })?;
         let mut w = SourceWatcher {
             watcher,
             events,
@@ -76,7 +80,7 @@ impl SourceWatcher {
     pub(crate) fn next_batch(
         &mut self,
         stop: &AtomicBool,
-        warn: &dyn Fn(String),
+        warn: &dyn Fn(crate::messages::Message),
     ) -> Option<Vec<PathBuf>> {
         while !stop.load(Ordering::SeqCst) {
             let mut batch = Batch::default();
@@ -123,7 +127,12 @@ impl SourceWatcher {
 
     /// Adds an event's relevant paths to `batch`, and follows which files
     /// are open for writing.
-    fn take(&self, batch: &mut Batch, event: notify::Result<notify::Event>, warn: &dyn Fn(String)) {
+    fn take(
+        &self,
+        batch: &mut Batch,
+        event: notify::Result<notify::Event>,
+        warn: &dyn Fn(crate::messages::Message),
+    ) {
         let writing = event.as_ref().ok().map(|e| write_state(&e.kind));
         let paths = self.relevant(event, warn);
         for p in &paths {
@@ -143,7 +152,7 @@ impl SourceWatcher {
     fn relevant(
         &self,
         event: notify::Result<notify::Event>,
-        warn: &dyn Fn(String),
+        warn: &dyn Fn(crate::messages::Message),
     ) -> Vec<PathBuf> {
         match event {
             // Opening and reading files (our own rebuild does) changes nothing.
@@ -154,7 +163,7 @@ impl SourceWatcher {
                 .collect(),
             Ok(_) => Vec::new(),
             Err(e) => {
-                warn(format!("warning: file watching: {e}"));
+                warn(crate::msg!("serve.watch-warning", error = e.to_string()));
                 Vec::new()
             }
         }

@@ -496,3 +496,25 @@ pub fn feed_entry_links(xml: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A Vietnamese locale, as `LANG` names it.
+pub const VI: &str = "vi_VN.UTF-8";
+/// An English locale.
+pub const EN: &str = "en_US.UTF-8";
+
+/// Runs the binary with only `LANG` set among the locale variables (no
+/// `LC_ALL`, `LC_MESSAGES` or `MEKONG_LANG`): its stdout and stderr.
+pub fn run_in_locale(lang: &str, args: &[&str]) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_mekong"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("MEKONG_LANG")
+        .env("LANG", lang)
+        .output()
+        .expect("run mekong");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -27,3 +27,5 @@ cli_i18n_format = Output format.
 cli_new_path = SECTION/SLUG, e.g. tourism/thac-mo.
 cli_new_lang = Language of the new file (default: the site's default language).
 cli_init_dir = The new site's folder (default: the current folder, which must be empty).
+cli_option-not-for = `{ $option }` does not apply to `mekong { $command }`
+cli_init-takes-no-root = `--root` does not apply to `mekong init` (give the new site's folder as `mekong init DIR`)

@@ -79,3 +79,17 @@ screens_bad-weekday = `{ $value }` is not a day of the week
 screens_bad-weekday_hint = write mon, tue, wed, thu, fri, sat or sun: `weekdays: [sat, sun]`
 screens_bad-hours = `hours: { $value }` is not a time range
 screens_bad-hours_hint = write HH:MM-HH:MM in the screen's local time: `hours: "07:00-19:00"`
+screens_sections-are = sections: { $sections }
+screens_no-section = screen `{ $screen }` shows section `{ $section }`, which does not exist
+screens_not-an-article = screen `{ $screen }` shows `{ $path }`, which is not an article
+screens_not-an-article_hint = name the article's file below content/: `news/x.md`
+screens_picks-nothing = screen `{ $screen }`: `show: { $show }` picks no article in { $languages }
+screens_picks-nothing_hint = check the section, tag or article it names, or remove the entry
+screens_photo-left-out = screen `{ $screen }`: the photo is left out: { $why }
+screens_photo-left-out_hint = replace it with a complete JPEG, PNG or WebP file
+screens_no-qr = screen `{ $screen }` has no QR codes: `base_url` has no host
+screens_no-qr_hint = set `base_url: https://portal.example.org/` so a QR code can name the article's page
+screens_no-ticker = screen `{ $screen }`: the ticker message `{ $key }` is missing in `{ $lang }`
+screens_no-ticker_hint = add `{ $key } = …` to locales/{ $lang }/*.ftl
+screens_cannot-zip = cannot make screens/{ $name }.zip: { $error }
+screens_cannot-zip_hint = check the disk space and the image cache (.mekong-cache/)

@@ -27,3 +27,5 @@ cli_i18n_format = Định dạng kết quả.
 cli_new_path = CHUYÊN-MỤC/TÊN-BÀI, ví dụ tourism/thac-mo.
 cli_new_lang = Ngôn ngữ của bài mới (mặc định: ngôn ngữ chính của trang).
 cli_init_dir = Thư mục của trang mới (mặc định: thư mục hiện tại, phải đang trống).
+cli_option-not-for = `{ $option }` không dùng được với `mekong { $command }`
+cli_init-takes-no-root = `--root` không dùng được với `mekong init` (hãy ghi thư mục của trang mới theo dạng `mekong init THƯ-MỤC`)

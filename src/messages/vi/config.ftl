@@ -79,3 +79,17 @@ screens_bad-weekday = `{ $value }` không phải là một ngày trong tuần
 screens_bad-weekday_hint = hãy ghi mon, tue, wed, thu, fri, sat hoặc sun: `weekdays: [sat, sun]`
 screens_bad-hours = `hours: { $value }` không phải là một khoảng giờ hợp lệ
 screens_bad-hours_hint = hãy ghi GG:PP-GG:PP theo giờ địa phương của màn hình: `hours: "07:00-19:00"`
+screens_sections-are = các chuyên mục: { $sections }
+screens_no-section = màn hình `{ $screen }` hiển thị chuyên mục `{ $section }`, nhưng chuyên mục này không có
+screens_not-an-article = màn hình `{ $screen }` hiển thị `{ $path }`, nhưng đây không phải là bài viết
+screens_not-an-article_hint = hãy ghi tên tệp bài viết tính từ content/: `news/x.md`
+screens_picks-nothing = màn hình `{ $screen }`: `show: { $show }` không chọn được bài nào bằng { $languages }
+screens_picks-nothing_hint = hãy kiểm tra chuyên mục, thẻ hoặc bài viết được ghi, hoặc xóa mục này
+screens_photo-left-out = màn hình `{ $screen }`: ảnh bị bỏ qua: { $why }
+screens_photo-left-out_hint = hãy thay bằng một tệp JPEG, PNG hoặc WebP đầy đủ
+screens_no-qr = màn hình `{ $screen }` không có mã QR: `base_url` chưa có tên miền
+screens_no-qr_hint = hãy đặt `base_url: https://portal.example.org/` để mã QR trỏ được tới trang của bài viết
+screens_no-ticker = màn hình `{ $screen }`: thông điệp chữ chạy `{ $key }` chưa có bằng `{ $lang }`
+screens_no-ticker_hint = hãy thêm `{ $key } = …` vào locales/{ $lang }/*.ftl
+screens_cannot-zip = không tạo được screens/{ $name }.zip: { $error }
+screens_cannot-zip_hint = hãy kiểm tra dung lượng ổ đĩa và thư mục lưu ảnh tạm (.mekong-cache/)

@@ -25,7 +25,7 @@ impl Filter<Value, TeraResult<String>> for DateFilter {
         let style: String = kwargs.get("format")?.unwrap_or_else(|| "medium".into());
         let lang = LangCode(current_lang(&kwargs, state)?);
         Ok(match self.0.locales.formats(&lang) {
-            Some(f) => f.date(&date, &style),
+            Some(f) => f.date(date.year, date.month, date.day, &style),
             None => date.to_string(),
         })
     }
@@ -45,7 +45,7 @@ mod tests {
             .locales
             .formats(&LangCode("vi".into()))
             .expect("vi formats")
-            .date(&date, "long");
+            .date(date.year, date.month, date.day, "long");
         let out = render(shared, "vi", "{{ \"2024-03-05\" | date(format=\"long\") }}");
         assert_eq!(out.expect("renders"), expected);
         assert!(expected.contains("2024"), "{expected}");

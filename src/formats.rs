@@ -1,8 +1,14 @@
 //! Numbers and dates in the reader's language, with ICU4X's CLDR data:
 //! `1.234.567` in Vietnamese, `1,234,567` in English, `12 tháng 5, 2026`.
-//! Fluent's own NUMBER() knows no locale, so Fluent's number hook calls this too.
+//! Fluent's own NUMBER() knows no locale, so Fluent's number hook
+//! ([`fluent_number`]) calls this too.
+//!
+//! A leaf: in, a language code and plain numbers (a date is its year, month
+//! and day); out, text. The sites' messages (`i18n`), the templates' `date`
+//! filter, the report and mekong's own messages all format through it.
 
-use crate::content::front_matter::Date;
+use fluent_bundle::memoizer::MemoizerKind;
+use fluent_bundle::FluentValue;
 use icu_calendar::{Date as IcuDate, Gregorian};
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::FixedCalendarDateTimeFormatter;
@@ -60,22 +66,59 @@ impl Formats {
         }
     }
 
-    /// A date as `short`, `medium` or `long`, or a pattern with `%Y %m %d %e`.
-    pub fn date(&self, date: &Date, style: &str) -> String {
+    /// The day `year`-`month`-`day` as `short`, `medium` or `long`, or a
+    /// pattern with `%Y %m %d %e`; `YYYY-MM-DD` when it is no calendar day.
+    pub fn date(&self, year: i32, month: u8, day: u8, style: &str) -> String {
+        let date = Ymd { year, month, day };
         let formatter = match style {
             "short" => &self.short,
             "medium" => &self.medium,
             "long" => &self.long,
-            pattern => return pattern_date(date, pattern),
+            pattern => return pattern_date(&date, pattern),
         };
-        match IcuDate::try_new_gregorian(date.year, date.month, date.day) {
+        match IcuDate::try_new_gregorian(year, month, day) {
             Ok(d) => formatter.format(&d).to_string(),
-            Err(_) => date.to_string(),
+            Err(_) => pattern_date(&date, "%Y-%m-%d"),
         }
     }
 }
 
-fn pattern_date(date: &Date, pattern: &str) -> String {
+/// ICU-backed number formatting for Fluent's placeables (`{ $count }`):
+/// Fluent's own formatting knows no grouping separators.
+struct IcuNumbers(Formats);
+
+impl intl_memoizer::Memoizable for IcuNumbers {
+    type Args = ();
+    type Error = ();
+    fn construct(lang: unic_langid::LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Ok(IcuNumbers(Formats::new(&lang.to_string())))
+    }
+}
+
+/// Fluent's number hook (`bundle.set_formatter`): numbers in the bundle's
+/// language, with the digits after the separator a message asks for.
+pub(crate) fn fluent_number(
+    value: &FluentValue<'_>,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => {
+            let decimals = n.options.minimum_fraction_digits;
+            memoizer
+                .with_try_get_threadsafe::<IcuNumbers, _, _>((), |f| f.0.number(n.value, decimals))
+                .ok()
+        }
+        _ => None,
+    }
+}
+
+struct Ymd {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+fn pattern_date(date: &Ymd, pattern: &str) -> String {
     let mut out = String::new();
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
@@ -112,14 +155,17 @@ mod tests {
 
     #[test]
     fn dates_follow_the_language() {
-        let d = Date::parse("2026-05-12").expect("date");
-        let en = Formats::new("en").date(&d, "long");
+        let en = Formats::new("en").date(2026, 5, 12, "long");
         assert!(en.contains("May") && en.contains("2026"), "{en}");
-        let vi = Formats::new("vi").date(&d, "long");
+        let vi = Formats::new("vi").date(2026, 5, 12, "long");
         assert!(vi.contains("2026") && !vi.contains("May"), "{vi}");
-        assert_eq!(Formats::new("en").date(&d, "%Y/%m/%d"), "2026/05/12");
+        assert_eq!(
+            Formats::new("en").date(2026, 5, 12, "%Y/%m/%d"),
+            "2026/05/12"
+        );
+        assert_eq!(Formats::new("en").date(2026, 2, 30, "long"), "2026-02-30");
         for lang in ["lo", "km"] {
-            let s = Formats::new(lang).date(&d, "long");
+            let s = Formats::new(lang).date(2026, 5, 12, "long");
             assert!(s.contains("2026"), "{lang}: {s}");
         }
     }
