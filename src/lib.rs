@@ -33,6 +33,7 @@ pub mod commands;
 mod config;
 mod content;
 pub mod diagnostics;
+mod fonts;
 pub mod fuzzing;
 mod html;
 mod i18n;

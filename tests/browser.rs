@@ -5,7 +5,8 @@
 //! through playwright-core (console errors, failed and external requests,
 //! axe-core, the language switcher, search, project filters, images,
 //! screenshots into `tests/browser/artifacts/`), and the border-gate
-//! screens of the `screens` fixture (`tests/browser/screens.mjs`).
+//! screens of the `screens` fixture (`tests/browser/screens.mjs`), and the
+//! demo's embedded Khmer and Lao fonts (`tests/browser/fonts.mjs`).
 //!
 //! Chromium and Node are required: without them the test fails with the
 //! command that installs them, rather than passing without testing anything.
@@ -282,4 +283,22 @@ fn the_editing_app_saves_through_serve() {
     }
     assert!(site.path("static/images/minh-hung.png").is_file());
     site.check(&[]).assert_ok();
+}
+
+#[test]
+fn the_demo_portal_draws_khmer_and_lao_with_its_embedded_fonts() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
+    let (tmp, public) = build_demo();
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("fonts.mjs"))
+        .arg(&public)
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the font browser tests failed (exit {code}):\n{output}"),
+        None => panic!("the font browser tests did not finish within 5 minutes:\n{output}"),
+    }
 }

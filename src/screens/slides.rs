@@ -72,7 +72,18 @@ pub(super) struct Made {
     pub(super) assets: Vec<(String, Vec<u8>)>,
     /// Photos, planned at `screens/NAME/assets/…`.
     pub(super) pictures: Vec<Arc<Picture>>,
+    /// The `@font-face` rules of its fonts.
+    pub(super) font_css: String,
 }
+
+/// A screen's fonts: one family the player's style names, loaded before
+/// the text is drawn (no empty boxes on a board), beside the other assets.
+const FONTS: crate::fonts::Style = crate::fonts::Style {
+    family: Some("Mekong Screen"),
+    display: "block",
+    hashed: false,
+    url_prefix: "assets/fonts/",
+};
 
 pub(super) fn make(
     site: &Site,
@@ -190,7 +201,10 @@ pub(super) fn make(
         })
         .collect();
     let langs: Vec<String> = screen.languages.iter().map(|l| l.to_string()).collect();
-    assets.extend(super::fonts::files(&langs));
+    let fonts = crate::fonts::embed(screen.languages.iter().map(|l| l.as_str()), &FONTS);
+    assets.extend(
+        (fonts.files.into_iter()).map(|(name, bytes)| (format!("assets/fonts/{name}"), bytes)),
+    );
     let mut names: Vec<String> = assets.keys().cloned().collect();
     for p in &pictures {
         let rel = p.fallback.path.trim_start_matches(&dir).to_owned();
@@ -219,6 +233,7 @@ pub(super) fn make(
         playlist,
         assets: assets.into_iter().collect(),
         pictures,
+        font_css: fonts.css,
     };
     (made, diags)
 }

@@ -47,6 +47,13 @@ config_unit-name-not-id = write the unit's id: `{ $key }: { $id }` (its names pe
 config_unknown-unit_did-you-mean = did you mean `{ $id }`?
 config_unknown-unit_hint = use one of the units declared in site.yaml: { $ids }
 
+# fonts: Lao and Khmer fonts published with the site.
+config_bad-fonts = `fonts: { $value }` is not known
+config_bad-fonts_did-you-mean = did you mean `fonts: { $value }`?
+config_bad-fonts_hint = write `fonts: embed` to publish the Lao and Khmer fonts with the site, or `fonts: system` (the default) to use the reader's own
+config_fonts-unneeded = `fonts: embed` has nothing to embed: no language of the site is written in Lao or Khmer script
+config_fonts-unneeded_hint = remove `fonts: embed`; the site's languages are drawn with the reader's own fonts
+
 # screens: the border-gate screens.
 screens_bad-name = screen name `{ $name }` is not a folder name
 screens_bad-name_hint = use lowercase letters, digits and hyphens: `name: hoa-lu`

@@ -47,6 +47,13 @@ config_unit-name-not-id = hãy ghi mã của đơn vị: `{ $key }: { $id }` (t�
 config_unknown-unit_did-you-mean = có phải ý bạn là `{ $id }`?
 config_unknown-unit_hint = hãy dùng một trong các đơn vị đã khai báo trong site.yaml: { $ids }
 
+# fonts: phông chữ Lào và Khmer xuất bản cùng trang.
+config_bad-fonts = không có giá trị `fonts: { $value }`
+config_bad-fonts_did-you-mean = có phải ý bạn là `fonts: { $value }`?
+config_bad-fonts_hint = hãy ghi `fonts: embed` để xuất bản phông chữ Lào và Khmer cùng trang, hoặc `fonts: system` (mặc định) để dùng phông chữ có sẵn trên máy người đọc
+config_fonts-unneeded = `fonts: embed` không có gì để nhúng: không ngôn ngữ nào của trang viết bằng chữ Lào hay chữ Khmer
+config_fonts-unneeded_hint = hãy bỏ `fonts: embed`; các ngôn ngữ của trang được hiển thị bằng phông chữ có sẵn trên máy người đọc
+
 # screens: màn hình tại cửa khẩu.
 screens_bad-name = tên màn hình `{ $name }` không dùng làm tên thư mục được
 screens_bad-name_hint = hãy dùng chữ thường không dấu, chữ số và dấu gạch ngang: `name: hoa-lu`
