@@ -6,7 +6,8 @@
 //! axe-core, the language switcher, search, project filters, images,
 //! screenshots into `tests/browser/artifacts/`), and the border-gate
 //! screens of the `screens` fixture (`tests/browser/screens.mjs`), and the
-//! demo's embedded Khmer and Lao fonts (`tests/browser/fonts.mjs`).
+//! demo's embedded Khmer and Lao fonts (`tests/browser/fonts.mjs`); the
+//! screens' subset fonts drawn beside the whole ones (`subset.mjs`).
 //!
 //! Chromium and Node are required: without them the test fails with the
 //! command that installs them, rather than passing without testing anything.
@@ -300,5 +301,25 @@ fn the_demo_portal_draws_khmer_and_lao_with_its_embedded_fonts() {
         Some(0) => println!("{output}"),
         Some(code) => panic!("the font browser tests failed (exit {code}):\n{output}"),
         None => panic!("the font browser tests did not finish within 5 minutes:\n{output}"),
+    }
+}
+
+#[test]
+fn the_screens_subset_fonts_draw_like_the_whole_fonts() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
+    let site = Site::new("screens");
+    site.build_ok(&[]);
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("subset.mjs"))
+        .arg(site.public())
+        .arg(repo.join("src").join("fonts").join("noto"))
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, site.tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the subset font comparison failed (exit {code}):\n{output}"),
+        None => panic!("the subset font comparison did not finish within 5 minutes:\n{output}"),
     }
 }

@@ -10,7 +10,13 @@
 //! 400 and 700, the script subsets published by Fontsource (SIL OFL 1.1),
 //! vendored in `noto/` (its README says where they came from). Screens
 //! (`/screens/NAME/assets/fonts/`) and the site's `fonts: embed`
-//! (`/fonts/`) both publish them through here.
+//! (`/fonts/`) both publish them through here. A screen, whose text is
+//! known at build time, gets each face cut down to the letters it shows
+//! (`subset`); the site publishes the whole script subsets.
+
+mod subset;
+
+use serde::Serialize;
 
 /// One vendored face.
 struct Face {
@@ -21,9 +27,22 @@ struct Face {
     /// The published file name without extension (`noto-sans-khmer-400`).
     stem: &'static str,
     weight: u16,
+    /// The face as published (WOFF2).
     bytes: &'static [u8],
+    /// The same face as TrueType, what the subsetter reads.
+    ttf: &'static [u8],
     range: &'static str,
+    /// Whether a character is of the face's script.
+    script: fn(char) -> bool,
     licence: Licence,
+}
+
+fn is_khmer(c: char) -> bool {
+    matches!(c, '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}')
+}
+
+fn is_lao(c: char) -> bool {
+    matches!(c, '\u{0E80}'..='\u{0EFF}')
 }
 
 /// A font's licence: the file published beside it.
@@ -51,7 +70,9 @@ const FACES: [Face; 4] = [
         stem: "noto-sans-khmer-400",
         weight: 400,
         bytes: include_bytes!("noto/noto-sans-khmer-khmer-400-normal.woff2"),
+        ttf: include_bytes!("noto/noto-sans-khmer-khmer-400-normal.ttf"),
         range: KHMER_RANGE,
+        script: is_khmer,
         licence: KHMER_OFL,
     },
     Face {
@@ -60,7 +81,9 @@ const FACES: [Face; 4] = [
         stem: "noto-sans-khmer-700",
         weight: 700,
         bytes: include_bytes!("noto/noto-sans-khmer-khmer-700-normal.woff2"),
+        ttf: include_bytes!("noto/noto-sans-khmer-khmer-700-normal.ttf"),
         range: KHMER_RANGE,
+        script: is_khmer,
         licence: KHMER_OFL,
     },
     Face {
@@ -69,7 +92,9 @@ const FACES: [Face; 4] = [
         stem: "noto-sans-lao-400",
         weight: 400,
         bytes: include_bytes!("noto/noto-sans-lao-lao-400-normal.woff2"),
+        ttf: include_bytes!("noto/noto-sans-lao-lao-400-normal.ttf"),
         range: LAO_RANGE,
+        script: is_lao,
         licence: LAO_OFL,
     },
     Face {
@@ -78,7 +103,9 @@ const FACES: [Face; 4] = [
         stem: "noto-sans-lao-700",
         weight: 700,
         bytes: include_bytes!("noto/noto-sans-lao-lao-700-normal.woff2"),
+        ttf: include_bytes!("noto/noto-sans-lao-lao-700-normal.ttf"),
         range: LAO_RANGE,
+        script: is_lao,
         licence: LAO_OFL,
     },
 ];
@@ -105,6 +132,21 @@ pub(crate) struct Embedded {
     pub(crate) files: Vec<(String, Vec<u8>)>,
     /// The `@font-face` rules, one a line.
     pub(crate) css: String,
+    /// The same faces as data, for a script that loads them (a screen
+    /// taking a new build's fonts without reloading its page).
+    pub(crate) faces: Vec<FaceRule>,
+    /// Faces that could not be cut down and are published whole, and why.
+    pub(crate) whole: Vec<String>,
+}
+
+/// One `@font-face` rule as data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct FaceRule {
+    /// The file's URL, as in the rule.
+    pub(crate) src: String,
+    pub(crate) weight: u16,
+    /// The rule's `unicode-range`.
+    pub(crate) range: &'static str,
 }
 
 /// Whether any of `langs` is written in a script a font is embedded for.
@@ -112,13 +154,29 @@ pub(crate) fn needed_for<'a>(mut langs: impl Iterator<Item = &'a str>) -> bool {
     langs.any(|l| FACES.iter().any(|f| f.lang == l))
 }
 
-/// The fonts and rules for the scripts of `langs` (other languages need none).
-pub(crate) fn embed<'a>(langs: impl Iterator<Item = &'a str> + Clone, style: &Style) -> Embedded {
+/// The fonts and rules for the scripts of `langs` (other languages need
+/// none); with `text`, each face holds only the letters of `text` it draws
+/// (and what shaping them needs).
+pub(crate) fn embed<'a>(
+    langs: impl Iterator<Item = &'a str> + Clone,
+    style: &Style,
+    text: Option<&str>,
+) -> Embedded {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut css = String::new();
+    let mut faces = Vec::new();
+    let mut whole = Vec::new();
     for face in FACES.iter().filter(|f| langs.clone().any(|l| l == f.lang)) {
+        let bytes = match text.map(|t| subset::subset(face.ttf, t, face.script)) {
+            None => face.bytes.to_vec(),
+            Some(Ok(bytes)) => bytes,
+            Some(Err(why)) => {
+                whole.push(format!("{}: {why}", face.stem));
+                face.bytes.to_vec()
+            }
+        };
         let name = if style.hashed {
-            let hash = blake3::hash(face.bytes).to_hex();
+            let hash = blake3::hash(&bytes).to_hex();
             format!("{}.{}.woff2", face.stem, &hash[..10])
         } else {
             format!("{}.woff2", face.stem)
@@ -131,12 +189,22 @@ pub(crate) fn embed<'a>(langs: impl Iterator<Item = &'a str> + Clone, style: &St
             style.url_prefix,
             face.range,
         ));
-        files.push((name, face.bytes.to_vec()));
+        faces.push(FaceRule {
+            src: format!("{}{name}", style.url_prefix),
+            weight: face.weight,
+            range: face.range,
+        });
+        files.push((name, bytes));
         if !files.iter().any(|(n, _)| n == face.licence.file) {
             files.push((face.licence.file.into(), face.licence.text.to_vec()));
         }
     }
-    Embedded { files, css }
+    Embedded {
+        files,
+        css,
+        faces,
+        whole,
+    }
 }
 
 #[cfg(test)]
@@ -156,7 +224,7 @@ mod tests {
 
     #[test]
     fn only_the_scripts_shown_are_embedded_with_their_licence() {
-        let e = embed(["vi", "km"].into_iter(), &SCREEN);
+        let e = embed(["vi", "km"].into_iter(), &SCREEN, None);
         assert_eq!(
             names(&e),
             [
@@ -170,7 +238,9 @@ mod tests {
             .css
             .contains("src:url(\"assets/fonts/noto-sans-khmer-400.woff2\")"));
         assert!(e.css.contains("font-display:block"));
-        assert!(embed(["vi", "en"].into_iter(), &SCREEN).files.is_empty());
+        assert!(embed(["vi", "en"].into_iter(), &SCREEN, None)
+            .files
+            .is_empty());
         assert!(!needed_for(["vi", "en"].into_iter()));
         assert!(needed_for(["vi", "lo"].into_iter()));
     }
@@ -183,7 +253,7 @@ mod tests {
             hashed: true,
             url_prefix: "",
         };
-        let e = embed(["lo"].into_iter(), &style);
+        let e = embed(["lo"].into_iter(), &style, None);
         let hash = &blake3::hash(FACES[2].bytes).to_hex()[..10];
         assert_eq!(
             names(&e),
@@ -202,5 +272,26 @@ mod tests {
         );
         assert!(rule.contains("unicode-range:U+0E81-0EDF"), "{rule}");
         assert!(rule.contains(&format!("url(\"noto-sans-lao-400.{hash}.woff2\")")));
+        assert_eq!(e.faces[0].src, format!("noto-sans-lao-400.{hash}.woff2"));
+    }
+
+    #[test]
+    fn with_a_text_each_face_holds_only_its_letters() {
+        let text = "ສະບາຍດີ ខេត្តប៊ិញភឿក";
+        let e = embed(["lo", "km"].into_iter(), &SCREEN, Some(text));
+        assert!(e.whole.is_empty(), "{:?}", e.whole);
+        for (name, bytes) in e.files.iter().filter(|(n, _)| n.ends_with(".woff2")) {
+            let face = FACES
+                .iter()
+                .find(|f| name.starts_with(f.stem))
+                .expect("a face");
+            assert!(
+                bytes.len() * 2 < face.bytes.len(),
+                "{name}: {} of {}",
+                bytes.len(),
+                face.bytes.len()
+            );
+        }
+        assert_eq!(e.faces.len(), 4);
     }
 }

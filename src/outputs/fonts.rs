@@ -29,7 +29,7 @@ pub(crate) fn site_fonts(config: &Config) -> Option<(String, Vec<Output>)> {
         return None;
     }
     let langs = config.languages.iter().map(|l| l.code.as_str());
-    let embedded = embed(langs, &STYLE);
+    let embedded = embed(langs, &STYLE, None);
     if embedded.files.is_empty() {
         return None;
     }

@@ -32,6 +32,9 @@ pub(super) struct Playlist {
     scan: BTreeMap<String, String>,
     /// Every file below `assets/` the slides use (the service worker keeps these).
     pub(super) assets: Vec<String>,
+    /// The fonts' `@font-face` rules as data: a new build's are loaded
+    /// before its playlist is taken (their files are named by content).
+    fonts: Vec<crate::fonts::FaceRule>,
     slides: Vec<Slide>,
 }
 
@@ -81,7 +84,7 @@ pub(super) struct Made {
 const FONTS: crate::fonts::Style = crate::fonts::Style {
     family: Some("Mekong Screen"),
     display: "block",
-    hashed: false,
+    hashed: true,
     url_prefix: "assets/fonts/",
 };
 
@@ -192,7 +195,7 @@ pub(super) fn make(
             }
         }
     }
-    let scan = screen
+    let scan: BTreeMap<String, String> = screen
         .languages
         .iter()
         .filter_map(|l| {
@@ -201,7 +204,18 @@ pub(super) fn make(
         })
         .collect();
     let langs: Vec<String> = screen.languages.iter().map(|l| l.to_string()).collect();
-    let fonts = crate::fonts::embed(screen.languages.iter().map(|l| l.as_str()), &FONTS);
+    // Every word the screen shows: its fonts keep only these letters.
+    let shown = serde_json::to_string(&(&slides, &ticker, &scan)).unwrap_or_default();
+    let fonts = crate::fonts::embed(langs.iter().map(String::as_str), &FONTS, Some(&shown));
+    for why in &fonts.whole {
+        diags.push(
+            Diagnostic::warning(
+                PathBuf::from("site.yaml"),
+                format!("screen `{}`: a font is published whole, not cut down to the letters shown ({why})", screen.name),
+            )
+            .hint("the screen still plays; report this with the font named"),
+        );
+    }
     assets.extend(
         (fonts.files.into_iter()).map(|(name, bytes)| (format!("assets/fonts/{name}"), bytes)),
     );
@@ -225,6 +239,7 @@ pub(super) fn make(
         ticker,
         scan,
         assets: names,
+        fonts: fonts.faces,
         slides,
     };
     let text = serde_json::to_string(&playlist).unwrap_or_default();
