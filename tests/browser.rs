@@ -332,7 +332,10 @@ fn a_playing_screen_takes_a_new_build_without_a_blank_frame() {
     browser_ready(&dir);
     let site = Site::new("screens");
     // The gate screen (the first) asks for its playlist every minute.
-    site.edit_site_yaml("    seconds: 2\n", "    seconds: 2\n    refresh_minutes: 1\n");
+    site.edit_site_yaml(
+        "    seconds: 2\n",
+        "    seconds: 2\n    refresh_minutes: 1\n",
+    );
     site.build_ok(&[]);
     let mut cmd = Command::new("node");
     cmd.arg(dir.join("refresh.mjs"))
