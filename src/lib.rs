@@ -34,6 +34,7 @@ pub mod commands;
 mod config;
 mod content;
 pub mod diagnostics;
+mod fonts;
 mod formats;
 pub mod fuzzing;
 mod html;

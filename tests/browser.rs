@@ -5,7 +5,10 @@
 //! through playwright-core (console errors, failed and external requests,
 //! axe-core, the language switcher, search, project filters, images,
 //! screenshots into `tests/browser/artifacts/`), and the border-gate
-//! screens of the `screens` fixture (`tests/browser/screens.mjs`).
+//! screens of the `screens` fixture (`tests/browser/screens.mjs`), and the
+//! demo's embedded Khmer and Lao fonts (`tests/browser/fonts.mjs`); the
+//! screens' subset fonts drawn beside the whole ones (`subset.mjs`); a
+//! playing screen taking a new build (`refresh.mjs`).
 //!
 //! Chromium and Node are required: without them the test fails with the
 //! command that installs them, rather than passing without testing anything.
@@ -282,4 +285,67 @@ fn the_editing_app_saves_through_serve() {
     }
     assert!(site.path("static/images/minh-hung.png").is_file());
     site.check(&[]).assert_ok();
+}
+
+#[test]
+fn the_demo_portal_draws_khmer_and_lao_with_its_embedded_fonts() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
+    let (tmp, public) = build_demo();
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("fonts.mjs"))
+        .arg(&public)
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the font browser tests failed (exit {code}):\n{output}"),
+        None => panic!("the font browser tests did not finish within 5 minutes:\n{output}"),
+    }
+}
+
+#[test]
+fn the_screens_subset_fonts_draw_like_the_whole_fonts() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
+    let site = Site::new("screens");
+    site.build_ok(&[]);
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("subset.mjs"))
+        .arg(site.public())
+        .arg(repo.join("src").join("fonts").join("noto"))
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, site.tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the subset font comparison failed (exit {code}):\n{output}"),
+        None => panic!("the subset font comparison did not finish within 5 minutes:\n{output}"),
+    }
+}
+
+#[test]
+fn a_playing_screen_takes_a_new_build_without_a_blank_frame() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = repo.join("tests").join("browser");
+    browser_ready(&dir);
+    let site = Site::new("screens");
+    // The gate screen (the first) asks for its playlist every minute.
+    site.edit_site_yaml(
+        "    seconds: 2\n",
+        "    seconds: 2\n    refresh_minutes: 1\n",
+    );
+    site.build_ok(&[]);
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join("refresh.mjs"))
+        .arg(&site.root)
+        .arg(env!("CARGO_BIN_EXE_mekong"))
+        .current_dir(&dir);
+    let (code, output) = run_with_limit(cmd, site.tmp.path(), Duration::from_secs(300));
+    match code {
+        Some(0) => println!("{output}"),
+        Some(code) => panic!("the screen refresh test failed (exit {code}):\n{output}"),
+        None => panic!("the screen refresh test did not finish within 5 minutes:\n{output}"),
+    }
 }

@@ -385,3 +385,21 @@ const BUILD_MISTAKES: &[(&str, &str, &str, &str)] = &[
 fn text_yaml_template_and_output_mistakes_are_told_in_vietnamese_and_in_english() {
     each_is_told(BUILD_MISTAKES);
 }
+
+#[test]
+fn a_misspelt_fonts_value_is_told_with_its_line_and_fix_in_vietnamese_and_in_english() {
+    let site = Site::new("bad/minimal");
+    let yaml = fs_read(&site.root.join("site.yaml"));
+    site.write("site.yaml", format!("{yaml}fonts: embedd\n"));
+    let (english, vietnamese, codes) = told(&site);
+    let want =
+        "site.yaml:11: error: `fonts: embedd` is not known (hint: did you mean `fonts: embed`?)";
+    assert!(english.contains(want), "`{want}` in:\n{english}");
+    let want = "site.yaml:11: lỗi: không có giá trị `fonts: embedd` (gợi ý: có phải ý bạn là `fonts: embed`?)";
+    assert!(vietnamese.contains(want), "`{want}` in:\n{vietnamese}");
+    assert!(codes.iter().any(|c| c == "config.bad-fonts"), "{codes:?}");
+}
+
+fn fs_read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).expect("read the fixture")
+}

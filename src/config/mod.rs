@@ -11,15 +11,19 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod base_url;
 mod cms;
+mod fonts;
 mod images;
 mod screens;
 mod units;
 
+pub(crate) use base_url::split_base_url;
 pub(crate) use cms::public_folder;
 #[cfg(test)]
 pub(crate) use cms::CmsBackend;
 pub(crate) use cms::CmsConfig;
+pub(crate) use fonts::Fonts;
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
 pub(crate) use screens::{Screen, Selector, Window};
@@ -131,6 +135,7 @@ struct RawConfig {
     cms: Option<CmsConfig>,
     units: units::RawUnits,
     screens: Vec<screens::RawScreen>,
+    fonts: Option<String>,
     extra: serde_yaml::Mapping,
 }
 
@@ -155,6 +160,7 @@ impl Default for RawConfig {
             cms: None,
             units: units::RawUnits::new(),
             screens: Vec::new(),
+            fonts: None,
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -216,6 +222,8 @@ pub struct Config {
     pub units: Units,
     /// `screens:`: players for LED boards and kiosks (`/screens/NAME/`).
     pub screens: Vec<Screen>,
+    /// `fonts:`: whether Lao and Khmer fonts are published with the site.
+    pub fonts: Fonts,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -239,6 +247,7 @@ const KNOWN_KEYS: &[&str] = &[
     "cms",
     "units",
     "screens",
+    "fonts",
     "extra",
 ];
 
@@ -422,6 +431,8 @@ impl Config {
         diags.extend(unit_diags);
         let (screens, d) = screens::validate(raw.screens, &codes, text);
         diags.extend(d);
+        let (fonts, d) = fonts::validate(raw.fonts.as_deref(), &codes, text);
+        diags.extend(d);
         if diags.has_errors() {
             return Err(diags);
         }
@@ -459,6 +470,7 @@ impl Config {
             cms: raw.cms,
             units,
             screens,
+            fonts,
             extra: raw.extra,
         })
     }
@@ -505,36 +517,6 @@ impl Config {
     /// The folder of the theme.
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
-    }
-}
-
-/// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
-/// (`/` or `/portal/`) gives an empty origin: links stay root-relative.
-pub(crate) fn split_base_url(url: &str) -> Option<(String, String)> {
-    let url = url.trim();
-    if url.starts_with('/') {
-        return Some((String::new(), normalize_path(url)));
-    }
-    let (scheme, rest) = url.split_once("://")?;
-    if !matches!(scheme, "http" | "https") || rest.is_empty() {
-        return None;
-    }
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    if host.is_empty() || host.contains(char::is_whitespace) {
-        return None;
-    }
-    Some((format!("{scheme}://{host}"), normalize_path(path)))
-}
-
-fn normalize_path(path: &str) -> String {
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
     }
 }
 

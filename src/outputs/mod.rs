@@ -4,8 +4,11 @@
 
 mod catalog;
 mod data;
+mod fonts;
 mod open_data;
 mod search_index;
+
+pub(crate) use fonts::stylesheet_url;
 
 use crate::config::LangCode;
 use crate::content::Kind;
@@ -42,6 +45,11 @@ pub(crate) fn build(
         out.push(bytes("sitemap.xml", sitemap(site)));
     }
     out.push(bytes("robots.txt", robots(site)));
+    out.extend(
+        fonts::site_fonts(&site.config)
+            .map(|(_, files)| files)
+            .unwrap_or_default(),
+    );
     if site.config.feeds {
         for lang in &site.config.languages {
             if only.is_some_and(|a| !a.langs.contains(&lang.code)) {

@@ -103,6 +103,7 @@ pub(crate) fn language_view<'a>(site: &'a Site, code: &'a LangCode) -> views::La
 /// The `site` value per language: its translated title, sections, the
 /// languages, the open-data files it has, and the settings templates read.
 pub(crate) fn site_values<'a>(site: &'a Site, locales: &Locales) -> SiteValues<'a> {
+    let fonts = crate::outputs::stylesheet_url(&site.config);
     site.config
         .languages
         .iter()
@@ -144,6 +145,7 @@ pub(crate) fn site_values<'a>(site: &'a Site, locales: &Locales) -> SiteValues<'
                 "languages": langs,
                 "feeds": site.config.feeds,
                 "search": site.config.search,
+                "fonts": fonts,
                 "extra": site.config.extra,
             });
             (&l.code, Value::from_serializable(&v))

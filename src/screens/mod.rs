@@ -11,10 +11,9 @@
 //! files and the ZIP, which copies the photos from the image cache.
 //!
 //! Inside: `playlist` picks the articles, `slides` turns them into the
-//! playlist, `package` writes QR codes and the ZIP, `player` the page,
-//! `fonts` the Khmer and Lao fonts a screen embeds.
+//! playlist, `package` writes QR codes and the ZIP, `player` the page
+//! (with the Khmer and Lao fonts of [`crate::fonts`]).
 
-mod fonts;
 mod package;
 mod player;
 mod playlist;
@@ -74,7 +73,7 @@ fn screen_files(screen: &Screen, made: slides::Made) -> Planned {
         "playlist.json".into(),
         (serde_json::to_string_pretty(&playlist).unwrap_or_default() + "\n").into_bytes(),
     ));
-    files.extend(player::files(screen, &playlist));
+    files.extend(player::files(screen, &playlist, &made.font_css));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Planned {
         name: screen.name.clone(),

@@ -16,7 +16,7 @@ const BLANK: &str =
     "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
 
 /// The player's files of `screen`: (path relative to its folder, bytes).
-pub(super) fn files(screen: &Screen, playlist: &Playlist) -> Vec<(String, Vec<u8>)> {
+pub(super) fn files(screen: &Screen, playlist: &Playlist, fonts: &str) -> Vec<(String, Vec<u8>)> {
     let json = serde_json::to_string(playlist)
         .unwrap_or_default()
         // Inline in a <script>: no `</script>` or `<!--` can end it early.
@@ -33,7 +33,6 @@ pub(super) fn files(screen: &Screen, playlist: &Playlist) -> Vec<(String, Vec<u8
     let index = format!(
         "<!DOCTYPE html>\n<html lang=\"{first}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{name}</title>\n<link rel=\"stylesheet\" href=\"player.css\">\n<style>{fonts}</style>\n</head>\n<body class=\"{layout}\">\n<main id=\"stage\">{slide}{slide}<div class=\"idle\" hidden></div></main>\n<div class=\"ticker\"><p></p></div>\n<script type=\"application/json\" id=\"playlist\">{json}</script>\n<script src=\"player.js\"></script>\n</body>\n</html>\n",
         name = escape(&screen.name),
-        fonts = super::fonts::css(&playlist.languages),
     );
     let build = blake3::hash(format!("{}{SCRIPT}{STYLE}{WORKER}", playlist.version).as_bytes())
         .to_hex()[..16]

@@ -32,6 +32,9 @@ pub(super) struct Playlist {
     scan: BTreeMap<String, String>,
     /// Every file below `assets/` the slides use (the service worker keeps these).
     pub(super) assets: Vec<String>,
+    /// The fonts' `@font-face` rules as data: a new build's are loaded
+    /// before its playlist is taken (their files are named by content).
+    fonts: Vec<crate::fonts::FaceRule>,
     slides: Vec<Slide>,
 }
 
@@ -72,7 +75,18 @@ pub(super) struct Made {
     pub(super) assets: Vec<(String, Vec<u8>)>,
     /// Photos, planned at `screens/NAME/assets/…`.
     pub(super) pictures: Vec<Arc<Picture>>,
+    /// The `@font-face` rules of its fonts.
+    pub(super) font_css: String,
 }
+
+/// A screen's fonts: one family the player's style names, loaded before
+/// the text is drawn (no empty boxes on a board), beside the other assets.
+const FONTS: crate::fonts::Style = crate::fonts::Style {
+    family: Some("Mekong Screen"),
+    display: "block",
+    hashed: true,
+    url_prefix: "assets/fonts/",
+};
 
 pub(super) fn make(
     site: &Site,
@@ -191,7 +205,7 @@ pub(super) fn make(
             }
         }
     }
-    let scan = screen
+    let scan: BTreeMap<String, String> = screen
         .languages
         .iter()
         .filter_map(|l| {
@@ -200,7 +214,25 @@ pub(super) fn make(
         })
         .collect();
     let langs: Vec<String> = screen.languages.iter().map(|l| l.to_string()).collect();
-    assets.extend(super::fonts::files(&langs));
+    // Every word the screen shows: its fonts keep only these letters.
+    let shown = serde_json::to_string(&(&slides, &ticker, &scan)).unwrap_or_default();
+    let fonts = crate::fonts::embed(langs.iter().map(String::as_str), &FONTS, Some(&shown));
+    for why in &fonts.whole {
+        diags.push(
+            Diagnostic::warning(
+                PathBuf::from("site.yaml"),
+                crate::msg!(
+                    "screens.font-whole",
+                    screen = &screen.name,
+                    why = why.as_str()
+                ),
+            )
+            .hint(crate::msg!("screens.font-whole.hint")),
+        );
+    }
+    assets.extend(
+        (fonts.files.into_iter()).map(|(name, bytes)| (format!("assets/fonts/{name}"), bytes)),
+    );
     let mut names: Vec<String> = assets.keys().cloned().collect();
     for p in &pictures {
         let rel = p.fallback.path.trim_start_matches(&dir).to_owned();
@@ -221,6 +253,7 @@ pub(super) fn make(
         ticker,
         scan,
         assets: names,
+        fonts: fonts.faces,
         slides,
     };
     let text = serde_json::to_string(&playlist).unwrap_or_default();
@@ -229,6 +262,7 @@ pub(super) fn make(
         playlist,
         assets: assets.into_iter().collect(),
         pictures,
+        font_css: fonts.css,
     };
     (made, diags)
 }

@@ -353,8 +353,12 @@ async function main() {
   }
   console.log(`serving ${site} at ${ORIGIN}; ${CHROMIUM} ${browser.version()}`);
 
-  await rm(ARTIFACTS, { recursive: true, force: true });
+  // Only this script's screenshots are removed: the other browser tests
+  // (screens.mjs, fonts.mjs, …) write theirs to the same folder meanwhile.
   await mkdir(ARTIFACTS, { recursive: true });
+  for (const f of await readdir(ARTIFACTS)) {
+    if (/^((vi|en|lo|km)-.*|screen-.*)\.png$/.test(f)) { await rm(path.join(ARTIFACTS, f), { force: true }); }
+  }
 
   try {
     await runChecks(browser, site);

@@ -47,6 +47,13 @@ config_unit-name-not-id = write the unit's id: `{ $key }: { $id }` (its names pe
 config_unknown-unit_did-you-mean = did you mean `{ $id }`?
 config_unknown-unit_hint = use one of the units declared in site.yaml: { $ids }
 
+# fonts: Lao and Khmer fonts published with the site.
+config_bad-fonts = `fonts: { $value }` is not known
+config_bad-fonts_did-you-mean = did you mean `fonts: { $value }`?
+config_bad-fonts_hint = write `fonts: embed` to publish the Lao and Khmer fonts with the site, or `fonts: system` (the default) to use the reader's own
+config_fonts-unneeded = `fonts: embed` has nothing to embed: no language of the site is written in Lao or Khmer script
+config_fonts-unneeded_hint = remove `fonts: embed`; the site's languages are drawn with the reader's own fonts
+
 # screens: the border-gate screens.
 screens_bad-name = screen name `{ $name }` is not a folder name
 screens_bad-name_hint = use lowercase letters, digits and hyphens: `name: hoa-lu`
@@ -89,6 +96,8 @@ screens_photo-left-out = screen `{ $screen }`: the photo is left out: { $why }
 screens_photo-left-out_hint = replace it with a complete JPEG, PNG or WebP file
 screens_no-qr = screen `{ $screen }` has no QR codes: `base_url` has no host
 screens_no-qr_hint = set `base_url: https://portal.example.org/` so a QR code can name the article's page
+screens_font-whole = screen `{ $screen }`: a font is published whole, not cut down to the letters shown ({ $why })
+screens_font-whole_hint = the screen still plays; report this with the font named
 screens_no-ticker = screen `{ $screen }`: the ticker message `{ $key }` is missing in `{ $lang }`
 screens_no-ticker_hint = add `{ $key } = …` to locales/{ $lang }/*.ftl
 screens_cannot-zip = cannot make screens/{ $name }.zip: { $error }

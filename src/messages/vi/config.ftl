@@ -47,6 +47,13 @@ config_unit-name-not-id = hãy ghi mã của đơn vị: `{ $key }: { $id }` (t�
 config_unknown-unit_did-you-mean = có phải ý bạn là `{ $id }`?
 config_unknown-unit_hint = hãy dùng một trong các đơn vị đã khai báo trong site.yaml: { $ids }
 
+# fonts: phông chữ Lào và Khmer xuất bản cùng trang.
+config_bad-fonts = không có giá trị `fonts: { $value }`
+config_bad-fonts_did-you-mean = có phải ý bạn là `fonts: { $value }`?
+config_bad-fonts_hint = hãy ghi `fonts: embed` để xuất bản phông chữ Lào và Khmer cùng trang, hoặc `fonts: system` (mặc định) để dùng phông chữ có sẵn trên máy người đọc
+config_fonts-unneeded = `fonts: embed` không có gì để nhúng: không ngôn ngữ nào của trang viết bằng chữ Lào hay chữ Khmer
+config_fonts-unneeded_hint = hãy bỏ `fonts: embed`; các ngôn ngữ của trang được hiển thị bằng phông chữ có sẵn trên máy người đọc
+
 # screens: màn hình tại cửa khẩu.
 screens_bad-name = tên màn hình `{ $name }` không dùng làm tên thư mục được
 screens_bad-name_hint = hãy dùng chữ thường không dấu, chữ số và dấu gạch ngang: `name: hoa-lu`
@@ -89,6 +96,8 @@ screens_photo-left-out = màn hình `{ $screen }`: ảnh bị bỏ qua: { $why }
 screens_photo-left-out_hint = hãy thay bằng một tệp JPEG, PNG hoặc WebP đầy đủ
 screens_no-qr = màn hình `{ $screen }` không có mã QR: `base_url` chưa có tên miền
 screens_no-qr_hint = hãy đặt `base_url: https://portal.example.org/` để mã QR trỏ được tới trang của bài viết
+screens_font-whole = màn hình `{ $screen }`: một phông chữ được đăng nguyên cả tệp, không cắt gọn theo các chữ được hiển thị ({ $why })
+screens_font-whole_hint = màn hình vẫn chạy bình thường; hãy báo lỗi này kèm tên phông chữ
 screens_no-ticker = màn hình `{ $screen }`: thông điệp chữ chạy `{ $key }` chưa có bằng `{ $lang }`
 screens_no-ticker_hint = hãy thêm `{ $key } = …` vào locales/{ $lang }/*.ftl
 screens_cannot-zip = không tạo được screens/{ $name }.zip: { $error }

@@ -1,13 +1,16 @@
 // The screen player. Plays the playlist inline in index.html at once (no
 // network needed, and a ZIP opened from disk plays), then, on a web
 // server, asks for playlist.json every `refresh_seconds` and takes a new
-// build's playlist at a slide change once its photos are loaded: never a
-// blank frame. Two slide elements are reused for ever (a screen plays for
+// build's playlist at a slide change once its photos and, when they
+// changed, its fonts are loaded: never a blank frame. Two slide elements are reused for ever (a screen plays for
 // weeks: no growth of the DOM, no listener added per slide).
 (function () {
   'use strict';
   var playlist = JSON.parse(document.getElementById('playlist').textContent);
   var pending = null;
+  // The next build's font faces, and those added for the current one.
+  var pendingFaces = null;
+  var added = [];
   var els = document.querySelectorAll('.slide');
   var ticker = document.querySelector('.ticker p');
   var idle = document.querySelector('.idle');
@@ -109,10 +112,31 @@
     return photo;
   }
 
+  // A build's fonts as a key: the files are named by their content.
+  function fontKey(p) { return (p.fonts || []).map(function (f) { return f.src; }).join(' '); }
+
+  // The faces of a new build whose fonts differ (its letters may not be
+  // in the fonts the page loaded), loaded before its playlist is taken.
+  function loadFonts(p) {
+    if (fontKey(p) === fontKey(playlist) || typeof FontFace === 'undefined') { return Promise.resolve(null); }
+    var faces = p.fonts.map(function (f) {
+      return new FontFace('Mekong Screen', 'url("' + f.src + '")', { weight: String(f.weight), unicodeRange: f.range, display: 'block' });
+    });
+    return Promise.all(faces.map(function (f) { return f.load(); })).then(function () { return faces; });
+  }
+
   function next() {
     if (pending) {
+      if (pendingFaces) {
+        // Faces added from script come after the page's @font-face rules,
+        // so they are the ones used; the previous build's are dropped.
+        added.forEach(function (f) { document.fonts.delete(f); });
+        pendingFaces.forEach(function (f) { document.fonts.add(f); });
+        added = pendingFaces;
+      }
       playlist = pending;
       pending = null;
+      pendingFaces = null;
       step = -1;
     }
     var seq = sequence(new Date());
@@ -156,7 +180,10 @@
             i.onerror = fail;
             i.src = a;
           });
-        })).then(function () { pending = p; });
+        })).then(function () { return loadFonts(p); }).then(function (faces) {
+          pendingFaces = faces;
+          pending = p;
+        });
       })
       .catch(function () { /* offline: keep playing what we have */ });
     if (navigator.serviceWorker && navigator.serviceWorker.controller) {
