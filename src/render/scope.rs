@@ -4,7 +4,7 @@
 
 use super::jobs::{section_page_size, Job};
 use crate::config::LangCode;
-use crate::site::{PageId, Site};
+use crate::site::{PageId, Relisted, Site};
 use std::collections::{HashMap, HashSet};
 
 /// What to render: everything, or what a change touched (for `serve`).
@@ -19,6 +19,9 @@ pub(crate) enum Scope<'a> {
     },
     /// Every page of these languages (their messages changed).
     Languages(&'a HashSet<LangCode>),
+    /// The site was updated in place and the lists holding the edited
+    /// pages sorted again: these are the lists as they were.
+    Relisted(&'a Relisted),
 }
 
 /// Which pages of a paginated list need rendering again.
@@ -26,6 +29,9 @@ pub(crate) enum Scope<'a> {
 struct PageSet {
     /// Every page from this one on (the order changed from here).
     from: Option<usize>,
+    /// With `from`: the last page whose items changed (a list of the same
+    /// length is the same again after it); `None`: to the end.
+    until: Option<usize>,
     /// Single pages holding a changed item.
     pages: HashSet<usize>,
 }
@@ -52,6 +58,17 @@ impl PageSet {
                     .position(|(x, y)| x != y)
                     .unwrap_or(b.len().min(now.len()));
                 set.from = Some(d / per + 1);
+                if b.len() == now.len() {
+                    // As many pages as before: the pages after the last
+                    // difference hold the same items and the same pager.
+                    let same_tail = b
+                        .iter()
+                        .rev()
+                        .zip(now.iter().rev())
+                        .position(|(x, y)| x != y)
+                        .unwrap_or(0);
+                    set.until = Some((b.len() - 1 - same_tail) / per + 1);
+                }
             }
             Some(_) => {}
         }
@@ -72,11 +89,17 @@ impl PageSet {
             .filter(|(_, &id)| changed[id.index()])
             .map(|(i, _)| i / per + 1)
             .collect();
-        (!pages.is_empty()).then_some(PageSet { from: None, pages })
+        (!pages.is_empty()).then_some(PageSet {
+            from: None,
+            until: None,
+            pages,
+        })
     }
 
     fn wants(&self, n: usize) -> bool {
-        self.from.is_some_and(|f| n >= f) || self.pages.contains(&n)
+        self.from
+            .is_some_and(|f| n >= f && self.until.is_none_or(|u| n <= u))
+            || self.pages.contains(&n)
     }
 }
 
@@ -121,6 +144,54 @@ impl Affected {
             // The structure changed: exports may have gained or lost entries.
             a.data = true;
             a.lists_reordered(site, previous, changed);
+        }
+        a
+    }
+
+    /// After [`crate::site::relist`]: the lists it sorted again compared
+    /// with their order `before`, the others as in place.
+    pub(crate) fn relisted(site: &Site, before: &Relisted, changed: &[bool]) -> Affected {
+        let mut a = Affected::of_pages(site, changed);
+        a.lists_in_place(site, changed);
+        // The exported lists show dates and tags.
+        a.sitemap = before.dates_changed;
+        a.data = true;
+        let paths = |ids: &[PageId]| -> Vec<&str> {
+            ids.iter().map(|&i| site.pages[i].path.as_str()).collect()
+        };
+        for (key, old) in &before.sections {
+            let Some((section, members)) = site.sections.get(key) else {
+                continue;
+            };
+            let per = section_page_size(site, *section);
+            if let Some(set) = PageSet::of(Some(paths(old)), members, site, changed, per) {
+                a.sections.insert(key.clone(), set);
+            }
+            a.langs.insert(key.1.clone());
+        }
+        a.langs.extend(before.by_date.keys().cloned());
+        for (lang, old_terms) in &before.terms {
+            let old: HashMap<&str, &crate::site::Term> =
+                old_terms.iter().map(|t| (t.slug.as_str(), t)).collect();
+            let terms = site.terms.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+            for term in terms {
+                let was = old.get(term.slug.as_str()).map(|t| paths(&t.pages));
+                let per = site.config.paginate_by;
+                if let Some(set) = PageSet::of(was, &term.pages, site, changed, per) {
+                    a.tags.insert((lang.clone(), term.slug.clone()), set);
+                }
+            }
+            // A tag that went: the tag list shows it no more.
+            for gone in old_terms
+                .iter()
+                .filter(|t| !terms.iter().any(|n| n.slug == t.slug))
+            {
+                let set = PageSet {
+                    from: Some(1),
+                    ..PageSet::default()
+                };
+                a.tags.insert((lang.clone(), gone.slug.clone()), set);
+            }
         }
         a
     }
@@ -290,6 +361,7 @@ mod tests {
     fn a_moved_item_rerenders_every_page_from_its_page_on() {
         let set = PageSet {
             from: Some(2),
+            until: None,
             pages: HashSet::new(),
         };
         assert!(!set.wants(1) && set.wants(2) && set.wants(9));
