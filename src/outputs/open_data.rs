@@ -7,6 +7,7 @@
 use crate::content::front_matter::Date;
 use crate::output::{Output, OutputData};
 use crate::site::{Page, Site};
+use rayon::prelude::*;
 
 /// A column's datatype, as CSV on the Web names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -148,56 +149,64 @@ pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
     let mut projects = dataset("projects", &PROJECT_COLUMNS);
     let mut places = dataset("places", &PLACE_COLUMNS);
     let mut events = dataset("events", &EVENT_COLUMNS);
-    for lang in &site.config.languages {
-        for page in super::data::articles(site, &lang.code) {
-            let Some(src) = site.source(page) else {
-                continue;
-            };
-            let common = article_cells(site, page);
-            let modified = src.front.updated.or(src.front.date);
-            push(&mut articles, common.clone(), modified);
-            let coords =
-                |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
-            if let Some(p) = &src.front.project {
-                let contact = p.contact.as_ref();
-                let status = serde_json::to_value(p.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned));
-                let mut row = common.clone();
-                row.extend([
-                    Cell::text(&p.sector),
-                    Cell::text(&p.location),
-                    Cell::num(p.area_ha),
-                    Cell::num(p.capital_usd),
-                    Cell::opt(status),
-                    Cell::opt(contact.and_then(|c| c.agency.clone())),
-                    Cell::opt(contact.and_then(|c| c.email.clone())),
-                    Cell::opt(contact.and_then(|c| c.phone.clone())),
-                ]);
-                row.extend(coords(
-                    src.front.place.as_ref().and_then(|pl| pl.coordinates),
-                ));
-                push(&mut projects, row, modified);
-            }
-            if let Some(pl) = &src.front.place {
-                let mut row = common.clone();
-                row.extend([
-                    Cell::opt(pl.address.clone()),
-                    Cell::opt(pl.opening_hours.clone()),
-                ]);
-                row.extend(coords(pl.coordinates));
-                push(&mut places, row, modified);
-            }
-            if let Some(e) = &src.front.event {
-                let mut row = common;
-                row.extend([
-                    Cell::text(e.start.to_string()),
-                    Cell::text(e.end.unwrap_or(e.start).to_string()),
-                    Cell::opt(e.venue.clone()),
-                ]);
-                push(&mut events, row, modified);
-            }
+    // A row per article, made in parallel (a big site has tens of
+    // thousands), then sorted into the datasets in order.
+    let pages: Vec<&Page> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|lang| super::data::articles(site, &lang.code))
+        .collect();
+    let rows: Vec<(&Page, Vec<Cell>)> = pages
+        .par_iter()
+        .map(|&page| (page, article_cells(site, page)))
+        .collect();
+    for (page, common) in rows {
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        let modified = src.front.updated.or(src.front.date);
+        let coords = |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
+        if let Some(p) = &src.front.project {
+            let contact = p.contact.as_ref();
+            let status = serde_json::to_value(p.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned));
+            let mut row = common.clone();
+            row.extend([
+                Cell::text(&p.sector),
+                Cell::text(&p.location),
+                Cell::num(p.area_ha),
+                Cell::num(p.capital_usd),
+                Cell::opt(status),
+                Cell::opt(contact.and_then(|c| c.agency.clone())),
+                Cell::opt(contact.and_then(|c| c.email.clone())),
+                Cell::opt(contact.and_then(|c| c.phone.clone())),
+            ]);
+            row.extend(coords(
+                src.front.place.as_ref().and_then(|pl| pl.coordinates),
+            ));
+            push(&mut projects, row, modified);
         }
+        if let Some(pl) = &src.front.place {
+            let mut row = common.clone();
+            row.extend([
+                Cell::opt(pl.address.clone()),
+                Cell::opt(pl.opening_hours.clone()),
+            ]);
+            row.extend(coords(pl.coordinates));
+            push(&mut places, row, modified);
+        }
+        if let Some(e) = &src.front.event {
+            let mut row = common.clone();
+            row.extend([
+                Cell::text(e.start.to_string()),
+                Cell::text(e.end.unwrap_or(e.start).to_string()),
+                Cell::opt(e.venue.clone()),
+            ]);
+            push(&mut events, row, modified);
+        }
+        push(&mut articles, common, modified);
     }
     let mut all = vec![articles, projects, places, events];
     let url = ARTICLE_COLUMNS
@@ -341,21 +350,26 @@ pub(super) fn to_csv(d: &Dataset) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// `/data/NAME.json` and `/data/NAME.csv` of every dataset.
+/// `/data/NAME.json` and `/data/NAME.csv` of every dataset (made in
+/// parallel: the articles' are big).
 pub(super) fn files(datasets: &[Dataset]) -> Vec<Output> {
     let dir = DATA_DIR.trim_start_matches('/');
-    let mut out = Vec::new();
-    for d in datasets {
-        out.push(Output {
-            path: format!("{dir}{}.json", d.name),
-            data: OutputData::Bytes(to_json(d).into_bytes()),
-        });
-        out.push(Output {
-            path: format!("{dir}{}.csv", d.name),
-            data: OutputData::Bytes(to_csv(d)),
-        });
-    }
-    out
+    datasets
+        .par_iter()
+        .flat_map(|d| {
+            let (json, csv) = rayon::join(|| to_json(d), || to_csv(d));
+            [
+                Output {
+                    path: format!("{dir}{}.json", d.name),
+                    data: OutputData::Bytes(json.into_bytes()),
+                },
+                Output {
+                    path: format!("{dir}{}.csv", d.name),
+                    data: OutputData::Bytes(csv),
+                },
+            ]
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -51,26 +51,12 @@ impl PageSet {
         let mut set = PageSet::default();
         match before {
             None => set.from = Some(1),
-            Some(b) if b != now => {
-                let d = b
-                    .iter()
-                    .zip(&now)
-                    .position(|(x, y)| x != y)
-                    .unwrap_or(b.len().min(now.len()));
-                set.from = Some(d / per + 1);
-                if b.len() == now.len() {
-                    // As many pages as before: the pages after the last
-                    // difference hold the same items and the same pager.
-                    let same_tail = b
-                        .iter()
-                        .rev()
-                        .zip(now.iter().rev())
-                        .position(|(x, y)| x != y)
-                        .unwrap_or(0);
-                    set.until = Some((b.len() - 1 - same_tail) / per + 1);
+            Some(b) => {
+                if let Some((first, last)) = moved(&b, &now) {
+                    set.from = Some(first / per + 1);
+                    set.until = last.map(|l| l / per + 1);
                 }
             }
-            Some(_) => {}
         }
         for (i, &id) in after.iter().enumerate() {
             if changed[id.index()] {
@@ -101,6 +87,30 @@ impl PageSet {
             .is_some_and(|f| n >= f && self.until.is_none_or(|u| n <= u))
             || self.pages.contains(&n)
     }
+}
+
+/// Where two orders of a list differ: the first differing position and,
+/// when both have the same length, the last (after it they are the same);
+/// `None` when they are equal.
+fn moved(before: &[&str], now: &[&str]) -> Option<(usize, Option<usize>)> {
+    if before == now {
+        return None;
+    }
+    let first = before
+        .iter()
+        .zip(now)
+        .position(|(x, y)| x != y)
+        .unwrap_or(before.len().min(now.len()));
+    let last = (before.len() == now.len()).then(|| {
+        let same_tail = before
+            .iter()
+            .rev()
+            .zip(now.iter().rev())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        before.len() - 1 - same_tail
+    });
+    Some((first, last))
 }
 
 /// What a content change touched, for `serve`'s partial re-render.
@@ -355,6 +365,26 @@ mod tests {
     #[test]
     fn a_list_without_changed_items_is_untouched() {
         assert!(PageSet::in_place(&ids(2), &[false, false], 10).is_none());
+    }
+
+    #[test]
+    fn a_move_in_a_list_of_the_same_length_rerenders_up_to_the_last_difference() {
+        // Item 3 (page 2 of two per page) moves to the top: positions 0
+        // to 3 change, 4 and 5 (page 3) do not.
+        let before = ["a", "b", "c", "d", "e", "f"];
+        assert_eq!(
+            moved(&before, &["d", "a", "b", "c", "e", "f"]),
+            Some((0, Some(3)))
+        );
+        assert_eq!(moved(&before, &before), None);
+        // A list that grew: everything from the first difference on.
+        assert_eq!(moved(&before[..5], &before), Some((5, None)));
+        let set = PageSet {
+            from: Some(1),
+            until: Some(2),
+            pages: HashSet::new(),
+        };
+        assert!(set.wants(1) && set.wants(2) && !set.wants(3));
     }
 
     #[test]
