@@ -227,6 +227,10 @@ fn a_date_edit_moves_the_article_in_its_section_list() {
     });
     // ho-suoi-lam was pushed to page 2.
     server.wait_contains("/tourism/page/2/", "href=\"/tourism/ho-suoi-lam/\"");
+    // The feed (two entries) and the sitemap's date follow.
+    server.wait_contains("/tourism/atom.xml", "/tourism/soc-bom-bo/");
+    server.wait_contains("/sitemap.xml", "<lastmod>2026-12-01</lastmod>");
+    server.wait_contains("/data/articles.json", "\"2026-12-01\"");
     // Back to the oldest, saved in place.
     edit(
         &site,
@@ -239,6 +243,105 @@ fn a_date_edit_moves_the_article_in_its_section_list() {
         s == 200 && first(b).as_deref() == Some("/tourism/nui-ba-ra/")
     });
     server.wait_contains("/tourism/page/2/", "href=\"/tourism/soc-bom-bo/\"");
+    server.wait("/tourism/atom.xml", "soc-bom-bo out of the feed", |s, b| {
+        s == 200 && !b.contains("/tourism/soc-bom-bo/")
+    });
+}
+
+#[test]
+fn a_date_edit_inside_the_first_list_page_keeps_the_second_right() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    // ho-suoi-lam (second, page 1) becomes the newest: page 1 swaps its
+    // two articles, page 2 (soc-bom-bo) stays as it was.
+    edit(
+        &site,
+        "content/tourism/ho-suoi-lam.md",
+        "date: 2026-02-01",
+        "date: 2026-04-01",
+        Save::InPlace,
+    );
+    let order = |b: &str| article_links(b, "tourism");
+    server.wait("/tourism/", "ho-suoi-lam, nui-ba-ra", |s, b| {
+        s == 200 && order(b) == ["/tourism/ho-suoi-lam/", "/tourism/nui-ba-ra/"]
+    });
+    assert_eq!(
+        order(&server.get("/tourism/page/2/").1),
+        ["/tourism/soc-bom-bo/"]
+    );
+    // Its tag's page (du lịch: ho-suoi-lam, nui-ba-ra) follows too.
+    server.wait("/tags/du-lich/", "ho-suoi-lam first", |s, b| {
+        let at = |p: &str| b.find(&format!("href=\"{p}\""));
+        s == 200 && at("/tourism/ho-suoi-lam/") < at("/tourism/nui-ba-ra/")
+    });
+}
+
+#[test]
+fn a_tag_taken_off_its_last_article_loses_its_page_and_comes_back() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    server.wait_contains("/tags/nui/", "href=\"/tourism/nui-ba-ra/\"");
+    edit(
+        &site,
+        "content/tourism/nui-ba-ra.md",
+        "tags: [du lịch, núi]",
+        "tags: [du lịch]",
+        Save::InPlace,
+    );
+    server.wait("/tags/nui/", "404", |s, _| s == 404);
+    server.wait("/tags/", "no núi", |s, b| {
+        s == 200 && !b.contains("/tags/nui/") && b.contains("/tags/du-lich/")
+    });
+    server.wait("/tourism/nui-ba-ra/", "no núi", |s, b| {
+        s == 200 && !b.contains("/tags/nui/")
+    });
+    edit(
+        &site,
+        "content/tourism/nui-ba-ra.md",
+        "tags: [du lịch]",
+        "tags: [du lịch, núi]",
+        Save::Rename,
+    );
+    server.wait_contains("/tags/nui/", "href=\"/tourism/nui-ba-ra/\"");
+    server.wait_contains("/tags/", "/tags/nui/");
+}
+
+#[test]
+fn deleting_the_last_article_of_a_tag_removes_the_tag_page() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    save(
+        &site,
+        "content/news/le-hoi.md",
+        "---\ntitle: Lễ hội\ndate: 2026-05-01\ntags: [lễ hội, du lịch]\n---\n\nLễ hội.\n",
+        Save::Rename,
+    );
+    server.wait_contains("/tags/le-hoi/", "href=\"/news/le-hoi/\"");
+    server.wait_contains("/tags/du-lich/", "href=\"/news/le-hoi/\"");
+    std::fs::remove_file(site.path("content/news/le-hoi.md")).expect("remove");
+    server.wait("/tags/le-hoi/", "404", |s, _| s == 404);
+    server.wait("/tags/", "no lễ hội", |s, b| {
+        s == 200 && !b.contains("/tags/le-hoi/") && b.contains("/tags/du-lich/")
+    });
+    server.wait("/tags/du-lich/", "without le-hoi", |s, b| {
+        s == 200 && !b.contains("/news/le-hoi/") && b.contains("/tourism/ho-suoi-lam/")
+    });
+}
+
+#[test]
+fn a_title_edit_reaches_the_open_data() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    server.wait_contains("/data/articles.json", "Hồ Suối Lam");
+    edit(
+        &site,
+        "content/tourism/ho-suoi-lam.md",
+        "title: Hồ Suối Lam",
+        "title: Hồ DATA-TITLE",
+        Save::Rename,
+    );
+    server.wait_contains("/data/articles.json", "Hồ DATA-TITLE");
+    server.wait_contains("/data/articles.csv", "Hồ DATA-TITLE");
 }
 
 #[test]

@@ -7,6 +7,7 @@
 use crate::content::front_matter::Date;
 use crate::output::{Output, OutputData};
 use crate::site::{Page, Site};
+use rayon::prelude::*;
 
 /// A column's datatype, as CSV on the Web names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -127,15 +128,6 @@ impl Cell {
             Cell::List(v) => v.join(LIST_SEPARATOR),
         }
     }
-
-    fn json(&self) -> serde_json::Value {
-        match self {
-            Cell::Empty => serde_json::Value::Null,
-            Cell::Text(s) => s.clone().into(),
-            Cell::Number(n) => (*n).into(),
-            Cell::List(v) => v.clone().into(),
-        }
-    }
 }
 
 /// A dataset: its name (`/data/NAME.json`, `.csv`), its words, its columns
@@ -157,56 +149,64 @@ pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
     let mut projects = dataset("projects", &PROJECT_COLUMNS);
     let mut places = dataset("places", &PLACE_COLUMNS);
     let mut events = dataset("events", &EVENT_COLUMNS);
-    for lang in &site.config.languages {
-        for page in super::data::articles(site, &lang.code) {
-            let Some(src) = site.source(page) else {
-                continue;
-            };
-            let common = article_cells(site, page);
-            let modified = src.front.updated.or(src.front.date);
-            push(&mut articles, common.clone(), modified);
-            let coords =
-                |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
-            if let Some(p) = &src.front.project {
-                let contact = p.contact.as_ref();
-                let status = serde_json::to_value(p.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned));
-                let mut row = common.clone();
-                row.extend([
-                    Cell::text(&p.sector),
-                    Cell::text(&p.location),
-                    Cell::num(p.area_ha),
-                    Cell::num(p.capital_usd),
-                    Cell::opt(status),
-                    Cell::opt(contact.and_then(|c| c.agency.clone())),
-                    Cell::opt(contact.and_then(|c| c.email.clone())),
-                    Cell::opt(contact.and_then(|c| c.phone.clone())),
-                ]);
-                row.extend(coords(
-                    src.front.place.as_ref().and_then(|pl| pl.coordinates),
-                ));
-                push(&mut projects, row, modified);
-            }
-            if let Some(pl) = &src.front.place {
-                let mut row = common.clone();
-                row.extend([
-                    Cell::opt(pl.address.clone()),
-                    Cell::opt(pl.opening_hours.clone()),
-                ]);
-                row.extend(coords(pl.coordinates));
-                push(&mut places, row, modified);
-            }
-            if let Some(e) = &src.front.event {
-                let mut row = common;
-                row.extend([
-                    Cell::text(e.start.to_string()),
-                    Cell::text(e.end.unwrap_or(e.start).to_string()),
-                    Cell::opt(e.venue.clone()),
-                ]);
-                push(&mut events, row, modified);
-            }
+    // A row per article, made in parallel (a big site has tens of
+    // thousands), then sorted into the datasets in order.
+    let pages: Vec<&Page> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|lang| super::data::articles(site, &lang.code))
+        .collect();
+    let rows: Vec<(&Page, Vec<Cell>)> = pages
+        .par_iter()
+        .map(|&page| (page, article_cells(site, page)))
+        .collect();
+    for (page, common) in rows {
+        let Some(src) = site.source(page) else {
+            continue;
+        };
+        let modified = src.front.updated.or(src.front.date);
+        let coords = |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
+        if let Some(p) = &src.front.project {
+            let contact = p.contact.as_ref();
+            let status = serde_json::to_value(p.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned));
+            let mut row = common.clone();
+            row.extend([
+                Cell::text(&p.sector),
+                Cell::text(&p.location),
+                Cell::num(p.area_ha),
+                Cell::num(p.capital_usd),
+                Cell::opt(status),
+                Cell::opt(contact.and_then(|c| c.agency.clone())),
+                Cell::opt(contact.and_then(|c| c.email.clone())),
+                Cell::opt(contact.and_then(|c| c.phone.clone())),
+            ]);
+            row.extend(coords(
+                src.front.place.as_ref().and_then(|pl| pl.coordinates),
+            ));
+            push(&mut projects, row, modified);
         }
+        if let Some(pl) = &src.front.place {
+            let mut row = common.clone();
+            row.extend([
+                Cell::opt(pl.address.clone()),
+                Cell::opt(pl.opening_hours.clone()),
+            ]);
+            row.extend(coords(pl.coordinates));
+            push(&mut places, row, modified);
+        }
+        if let Some(e) = &src.front.event {
+            let mut row = common.clone();
+            row.extend([
+                Cell::text(e.start.to_string()),
+                Cell::text(e.end.unwrap_or(e.start).to_string()),
+                Cell::opt(e.venue.clone()),
+            ]);
+            push(&mut events, row, modified);
+        }
+        push(&mut articles, common, modified);
     }
     let mut all = vec![articles, projects, places, events];
     let url = ARTICLE_COLUMNS
@@ -214,7 +214,7 @@ pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
         .position(|c| c.name == "url")
         .unwrap_or(0);
     for d in &mut all {
-        d.rows.sort_by_key(|r| r[url].csv());
+        d.rows.sort_by_cached_key(|r| r[url].csv());
     }
     all
 }
@@ -267,27 +267,77 @@ fn article_cells(site: &Site, page: &Page) -> Vec<Cell> {
     ]
 }
 
-/// The JSON of a dataset: `{"schema", "dataset", "items": [{column: value}]}`.
+/// The JSON of a dataset: `{"schema", "dataset", "items": [{column: value}]}`,
+/// keys in alphabetical order. Written straight from the rows (a tree of
+/// `serde_json::Value`s for a big site's rows cost more than the rest of
+/// a `serve` rebuild).
 pub(super) fn to_json(d: &Dataset) -> String {
-    let items: Vec<serde_json::Value> = d
-        .rows
-        .iter()
-        .map(|row| {
-            serde_json::Value::Object(
-                d.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| (c.name.to_owned(), v.json()))
-                    .collect(),
-            )
-        })
-        .collect();
-    let json = serde_json::json!({
-        "schema": format!("mekong-{}/1", d.name),
-        "dataset": d.name,
-        "items": items,
-    });
-    serde_json::to_string_pretty(&json).unwrap_or_default() + "\n"
+    let mut order: Vec<usize> = (0..d.columns.len()).collect();
+    order.sort_by_key(|&i| d.columns[i].name);
+    let json = Json {
+        dataset: d.name,
+        items: Items { d, order: &order },
+        schema: format!("mekong-{}/1", d.name),
+    };
+    let mut out = Vec::new();
+    let _ = serde_json::to_writer_pretty(&mut out, &json);
+    String::from_utf8(out).unwrap_or_default() + "\n"
+}
+
+/// The JSON document of a dataset (fields in alphabetical order).
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    dataset: &'a str,
+    items: Items<'a>,
+    schema: String,
+}
+
+/// The rows of a dataset, each an object of its columns in `order`.
+struct Items<'a> {
+    d: &'a Dataset,
+    order: &'a [usize],
+}
+
+impl serde::Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.d.rows.len()))?;
+        for row in &self.d.rows {
+            seq.serialize_element(&Row {
+                columns: &self.d.columns,
+                row,
+                order: self.order,
+            })?;
+        }
+        return seq.end();
+
+        struct Row<'a> {
+            columns: &'a [&'static Column],
+            row: &'a [Cell],
+            order: &'a [usize],
+        }
+        impl serde::Serialize for Row<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(self.order.len()))?;
+                for &i in self.order {
+                    let value = self.row.get(i).unwrap_or(&Cell::Empty);
+                    map.serialize_entry(self.columns[i].name, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Empty => s.serialize_none(),
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Number(n) => s.serialize_f64(*n),
+            Cell::List(v) => serde::Serialize::serialize(v, s),
+        }
+    }
 }
 
 /// The CSV of a dataset (RFC 4180, a header of column names).
@@ -300,21 +350,26 @@ pub(super) fn to_csv(d: &Dataset) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// `/data/NAME.json` and `/data/NAME.csv` of every dataset.
+/// `/data/NAME.json` and `/data/NAME.csv` of every dataset (made in
+/// parallel: the articles' are big).
 pub(super) fn files(datasets: &[Dataset]) -> Vec<Output> {
     let dir = DATA_DIR.trim_start_matches('/');
-    let mut out = Vec::new();
-    for d in datasets {
-        out.push(Output {
-            path: format!("{dir}{}.json", d.name),
-            data: OutputData::Bytes(to_json(d).into_bytes()),
-        });
-        out.push(Output {
-            path: format!("{dir}{}.csv", d.name),
-            data: OutputData::Bytes(to_csv(d)),
-        });
-    }
-    out
+    datasets
+        .par_iter()
+        .flat_map(|d| {
+            let (json, csv) = rayon::join(|| to_json(d), || to_csv(d));
+            [
+                Output {
+                    path: format!("{dir}{}.json", d.name),
+                    data: OutputData::Bytes(json.into_bytes()),
+                },
+                Output {
+                    path: format!("{dir}{}.csv", d.name),
+                    data: OutputData::Bytes(csv),
+                },
+            ]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -336,7 +391,48 @@ mod tests {
     fn lists_are_joined_in_the_csv_and_arrays_in_the_json() {
         let cell = Cell::List(vec!["a".into(), "b".into()]);
         assert_eq!(cell.csv(), "a;b");
-        assert_eq!(cell.json(), serde_json::json!(["a", "b"]));
-        assert_eq!(Cell::Empty.json(), serde_json::Value::Null);
+        let json = |c: &Cell| serde_json::to_value(c).unwrap_or_default();
+        assert_eq!(json(&cell), serde_json::json!(["a", "b"]));
+        assert_eq!(json(&Cell::Empty), serde_json::Value::Null);
+    }
+
+    #[test]
+    fn the_json_is_the_pretty_printed_tree_of_its_rows_keys_sorted() {
+        let mut d = dataset("projects", &PROJECT_COLUMNS);
+        let mut row = vec![Cell::text("k"), Cell::text("vi"), Cell::text("T \"q\"")];
+        row.resize(ARTICLE_COLUMNS.len(), Cell::Empty);
+        row.extend([
+            Cell::List(vec!["a".into()]),
+            Cell::Number(2.5),
+            Cell::num(None),
+        ]);
+        row.resize(d.columns.len(), Cell::Number(1e21));
+        d.rows.push(row.clone());
+        d.rows.push(row);
+        let items: Vec<serde_json::Value> = d
+            .rows
+            .iter()
+            .map(|row| {
+                let map: serde_json::Map<String, serde_json::Value> = d
+                    .columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| {
+                        (
+                            c.name.to_owned(),
+                            serde_json::to_value(v).unwrap_or_default(),
+                        )
+                    })
+                    .collect();
+                serde_json::Value::Object(map)
+            })
+            .collect();
+        let tree = serde_json::json!({
+            "schema": "mekong-projects/1",
+            "dataset": "projects",
+            "items": items,
+        });
+        let expected = serde_json::to_string_pretty(&tree).unwrap_or_default() + "\n";
+        assert_eq!(to_json(&d), expected);
     }
 }

@@ -10,7 +10,7 @@ use crate::config::LangCode;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
-use crate::site;
+use crate::site::{self, Fit};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -186,9 +186,11 @@ impl Session {
                 .any(|s| s.assets.iter().any(|a| a == p))
     }
 
-    /// The fast path of an edit: when the edited files keep their URLs,
-    /// dates, tags and translations, the site is updated in place and only
-    /// the pages that show them are rendered. `None` when it does not apply.
+    /// The fast path of an edit: when the edited files keep their URLs
+    /// and translations, the site is updated in place and only the pages
+    /// that show them are rendered; when they also moved in their lists
+    /// (date, tags), those lists are sorted again. `None` when it does not
+    /// apply.
     pub(super) fn try_in_place(
         &mut self,
         fresh: &[PathBuf],
@@ -204,19 +206,27 @@ impl Session {
         let by_file: HashMap<&Path, &Arc<SourcePage>> =
             site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
         let mut edited = Vec::new();
+        let mut reordered = false;
+        let mut dates_changed = false;
+        let mut front_changed = false;
         for file in fresh {
             let Some(new) = self.sources.pages.get(file) else {
                 return Ok(None);
             };
-            match by_file.get(new.file.as_path()) {
-                Some(old)
-                    if site::structure_key(old, title_sorts)
-                        == site::structure_key(new, title_sorts) =>
-                {
-                    edited.push(new.clone())
+            let Some(old) = by_file.get(new.file.as_path()) else {
+                return Ok(None);
+            };
+            front_changed |= old.front != new.front;
+            match site::fit(old, new, title_sorts) {
+                Fit::Same => {}
+                Fit::Reordered => {
+                    reordered = true;
+                    dates_changed |=
+                        (old.front.date, old.front.updated) != (new.front.date, new.front.updated);
                 }
-                _ => return Ok(None),
+                Fit::Moved => return Ok(None),
             }
+            edited.push(new.clone());
         }
         if edited.is_empty() {
             return Ok(None);
@@ -227,7 +237,13 @@ impl Session {
         // The edited pages' Markdown plans its photos from the catalog.
         let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
         self.refresh_images(&photos_before);
-        let (site, d) = site::with_edits(
+        let edited_files: Vec<PathBuf> = edited.iter().map(|s| s.file.clone()).collect();
+        if reordered {
+            // Tag pages may come or go: root-relative links are checked
+            // against the paths published now.
+            self.caches.markdown.forget_published_paths();
+        }
+        let (mut site, d) = site::with_edits(
             old_site,
             edited,
             site::Files {
@@ -237,6 +253,13 @@ impl Session {
             &mut self.caches.markdown,
         );
         diags.extend(d);
+        let rerender = if reordered {
+            let mut before = site::relist(&mut site, &edited_files);
+            before.dates_changed = dates_changed;
+            Rerender::Relisted(before)
+        } else {
+            Rerender::InPlace { front_changed }
+        };
         watch.lap_since("update", clock);
         if diags.has_errors() {
             // Keep the last good site; the next full build starts clean.
@@ -248,7 +271,7 @@ impl Session {
         if photos != photos_before {
             self.refresh_images(&photos);
         }
-        self.render_and_write(site, &photos, Rerender::InPlace, sink, diags, watch)
+        self.render_and_write(site, &photos, rerender, sink, diags, watch)
             .map(Some)
     }
 }

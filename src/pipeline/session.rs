@@ -152,10 +152,17 @@ pub(super) enum Rerender {
     All,
     /// What changed since the previous site (see [`Scope::Changed`]).
     SincePrevious,
-    /// The site was updated in place: what the edited pages touch.
-    InPlace,
+    /// The site was updated in place: what the edited pages touch, and
+    /// with `front_changed` (not only a body) the exported data too.
+    InPlace {
+        /// Whether an edited file's front matter changed.
+        front_changed: bool,
+    },
     /// Every page of these languages (their messages changed).
     Languages(HashSet<LangCode>),
+    /// Updated in place, and the lists holding the edited pages sorted
+    /// again: what the edited pages touch and what moved in those lists.
+    Relisted(site::Relisted),
 }
 
 impl Rerender {
@@ -180,15 +187,21 @@ impl Rerender {
             (Rerender::Languages(langs), _) => Scope::Languages(langs),
             (Rerender::SincePrevious, Some(previous)) => Scope::Changed { previous },
             // Updated in place: the site itself knows what was edited.
-            (Rerender::InPlace, _) => Scope::Changed { previous: site },
+            (Rerender::InPlace { .. }, _) => Scope::Changed { previous: site },
+            (Rerender::Relisted(before), _) => Scope::Relisted(before),
             _ => Scope::All,
         }
     }
 
     /// Whether the build lists every page file; after an in-place update
-    /// the set of pages is the same, so there is no need to list it again.
+    /// the set of pages is the same, so there is no need to list it again
+    /// (unless tag pages came or went).
     pub(super) fn lists_page_files(&self) -> bool {
-        !matches!(self, Rerender::InPlace)
+        match self {
+            Rerender::InPlace { .. } => false,
+            Rerender::Relisted(before) => before.page_files_changed,
+            _ => true,
+        }
     }
 }
 
@@ -446,10 +459,20 @@ impl Session {
             mut records,
             diagnostics: render_diags,
             links,
-            affected,
+            mut affected,
             page_files,
             image_requests,
         } = rendered;
+        if let (
+            Some(a),
+            Rerender::InPlace {
+                front_changed: true,
+            },
+        ) = (affected.as_mut(), &rerender)
+        {
+            // The open data lists titles, descriptions, units and plans.
+            a.data = true;
+        }
         diags.extend(render_diags);
         diags.extend(image_diags);
         watch.lap("render");

@@ -89,15 +89,18 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         values: page_values,
         changed,
     } = cache.page_values(site, matches!(scope, Scope::All));
+    // Not listing page files, or lists sorted again in place: the site
+    // was updated in place, its URLs are the last build's, and so is the
+    // link table.
+    let same_urls = !list_page_files || matches!(scope, Scope::Relisted(_));
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
         Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
         Scope::Languages(langs) => (None, Some(langs)),
+        Scope::Relisted(before) => (Some(Affected::relisted(site, before, &changed)), None),
     };
-    // Not listing page files means the site was updated in place: its URLs
-    // are the last build's, and so is the link table.
     let links = match links {
-        Some(table) if !list_page_files => table,
+        Some(table) if same_urls => table,
         previous => LinkTable::reuse_or_build(site, previous),
     };
     // Tera functions are shared by every job and see only plain values, so

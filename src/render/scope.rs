@@ -4,7 +4,7 @@
 
 use super::jobs::{section_page_size, Job};
 use crate::config::LangCode;
-use crate::site::{PageId, Site};
+use crate::site::{PageId, Relisted, Site};
 use std::collections::{HashMap, HashSet};
 
 /// What to render: everything, or what a change touched (for `serve`).
@@ -19,6 +19,9 @@ pub(crate) enum Scope<'a> {
     },
     /// Every page of these languages (their messages changed).
     Languages(&'a HashSet<LangCode>),
+    /// The site was updated in place and the lists holding the edited
+    /// pages sorted again: these are the lists as they were.
+    Relisted(&'a Relisted),
 }
 
 /// Which pages of a paginated list need rendering again.
@@ -26,6 +29,9 @@ pub(crate) enum Scope<'a> {
 struct PageSet {
     /// Every page from this one on (the order changed from here).
     from: Option<usize>,
+    /// With `from`: the last page whose items changed (a list of the same
+    /// length is the same again after it); `None`: to the end.
+    until: Option<usize>,
     /// Single pages holding a changed item.
     pages: HashSet<usize>,
 }
@@ -45,15 +51,12 @@ impl PageSet {
         let mut set = PageSet::default();
         match before {
             None => set.from = Some(1),
-            Some(b) if b != now => {
-                let d = b
-                    .iter()
-                    .zip(&now)
-                    .position(|(x, y)| x != y)
-                    .unwrap_or(b.len().min(now.len()));
-                set.from = Some(d / per + 1);
+            Some(b) => {
+                if let Some((first, last)) = moved(&b, &now) {
+                    set.from = Some(first / per + 1);
+                    set.until = last.map(|l| l / per + 1);
+                }
             }
-            Some(_) => {}
         }
         for (i, &id) in after.iter().enumerate() {
             if changed[id.index()] {
@@ -72,12 +75,42 @@ impl PageSet {
             .filter(|(_, &id)| changed[id.index()])
             .map(|(i, _)| i / per + 1)
             .collect();
-        (!pages.is_empty()).then_some(PageSet { from: None, pages })
+        (!pages.is_empty()).then_some(PageSet {
+            from: None,
+            until: None,
+            pages,
+        })
     }
 
     fn wants(&self, n: usize) -> bool {
-        self.from.is_some_and(|f| n >= f) || self.pages.contains(&n)
+        self.from
+            .is_some_and(|f| n >= f && self.until.is_none_or(|u| n <= u))
+            || self.pages.contains(&n)
     }
+}
+
+/// Where two orders of a list differ: the first differing position and,
+/// when both have the same length, the last (after it they are the same);
+/// `None` when they are equal.
+fn moved(before: &[&str], now: &[&str]) -> Option<(usize, Option<usize>)> {
+    if before == now {
+        return None;
+    }
+    let first = before
+        .iter()
+        .zip(now)
+        .position(|(x, y)| x != y)
+        .unwrap_or(before.len().min(now.len()));
+    let last = (before.len() == now.len()).then(|| {
+        let same_tail = before
+            .iter()
+            .rev()
+            .zip(now.iter().rev())
+            .position(|(x, y)| x != y)
+            .unwrap_or(0);
+        before.len() - 1 - same_tail
+    });
+    Some((first, last))
 }
 
 /// What a content change touched, for `serve`'s partial re-render.
@@ -121,6 +154,54 @@ impl Affected {
             // The structure changed: exports may have gained or lost entries.
             a.data = true;
             a.lists_reordered(site, previous, changed);
+        }
+        a
+    }
+
+    /// After [`crate::site::relist`]: the lists it sorted again compared
+    /// with their order `before`, the others as in place.
+    pub(crate) fn relisted(site: &Site, before: &Relisted, changed: &[bool]) -> Affected {
+        let mut a = Affected::of_pages(site, changed);
+        a.lists_in_place(site, changed);
+        // The exported lists show dates and tags.
+        a.sitemap = before.dates_changed;
+        a.data = true;
+        let paths = |ids: &[PageId]| -> Vec<&str> {
+            ids.iter().map(|&i| site.pages[i].path.as_str()).collect()
+        };
+        for (key, old) in &before.sections {
+            let Some((section, members)) = site.sections.get(key) else {
+                continue;
+            };
+            let per = section_page_size(site, *section);
+            if let Some(set) = PageSet::of(Some(paths(old)), members, site, changed, per) {
+                a.sections.insert(key.clone(), set);
+            }
+            a.langs.insert(key.1.clone());
+        }
+        a.langs.extend(before.by_date.keys().cloned());
+        for (lang, old_terms) in &before.terms {
+            let old: HashMap<&str, &crate::site::Term> =
+                old_terms.iter().map(|t| (t.slug.as_str(), t)).collect();
+            let terms = site.terms.get(lang).map(Vec::as_slice).unwrap_or(&[]);
+            for term in terms {
+                let was = old.get(term.slug.as_str()).map(|t| paths(&t.pages));
+                let per = site.config.paginate_by;
+                if let Some(set) = PageSet::of(was, &term.pages, site, changed, per) {
+                    a.tags.insert((lang.clone(), term.slug.clone()), set);
+                }
+            }
+            // A tag that went: the tag list shows it no more.
+            for gone in old_terms
+                .iter()
+                .filter(|t| !terms.iter().any(|n| n.slug == t.slug))
+            {
+                let set = PageSet {
+                    from: Some(1),
+                    ..PageSet::default()
+                };
+                a.tags.insert((lang.clone(), gone.slug.clone()), set);
+            }
         }
         a
     }
@@ -287,9 +368,30 @@ mod tests {
     }
 
     #[test]
+    fn a_move_in_a_list_of_the_same_length_rerenders_up_to_the_last_difference() {
+        // Item 3 (page 2 of two per page) moves to the top: positions 0
+        // to 3 change, 4 and 5 (page 3) do not.
+        let before = ["a", "b", "c", "d", "e", "f"];
+        assert_eq!(
+            moved(&before, &["d", "a", "b", "c", "e", "f"]),
+            Some((0, Some(3)))
+        );
+        assert_eq!(moved(&before, &before), None);
+        // A list that grew: everything from the first difference on.
+        assert_eq!(moved(&before[..5], &before), Some((5, None)));
+        let set = PageSet {
+            from: Some(1),
+            until: Some(2),
+            pages: HashSet::new(),
+        };
+        assert!(set.wants(1) && set.wants(2) && !set.wants(3));
+    }
+
+    #[test]
     fn a_moved_item_rerenders_every_page_from_its_page_on() {
         let set = PageSet {
             from: Some(2),
+            until: None,
             pages: HashSet::new(),
         };
         assert!(!set.wants(1) && set.wants(2) && set.wants(9));

@@ -35,6 +35,14 @@ pub(crate) struct MarkdownCache {
     pub(crate) entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
 }
 
+impl MarkdownCache {
+    /// Forgets the published paths (tag pages came or went): the next
+    /// root-relative link checked lists them again.
+    pub(crate) fn forget_published_paths(&mut self) {
+        self.published = Arc::default();
+    }
+}
+
 /// What a link can name: every page's URL path, and every `@/` path with
 /// the language it resolves in (`tourism/x.md\0lo`): a translation added
 /// changes where a Lao link to `@/tourism/x.md` leads.

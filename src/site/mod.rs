@@ -12,7 +12,8 @@
 //! - [`render_markdown`] (`bodies.rs`, images in `assets.rs`): each page's
 //!   body, and anchor checks;
 //! - [`with_edits`] (`update.rs`): `serve`'s next site after an edit that
-//!   keeps every page in its place.
+//!   keeps every page's URL; [`relist`] (`relist.rs`) re-sorts the lists
+//!   such an edit moved its pages in.
 //!
 //! Pages and sources are indexed by typed ids ([`PageId`], [`SourceId`])
 //! into vectors: the renderer reads the site from many threads without a
@@ -21,13 +22,14 @@
 mod assets;
 mod bodies;
 mod model;
+mod relist;
 mod resolve;
 mod update;
 mod urls;
 
 pub(crate) use bodies::{link_signature, render_markdown, Files, MarkdownCache};
 pub(crate) use model::{Page, PageId, Site, Term};
+pub(crate) use relist::{relist, Relisted};
 pub(crate) use resolve::{resolve, ResolveOptions};
-pub(crate) use update::with_edits;
-pub(crate) use update::{structure_key, title_sorts};
+pub(crate) use update::{fit, title_sorts, with_edits, Fit};
 pub(crate) use urls::alias_line;

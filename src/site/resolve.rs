@@ -389,7 +389,7 @@ fn section_lists(
     sections
 }
 
-fn section_sort(section: &Page, sources: &[Arc<SourcePage>]) -> SortBy {
+pub(super) fn section_sort(section: &Page, sources: &[Arc<SourcePage>]) -> SortBy {
     section
         .source
         .and_then(|s| sources[s].front.sort_by)
@@ -418,7 +418,7 @@ fn articles_by_date(
 
 /// Per language: the tags of its articles, sorted by slug, each with its
 /// articles newest first. Tags that slugify to nothing are left out.
-fn tag_terms(
+pub(super) fn tag_terms(
     by_date: &BTreeMap<LangCode, Vec<PageId>>,
     pages: &[Page],
     sources: &[Arc<SourcePage>],

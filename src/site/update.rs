@@ -1,6 +1,6 @@
 //! `serve`'s fast path for an edit: when edited files keep their place in
-//! the site (same URL, dates, tags, translations, order), the site is not
-//! resolved again; the pages that show them get the new title and body.
+//! the site (same URLs, translations), the site is not resolved again; the
+//! pages that show them get the new title, date and body.
 //!
 //! Comes in: the current [`Site`] (consumed), the edited sources, the files
 //! Markdown reads, and the Markdown cache. Goes out: the next site and the
@@ -16,10 +16,37 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 use std::sync::Arc;
 
-/// What decides a source's place in the site: its URL, its lists, its
-/// order, its translations. When an edit leaves this the same, `serve`
+/// How an edited source fits the site it replaces its old version in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fit {
+    /// Same URL, lists, order and translations: only its pages change.
+    Same,
+    /// An article whose pages keep their URLs and translations but move in
+    /// their lists (date, update, weight, tags): [`super::relist`] re-sorts
+    /// the lists that hold them.
+    Reordered,
+    /// Anything else: the site is resolved again.
+    Moved,
+}
+
+/// How `new` fits where `old` was. When it is not [`Fit::Moved`], `serve`
 /// updates the site with [`with_edits`] instead of resolving it again.
-pub(crate) fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
+pub(crate) fn fit(old: &SourcePage, new: &SourcePage, title_sorts: bool) -> Fit {
+    if place_key(old) != place_key(new) {
+        Fit::Moved
+    } else if order_key(old, title_sorts) == order_key(new, title_sorts) {
+        Fit::Same
+    } else if new.kind == Kind::Article {
+        Fit::Reordered
+    } else {
+        // A section's weight orders the menu: resolved again.
+        Fit::Moved
+    }
+}
+
+/// What decides where a source's pages are: their URLs, their
+/// translations, whether they are published, how their section lists.
+fn place_key(s: &SourcePage) -> impl PartialEq {
     let f = &s.front;
     (
         (
@@ -30,21 +57,26 @@ pub(crate) fn structure_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq
             s.content_path.clone(),
         ),
         (
-            f.date,
-            f.updated,
-            f.weight,
             f.slug.clone(),
             f.aliases.clone(),
             f.draft,
-            f.tags.clone(),
             f.translation_key.clone(),
         ),
-        (
-            f.sort_by,
-            f.paginate_by,
-            title_sorts.then(|| f.title.clone()),
-        ),
+        (f.sort_by, f.paginate_by),
         (s.kind != Kind::Article).then(|| f.title.clone()),
+    )
+}
+
+/// What decides a source's pages' order in their lists and which tag
+/// lists hold them.
+fn order_key(s: &SourcePage, title_sorts: bool) -> impl PartialEq {
+    let f = &s.front;
+    (
+        f.date,
+        f.updated,
+        f.weight,
+        f.tags.clone(),
+        title_sorts.then(|| f.title.clone()),
     )
 }
 
@@ -62,9 +94,9 @@ struct Rerendered {
     diags: Vec<Diagnostic>,
 }
 
-/// The site with `edited` sources (whose [`structure_key`] is unchanged)
-/// in place of the old ones: their pages get the new title and freshly
-/// rendered Markdown; nothing else changes. Edited files the site does not
+/// The site with `edited` sources (that [`fit`] in place) in place of the
+/// old ones: their pages get the new title, date and freshly rendered
+/// Markdown; nothing else changes (lists are [`super::relist`]'s). Edited files the site does not
 /// know are ignored. Also returns the problems found in those pages.
 pub(crate) fn with_edits(
     site: Site,
@@ -131,6 +163,7 @@ fn apply(
             if page.kind == Kind::Article {
                 page.title = src.front.title.clone().unwrap_or_default();
             }
+            page.date = src.front.date;
         }
         page.rendered = Arc::new(rendered);
         if d.is_empty() {
