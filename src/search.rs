@@ -12,10 +12,10 @@
 //! words with a particle attached (`빈프억성` → `빈프억성은`).
 
 use icu_segmenter::options::WordBreakInvariantOptions;
-use icu_segmenter::WordSegmenter;
-use std::collections::BTreeMap;
+use icu_segmenter::{WordSegmenter, WordSegmenterBorrowed};
+use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Where a term occurs, as bits: ranking is title over headings over body.
 pub(crate) const BODY: u8 = 1;
@@ -30,8 +30,28 @@ fn is_latin(c: char) -> bool {
 }
 
 /// A word as written: NFC, lowercase.
+#[cfg(test)]
 pub(crate) fn exact(word: &str) -> String {
-    word.nfc().collect::<String>().to_lowercase()
+    let mut out = String::new();
+    push_exact(&mut out, word);
+    out
+}
+
+/// Appends `word` as written (NFC, lowercase) to `out`. Most words are
+/// already NFC and lowercase: they are copied as they are.
+fn push_exact(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if is_nfc_quick(word.chars()) != IsNormalized::Yes {
+        let nfc: String = word.nfc().collect();
+        out.push_str(&nfc.to_lowercase());
+    } else if word.chars().any(char::is_uppercase) {
+        out.push_str(&word.to_lowercase());
+    } else {
+        out.push_str(word);
+    }
 }
 
 /// The folded form of a word: Latin letters without diacritics (`đ` → `d`),
@@ -60,43 +80,44 @@ pub(crate) fn fold(word: &str) -> String {
 }
 
 /// The words of a text as written (lowercase NFC), in order, repeats
-/// included. The dictionary segmenter, not the LSTM one: on Lao text it is
-/// ~140 times faster (0.17 ms against 25 ms for 400 words) with usable word
-/// boundaries.
+/// included.
+#[cfg(test)]
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let mut out = Vec::new();
+    each_term(&segmenter, text, |t| out.push(t.to_owned()));
+    out
+}
+
+/// Calls `f` with each word of `text` as written (lowercase NFC), in
+/// order, repeats included. The dictionary segmenter, not the LSTM one: on
+/// Lao text it is ~140 times faster (0.17 ms against 25 ms for 400 words)
+/// with usable word boundaries.
 ///
 /// The dictionary sometimes cuts a Lao or Khmer syllable before its vowel
 /// sign or tone mark (`ຣ|າ`, `ບ|່າ`), where no word can start; such a piece
 /// is joined to the word before it, as the browsers' segmenters keep it.
-#[cfg(test)]
-pub(crate) fn terms(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    each_term(text, |t, continues| match out.last_mut() {
-        Some(prev) if continues => prev.push_str(&t),
-        _ => out.push(t),
-    });
-    out
-}
-
-/// Calls `f(word, continues_the_previous_word)` for each word of `text`.
-fn each_term(text: &str, mut f: impl FnMut(String, bool)) {
-    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+fn each_term(segmenter: &WordSegmenterBorrowed<'_>, text: &str, mut f: impl FnMut(&str)) {
+    let mut word = String::new();
     let mut last = 0;
     let mut previous_word_ends = None;
-    let mut any = false;
     for (i, kind) in segmenter.segment_str(text).iter_with_word_type() {
         if i > last && kind.is_word_like() {
             let piece = &text[last..i];
-            let t = exact(piece);
-            let continues = any
+            let continues = !word.is_empty()
                 && previous_word_ends == Some(last)
                 && piece.chars().next().is_some_and(cannot_start_a_word);
-            if !t.is_empty() {
-                f(t, continues);
-                any = true;
+            if !continues && !word.is_empty() {
+                f(&word);
+                word.clear();
             }
+            push_exact(&mut word, piece);
             previous_word_ends = Some(i);
         }
         last = i;
+    }
+    if !word.is_empty() {
+        f(&word);
     }
 }
 
@@ -147,52 +168,107 @@ pub(crate) fn suffixes(term: &str) -> impl Iterator<Item = &str> {
     std::iter::once(term).chain(starts.into_iter().map(move |i| &term[i..]))
 }
 
-/// Plain text of rendered HTML: tags dropped, common entities decoded,
-/// runs of white space made one space.
+/// Plain text of rendered HTML: tags dropped, the entities the renderer
+/// writes decoded (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`, `&nbsp;`),
+/// runs of white space made one space. One pass over the HTML.
 pub(crate) fn plain_text(html: &str) -> String {
-    let mut raw = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                raw.push(' ');
+    const ENTITIES: [(&str, char); 6] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&nbsp;", ' '),
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut space = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let (c, len) = match c {
+            '<' => {
+                rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+                space = true;
+                continue;
             }
-            _ if !in_tag => raw.push(c),
-            _ => {}
+            '&' => ENTITIES
+                .iter()
+                .find(|(name, _)| rest.starts_with(name))
+                .map_or(('&', 1), |&(name, c)| (c, name.len())),
+            c => (c, c.len_utf8()),
+        };
+        rest = &rest[len..];
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
         }
     }
-    let decoded = raw
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
-/// The terms an article is found by, each with where it occurs (bits of
-/// [`TITLE`], [`HEADING`], [`BODY`]), sorted: every word of its title,
-/// description, tags, headings, typed blocks and text.
+/// An article's terms, each with where it occurs, packed into one string:
+/// every term as written followed by one byte of its fields (1 to 7, bits
+/// of [`TITLE`], [`HEADING`], [`BODY`]), which no word contains. It stays
+/// with the rendered Markdown until the index is written, one allocation
+/// per article instead of one per word.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terms(Box<str>);
+
+impl Terms {
+    /// Packs `found`, in term order.
+    fn pack(found: HashMap<String, u8>) -> Terms {
+        let mut found: Vec<(String, u8)> = found
+            .into_iter()
+            .filter(|(t, f)| *f & 7 != 0 && !t.chars().any(is_field))
+            .collect();
+        found.sort_unstable();
+        let mut packed = String::with_capacity(found.iter().map(|(t, _)| t.len() + 1).sum());
+        for (term, fields) in found {
+            packed.push_str(&term);
+            packed.push(char::from(fields & 7));
+        }
+        Terms(packed.into_boxed_str())
+    }
+
+    /// No terms: the article is not in the index.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each term and its fields.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
+        self.0.split_inclusive(is_field).map(|t| {
+            let (term, fields) = t.split_at(t.len() - 1);
+            (term, fields.as_bytes()[0])
+        })
+    }
+}
+
+/// The bytes that end a packed term: field bits.
+fn is_field(c: char) -> bool {
+    matches!(c, '\u{1}'..='\u{7}')
+}
+
+/// The terms an article is found by, with where they occur: every word of
+/// its title, description, tags, headings, typed blocks and text.
 pub(crate) fn page_terms(
     src: &crate::content::SourcePage,
-    rendered: &crate::markdown::Rendered,
-) -> Vec<(String, u8)> {
-    let mut found: BTreeMap<String, u8> = BTreeMap::new();
+    headings: impl IntoIterator<Item = impl AsRef<str>>,
+    html: &str,
+) -> Terms {
+    let segmenter = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    let mut found: HashMap<String, u8> = HashMap::new();
     let mut add = |text: &str, field: u8| {
-        let mut last: Option<String> = None;
-        let flush = |w: Option<String>, found: &mut BTreeMap<String, u8>| {
-            if let Some(w) = w {
-                *found.entry(w).or_default() |= field;
+        each_term(&segmenter, text, |w| match found.get_mut(w) {
+            Some(f) => *f |= field,
+            None => {
+                found.insert(w.to_owned(), field);
             }
-        };
-        each_term(text, |t, continues| match last.as_mut() {
-            Some(prev) if continues => prev.push_str(&t),
-            _ => flush(last.replace(t), &mut found),
-        });
-        flush(last, &mut found);
+        })
     };
     let front = &src.front;
     add(front.title.as_deref().unwrap_or(""), TITLE);
@@ -200,8 +276,8 @@ pub(crate) fn page_terms(
     for tag in &front.tags {
         add(tag, HEADING);
     }
-    for h in &rendered.toc {
-        add(&h.title, HEADING);
+    for h in headings {
+        add(h.as_ref(), HEADING);
     }
     if let Some(p) = &front.project {
         add(&p.location, BODY);
@@ -217,8 +293,8 @@ pub(crate) fn page_terms(
     if let Some(venue) = front.event.as_ref().and_then(|e| e.venue.as_deref()) {
         add(venue, BODY);
     }
-    add(&plain_text(&rendered.html), BODY);
-    found.into_iter().collect()
+    add(&plain_text(html), BODY);
+    Terms::pack(found)
 }
 
 #[cfg(test)]
@@ -250,11 +326,37 @@ mod tests {
 
     #[test]
     fn plain_text_drops_tags_and_decodes_entities() {
-        let rendered = crate::markdown::Rendered {
-            html: "<h1>Lịch sử</h1><p>Mở đầu &amp; cuối cùng</p>".into(),
-            ..Default::default()
-        };
-        assert_eq!(plain_text(&rendered.html), "Lịch sử Mở đầu & cuối cùng");
+        assert_eq!(
+            plain_text("<h1>Lịch sử</h1><p>Mở đầu &amp; cuối cùng</p>"),
+            "Lịch sử Mở đầu & cuối cùng"
+        );
+        assert_eq!(
+            plain_text("  <p>a&nbsp;&lt;b&gt;\n &amp;lt; &quot;c&#39; &copy; &</p> "),
+            "a <b> &lt; \"c' &copy; &"
+        );
+    }
+
+    #[test]
+    fn terms_are_packed_with_their_fields() {
+        let mut found = HashMap::new();
+        found.insert("đường".to_owned(), TITLE | BODY);
+        found.insert("binh".to_owned(), HEADING);
+        found.insert("x\u{2}y".to_owned(), BODY);
+        let packed = Terms::pack(found);
+        assert_eq!(
+            packed.iter().collect::<Vec<_>>(),
+            [("binh", HEADING), ("đường", TITLE | BODY)]
+        );
+        assert!(Terms::default().is_empty());
+        assert_eq!(Terms::default().iter().count(), 0);
+    }
+
+    #[test]
+    fn words_are_kept_lowercase_and_nfc() {
+        assert_eq!(exact("PHƯỚC"), "phước");
+        assert_eq!(exact("Phu\u{31b}o\u{31b}\u{301}c"), "phước");
+        assert_eq!(exact("Long"), "long");
+        assert_eq!(exact("ລາວ"), "ລາວ");
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub struct Rendered {
     pub link_targets: Vec<String>,
     /// Search terms of the page (when the site has search): computed with
     /// the Markdown, so `serve` reuses them for unchanged pages.
-    pub search_terms: Vec<(String, u8)>,
+    pub search_terms: crate::search::Terms,
     /// Pictures the body shows, for the image pipeline to produce.
     pub images: Vec<Arc<Picture>>,
     /// The front matter's `image:` as a picture (set by the site, not here).

@@ -95,9 +95,6 @@ pub(crate) fn build(
                 catalog::csv_metadata(site, &datasets),
             ));
         }
-        if site.config.search {
-            out.extend(search_index::build(site));
-        }
     }
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));
@@ -113,6 +110,21 @@ pub(crate) fn build(
             }),
     );
     out
+}
+
+/// Writes the search index of every language (with `only`, where the
+/// change reached the exports) into `sink`. Apart from [`build`]: its files
+/// go out as they are made, one language after the other.
+pub(crate) fn write_search(
+    site: &Site,
+    only: Option<&Affected>,
+    sink: &dyn crate::output::Sink,
+) -> Vec<Result<crate::output::Record, Diagnostic>> {
+    if site.config.search && only.is_none_or(|a| a.data) {
+        search_index::write(site, sink)
+    } else {
+        Vec::new()
+    }
 }
 
 fn is_photo(path: &str, source: &FileSource) -> bool {

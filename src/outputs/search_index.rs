@@ -16,9 +16,12 @@
 //!   list and its highlighted excerpt.
 //!
 //! In: the resolved [`Site`] (each article's terms were computed with its
-//! Markdown). Out: the files of every language.
+//! Markdown). Out: the files of every language, handed to the sink one
+//! language after the other and each fragment file as soon as it is made,
+//! so that at most one language's index is in memory.
 
-use crate::output::{Output, OutputData};
+use crate::diagnostics::Diagnostic;
+use crate::output::{Output, OutputData, Record, Sink};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
 use std::cmp::Ordering;
@@ -36,16 +39,20 @@ const MAX_FRAGMENTS: usize = 3000;
 /// Bumped when the format changes (the script checks it).
 const VERSION: u32 = 2;
 
-/// The files of every language's index.
-pub(super) fn build(site: &Site) -> Vec<Output> {
-    site.config
-        .languages
-        .par_iter()
-        .flat_map_iter(|lang| {
-            let prefix = site.config.lang_prefix(&lang.code);
-            language(site, &lang.code, prefix.trim_start_matches('/'))
-        })
-        .collect()
+/// Writes the files of every language's index into `sink`.
+pub(super) fn write(site: &Site, sink: &dyn Sink) -> Vec<Result<Record, Diagnostic>> {
+    let mut written = Vec::new();
+    for lang in &site.config.languages {
+        let prefix = site.config.lang_prefix(&lang.code);
+        language(
+            site,
+            &lang.code,
+            prefix.trim_start_matches('/'),
+            sink,
+            &mut written,
+        );
+    }
+    written
 }
 
 /// Terms compare as JavaScript compares strings (UTF-16 code units), so that
@@ -63,7 +70,13 @@ fn short_hash(bytes: &[u8], hex_len: usize) -> String {
     hash[..hex_len].to_string()
 }
 
-fn language(site: &Site, lang: &crate::config::LangCode, dir: &str) -> Vec<Output> {
+fn language(
+    site: &Site,
+    lang: &crate::config::LangCode,
+    dir: &str,
+    sink: &dyn Sink,
+    written: &mut Vec<Result<Record, Diagnostic>>,
+) {
     let ids: Vec<PageId> = site
         .by_date
         .get(lang)
@@ -76,11 +89,10 @@ fn language(site: &Site, lang: &crate::config::LangCode, dir: &str) -> Vec<Outpu
                 .collect()
         })
         .unwrap_or_default();
-    let mut out = Vec::new();
     let (chunks, chunk_files) = term_chunks(site, &ids, dir);
-    out.extend(chunk_files);
-    let (per, hashes, fragment_files) = fragments(site, &ids, dir);
-    out.extend(fragment_files);
+    written.par_extend(chunk_files.par_iter().map(|o| sink.put(o)));
+    drop(chunk_files);
+    let (per, hashes) = fragments(site, &ids, dir, sink, written);
     let mut entry = String::new();
     let _ = write!(
         entry,
@@ -99,11 +111,10 @@ fn language(site: &Site, lang: &crate::config::LangCode, dir: &str) -> Vec<Outpu
         entry.push(']');
     }
     entry.push_str("]}");
-    out.push(Output {
+    written.push(sink.put(&Output {
         path: format!("{dir}search/index.json"),
         data: OutputData::Bytes(entry.into_bytes()),
-    });
-    out
+    }));
 }
 
 /// The term chunks: `(first folded term, file name)` for the entry file,
@@ -115,14 +126,14 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
     let mut spellings: Vec<&str> = Vec::new();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     for (doc, &id) in ids.iter().enumerate() {
-        for (term, fields) in &site.pages[id].rendered.search_terms {
+        for (term, fields) in site.pages[id].rendered.search_terms.iter() {
             for spelling in crate::search::suffixes(term) {
                 let n = *number.entry(spelling).or_insert_with(|| {
                     spellings.push(spelling);
                     postings.push(Vec::new());
                     (spellings.len() - 1) as u32
                 });
-                let posting = ((doc as u32) << 3) | u32::from(*fields & 7);
+                let posting = ((doc as u32) << 3) | u32::from(fields & 7);
                 let list = &mut postings[n as usize];
                 match list.last_mut() {
                     Some(last) if *last >> 3 == doc as u32 => *last |= posting,
@@ -204,44 +215,76 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
     (index, files)
 }
 
-/// The fragment files: documents per file, the files' hashes (8 hex digits
-/// each, concatenated) and the files.
-fn fragments(site: &Site, ids: &[PageId], dir: &str) -> (usize, String, Vec<Output>) {
-    let docs: Vec<String> = ids
+/// Writes the fragment files into `sink`, in parallel, each as soon as it
+/// is made; returns the documents per file and the files' hashes (8 hex
+/// digits each, concatenated).
+fn fragments(
+    site: &Site,
+    ids: &[PageId],
+    dir: &str,
+    sink: &dyn Sink,
+    written: &mut Vec<Result<Record, Diagnostic>>,
+) -> (usize, String) {
+    // The size of a document, estimated from its HTML without its tags.
+    let total: usize = ids
         .par_iter()
         .map(|&id| {
             let page = &site.pages[id];
-            let description = site
-                .source(page)
-                .and_then(|s| s.front.description.clone())
-                .unwrap_or_default();
-            let mut d = String::from("[");
-            json_str(&mut d, &site.url(&page.path));
-            d.push(',');
-            json_str(&mut d, &page.title);
-            d.push(',');
-            json_str(&mut d, &description);
-            d.push(',');
-            json_str(&mut d, &crate::search::plain_text(&page.rendered.html));
-            d.push(']');
-            d
+            text_len(&page.rendered.html) + page.title.len() + page.path.len() + 16
         })
-        .collect();
-    let total: usize = docs.iter().map(|d| d.len() + 1).sum();
-    let average = total / docs.len().max(1);
+        .sum();
+    let average = total / ids.len().max(1);
     let per = (FRAGMENT_BYTES / average.max(1))
         .max(1)
-        .max(docs.len().div_ceil(MAX_FRAGMENTS));
-    let mut hashes = String::new();
-    let mut files = Vec::new();
-    for (n, group) in docs.chunks(per).enumerate() {
-        let bytes = format!("[{}]", group.join(",")).into_bytes();
-        let hash = short_hash(&bytes, 8);
-        files.push(Output {
-            path: format!("{dir}search/f/{n}-{hash}.json"),
-            data: OutputData::Bytes(bytes),
-        });
+        .max(ids.len().div_ceil(MAX_FRAGMENTS));
+    let made: Vec<(String, Result<Record, Diagnostic>)> = ids
+        .par_chunks(per)
+        .enumerate()
+        .map(|(n, group)| {
+            let mut file = vec![b'['];
+            for (k, &id) in group.iter().enumerate() {
+                if k > 0 {
+                    file.push(b',');
+                }
+                document(site, id, &mut file);
+            }
+            file.push(b']');
+            let hash = short_hash(&file, 8);
+            let output = Output {
+                path: format!("{dir}search/f/{n}-{hash}.json"),
+                data: OutputData::Bytes(file),
+            };
+            (hash, sink.put(&output))
+        })
+        .collect();
+    let mut hashes = String::with_capacity(made.len() * 8);
+    for (hash, record) in made {
         hashes.push_str(&hash);
+        written.push(record);
     }
-    (per, hashes, files)
+    (per, hashes)
+}
+
+/// A document of a fragment file: `[url, title, description, plain text]`.
+fn document(site: &Site, id: PageId, out: &mut Vec<u8>) {
+    let page = &site.pages[id];
+    let description = site
+        .source(page)
+        .and_then(|s| s.front.description.as_deref())
+        .unwrap_or_default();
+    let url = site.url(&page.path);
+    let text = crate::search::plain_text(&page.rendered.html);
+    // Writing JSON into a Vec<u8> cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &[&url, &page.title, description, &text]);
+}
+
+/// The bytes of `html` outside its tags.
+fn text_len(html: &str) -> usize {
+    html.split('<')
+        .enumerate()
+        .map(|(i, piece)| match i {
+            0 => piece.len(),
+            _ => piece.find('>').map_or(0, |end| piece.len() - end - 1),
+        })
+        .sum()
 }

@@ -508,8 +508,10 @@ impl Session {
                 self.caches.used_images = Some(used);
             }
         }
-        let written: Vec<Result<Record, Diagnostic>> =
+        let mut written: Vec<Result<Record, Diagnostic>> =
             extra.par_iter().map(|o| sink.put(o)).collect();
+        drop(extra);
+        written.extend(crate::outputs::write_search(&site, affected.as_ref(), sink));
         for w in written {
             match w {
                 Ok(r) => records.push(r),

@@ -281,7 +281,8 @@ pub(super) fn render_page(
         diags.push(d);
     }
     if site.config.search && page.kind == Kind::Article && !page.is_fallback {
-        rendered.search_terms = crate::search::page_terms(src, &rendered);
+        let headings = rendered.toc.iter().map(|h| h.title.as_str());
+        rendered.search_terms = crate::search::page_terms(src, headings, &rendered.html);
     }
     (rendered, diags)
 }

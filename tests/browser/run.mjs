@@ -17,7 +17,8 @@
 //   and images with srcset or in <picture> have width and height;
 // - the language switcher there and back on an article, and on an article
 //   with no Lao version;
-// - search with and without Vietnamese diacritics, and in Lao and Khmer;
+// - search with and without Vietnamese diacritics, and in Lao and Khmer,
+//   axe-core with the results open, Escape, arrow keys and Enter;
 // - the project filters of the investment section, with JavaScript and
 //   without it;
 // - screenshots at phone and desktop widths into tests/browser/artifacts/.
@@ -646,47 +647,57 @@ async function switcherChecks(context, kinds) {
 }
 
 // Types `query` into the search box of the language's home page, expects the
-// demo article among the results, follows the result and expects the page to
+// demo article among the results, runs axe-core with the results open,
+// checks that Escape closes them, then types again, goes down to the
+// article with the arrow keys, opens it with Enter and expects the page to
 // load.
 async function searchCheck(context, kinds, lang, query) {
   const where = `search (${lang}) "${query}"`;
   const target = kinds.article[lang];
   const visit = await open(context, kinds.home[lang], { label: where });
   const { page } = visit;
+  const RESULTS = '[role=search] a[href], [aria-live] a[href]';
+  const hrefs = () => page.$$eval(RESULTS, (as) => as.map((a) => a.href));
+  const listed = async () => {
+    try {
+      await page.waitForFunction(
+        ([sel, t]) => [...document.querySelectorAll(sel)].some((a) => a.href === t),
+        [RESULTS, target],
+        { timeout: 5000 },
+      );
+    } catch {
+      const found = await hrefs();
+      throw new Error(`no result links to ${pathOf(target)}; results: ${found.map(pathOf).join(', ') || 'none'}`);
+    }
+  };
   try {
     const box = page.locator('input[type=search]').first();
     await box.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {
       throw new Error('no visible search box (input[type=search]) on the home page');
     });
     await box.fill(query);
-    const hrefs = () =>
-      page.$$eval('[role=search] a[href], [aria-live] a[href]', (as) => as.map((a) => a.href));
-    let found = [];
-    try {
-      await page.waitForFunction(
-        (t) => [...document.querySelectorAll('[role=search] a[href], [aria-live] a[href]')].some((a) => a.href === t),
-        target,
-        { timeout: 5000 },
-      );
-    } catch {
-      found = await hrefs();
-      throw new Error(`no result links to ${pathOf(target)}; results: ${found.map(pathOf).join(', ') || 'none'}`);
+    await listed();
+    const found = await hrefs();
+    await axeCheck({ ...visit, label: `${where}, results open` });
+    await box.press('Escape');
+    const left = await hrefs();
+    if (left.length || (await box.inputValue()) !== '') {
+      throw new Error(`Escape left ${left.length} result(s) and "${await box.inputValue()}" in the box`);
     }
-    found = await hrefs();
-    const link = page.locator('[role=search] a[href], [aria-live] a[href]').filter({ hasText: /./ });
-    let clicked = null;
-    for (let i = 0; i < (await link.count()); i++) {
-      if ((await link.nth(i).evaluate((a) => a.href)) === target) {
-        clicked = link.nth(i);
-        break;
-      }
+    await box.fill(query);
+    await listed();
+    let at = '';
+    for (let i = 0; i < found.length + 2 && at !== target; i++) {
+      await page.keyboard.press('ArrowDown');
+      at = await page.evaluate(() => document.activeElement && document.activeElement.href);
     }
-    const [resp] = await Promise.all([page.waitForNavigation(), clicked.click()]);
+    if (at !== target) throw new Error(`the arrow keys never reached the result ${pathOf(target)}`);
+    const [resp] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     if (!resp || resp.status() !== 200) throw new Error(`the result ${pathOf(target)} answered ${resp ? resp.status() : 'nothing'}`);
     if ((await htmlLang(page)) !== lang) throw new Error(`the result page has <html lang="${await htmlLang(page)}">`);
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
     report(visit);
-    ok(where, `finds ${pathOf(target)} (${found.length} result(s)), the page loads`);
+    ok(where, `finds ${pathOf(target)} (${found.length} result(s)); Escape closes the list; arrow keys and Enter open it`);
   } finally {
     await page.close();
   }

@@ -54,7 +54,7 @@ async function run(q) {
   let files = 0;
   page.on('response', async (resp) => {
     const url = resp.url();
-    if (!/\/(search|pagefind)\//.test(url)) return;
+    if (!/\/(search|pagefind)\/|\/search\.js$/.test(url.split('?')[0])) return;
     const body = await resp.body().catch(() => null);
     if (body) {
       bytes += body.length;
