@@ -11,11 +11,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+mod base_url;
 mod cms;
 mod images;
 mod screens;
 mod units;
 
+pub(crate) use base_url::split_base_url;
 pub(crate) use cms::public_folder;
 #[cfg(test)]
 pub(crate) use cms::CmsBackend;
@@ -131,6 +133,7 @@ struct RawConfig {
     cms: Option<CmsConfig>,
     units: units::RawUnits,
     screens: Vec<screens::RawScreen>,
+    license: Option<String>,
     extra: serde_yaml::Mapping,
 }
 
@@ -155,6 +158,7 @@ impl Default for RawConfig {
             cms: None,
             units: units::RawUnits::new(),
             screens: Vec::new(),
+            license: None,
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -216,6 +220,8 @@ pub struct Config {
     pub units: Units,
     /// `screens:`: players for LED boards and kiosks (`/screens/NAME/`).
     pub screens: Vec<Screen>,
+    /// The URL of the licence of the site's content and open data.
+    pub license: Option<String>,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -239,6 +245,7 @@ const KNOWN_KEYS: &[&str] = &[
     "cms",
     "units",
     "screens",
+    "license",
     "extra",
 ];
 
@@ -422,6 +429,15 @@ impl Config {
         diags.extend(unit_diags);
         let (screens, d) = screens::validate(raw.screens, &codes, text);
         diags.extend(d);
+        let absolute =
+            |url: &str| split_base_url(url).is_some_and(|(origin, _)| !origin.is_empty());
+        if let Some(l) = raw.license.as_deref().filter(|l| !absolute(l)) {
+            diags.push(err(
+                "license",
+                msg!("config.bad-license", value = l),
+                msg!("config.bad-license.hint"),
+            ));
+        }
         if diags.has_errors() {
             return Err(diags);
         }
@@ -459,6 +475,7 @@ impl Config {
             cms: raw.cms,
             units,
             screens,
+            license: raw.license,
             extra: raw.extra,
         })
     }
@@ -505,36 +522,6 @@ impl Config {
     /// The folder of the theme.
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
-    }
-}
-
-/// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
-/// (`/` or `/portal/`) gives an empty origin: links stay root-relative.
-pub(crate) fn split_base_url(url: &str) -> Option<(String, String)> {
-    let url = url.trim();
-    if url.starts_with('/') {
-        return Some((String::new(), normalize_path(url)));
-    }
-    let (scheme, rest) = url.split_once("://")?;
-    if !matches!(scheme, "http" | "https") || rest.is_empty() {
-        return None;
-    }
-    let (host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    if host.is_empty() || host.contains(char::is_whitespace) {
-        return None;
-    }
-    Some((format!("{scheme}://{host}"), normalize_path(path)))
-}
-
-fn normalize_path(path: &str) -> String {
-    let trimmed = path.trim_matches('/');
-    if trimmed.is_empty() {
-        "/".into()
-    } else {
-        format!("/{trimmed}/")
     }
 }
 

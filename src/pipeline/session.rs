@@ -230,13 +230,14 @@ pub struct Session {
 }
 
 /// Templates every site needs.
-const REQUIRED_TEMPLATES: [&str; 6] = [
+const REQUIRED_TEMPLATES: [&str; 7] = [
     "page.html",
     "section.html",
     "index.html",
     "404.html",
     "term.html",
     "terms.html",
+    "data.html",
 ];
 
 impl Session {
@@ -415,6 +416,14 @@ impl Session {
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
         let progress = self.opts.progress;
+        // Made once, when the data pages or the outputs first need it.
+        let open_data = std::sync::OnceLock::new();
+        let data_page = || {
+            open_data
+                .get_or_init(|| crate::outputs::open_data(&site))
+                .page
+                .clone()
+        };
         let (rendered, image_diags) = rayon::join(
             || {
                 render::render(render::Request {
@@ -429,6 +438,7 @@ impl Session {
                     cache: &mut self.caches.values,
                     links: self.caches.links.clone(),
                     list_page_files,
+                    data_page: &data_page,
                 })
             },
             || {
@@ -471,6 +481,7 @@ impl Session {
             &self.theme.locales,
             &self.theme.statics,
             affected.as_ref(),
+            open_data.into_inner(),
         );
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);

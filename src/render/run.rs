@@ -50,6 +50,8 @@ pub(crate) struct Request<'a> {
     /// Whether to list every page file ([`Rendered::page_files`]); not
     /// needed when the site's structure is known to be unchanged.
     pub list_page_files: bool,
+    /// The open data the data pages list, made when first asked for.
+    pub data_page: super::DataPageSource<'a>,
 }
 
 /// What [`render`] gives back.
@@ -84,6 +86,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         cache,
         links,
         list_page_files,
+        data_page,
     } = req;
     let PageValues {
         values: page_values,
@@ -135,6 +138,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         templates,
         page_values: &page_values,
         site_values: &site_values,
+        data_page,
     };
     let results = render_jobs(&ctx, &jobs, sink, progress);
     let (records, diagnostics) = collect(results);

@@ -94,7 +94,8 @@ pub(crate) struct Affected {
     tags: HashMap<(LangCode, String), PageSet>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
-    /// Whether a changed page carries data for the exports or the search index.
+    /// Whether a page changed: the open data, its pages and the search
+    /// index are made again.
     pub data: bool,
 }
 
@@ -141,9 +142,9 @@ impl Affected {
             if changed[i] {
                 a.groups.insert(p.group);
                 a.langs.insert(p.lang.clone());
-                let front = site.source(p).map(|s| &s.front);
-                a.data |= site.config.search
-                    || front.is_some_and(|f| f.project.is_some() || f.event.is_some());
+                // Every article is a row of /data/articles (and the data
+                // pages show the files' sizes).
+                a.data = true;
             }
         }
         a
@@ -239,6 +240,7 @@ impl Affected {
                     .is_some_and(|s| s.wants(n))
             }
             Job::NotFound(_) => false,
+            Job::Data(_) => self.data,
         }
     }
 }
