@@ -235,4 +235,16 @@ mod tests {
         }
         assert_eq!(words("articles", "th"), None);
     }
+
+    #[test]
+    fn every_description_is_long_enough_for_dataset_search() {
+        // Dataset search engines ask for 50 to 5,000 characters.
+        for name in ["catalog", "articles", "projects", "places", "events"] {
+            for lang in ["vi", "en", "lo", "km"] {
+                let (_, d) = words(name, lang).unwrap_or_default();
+                let n = d.chars().count();
+                assert!((50..=5000).contains(&n), "{name} in {lang}: {n} characters");
+            }
+        }
+    }
 }
