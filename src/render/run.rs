@@ -91,10 +91,14 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     let PageValues {
         values: page_values,
         changed,
+        front_changed,
     } = cache.page_values(site, matches!(scope, Scope::All));
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
-        Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
+        Scope::Changed { previous } => (
+            Some(Affected::compute(site, previous, &changed, &front_changed)),
+            None,
+        ),
         Scope::Languages(langs) => (None, Some(langs)),
     };
     // Not listing page files means the site was updated in place: its URLs

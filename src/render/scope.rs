@@ -94,8 +94,8 @@ pub(crate) struct Affected {
     tags: HashMap<(LangCode, String), PageSet>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
-    /// Whether a page changed: the open data, its pages and the search
-    /// index are made again.
+    /// Whether a changed page carries data for the exports, the data pages
+    /// or the search index (front matter, or any change with search on).
     pub data: bool,
 }
 
@@ -111,10 +111,15 @@ impl Affected {
     }
 
     /// What changed between `previous` and `site`, given the pages whose
-    /// view changed. `site` and `previous` are the same value when the site
-    /// was updated in place.
-    pub(crate) fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
-        let mut a = Affected::of_pages(site, changed);
+    /// view changed and those whose front matter did. `site` and `previous`
+    /// are the same value when the site was updated in place.
+    pub(crate) fn compute(
+        site: &Site,
+        previous: &Site,
+        changed: &[bool],
+        front_changed: &[bool],
+    ) -> Affected {
+        let mut a = Affected::of_pages(site, changed, front_changed);
         if std::ptr::eq(site, previous) {
             a.lists_in_place(site, changed);
         } else {
@@ -128,7 +133,7 @@ impl Affected {
 
     /// The changed pages, their groups and languages, and whether they
     /// carry exported data.
-    fn of_pages(site: &Site, changed: &[bool]) -> Affected {
+    fn of_pages(site: &Site, changed: &[bool], front_changed: &[bool]) -> Affected {
         let mut a = Affected {
             pages: changed.to_vec(),
             groups: HashSet::new(),
@@ -142,9 +147,9 @@ impl Affected {
             if changed[i] {
                 a.groups.insert(p.group);
                 a.langs.insert(p.lang.clone());
-                // Every article is a row of /data/articles (and the data
-                // pages show the files' sizes).
-                a.data = true;
+                // The search index holds bodies; /data/ (and the sizes the
+                // data pages show) holds front matter, of every article.
+                a.data |= site.config.search || front_changed[i];
             }
         }
         a
