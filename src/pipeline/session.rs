@@ -416,8 +416,13 @@ impl Session {
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
         let progress = self.opts.progress;
-        // Made once, when the data pages or the outputs first need it.
+        // Made once, when the data pages or the outputs first need it; in a
+        // full build before the render, so that its transient memory is
+        // not added to the render's.
         let open_data = std::sync::OnceLock::new();
+        if full {
+            open_data.get_or_init(|| crate::outputs::open_data(&site));
+        }
         let data_page = || {
             open_data
                 .get_or_init(|| crate::outputs::open_data(&site))

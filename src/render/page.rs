@@ -183,18 +183,18 @@ impl RenderCtx<'_> {
             .and_then(|v| v.get_from_path("title"))
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        match job {
+        let own = match job {
             Job::Article(_) | Job::Home(_) | Job::Section(..) => {
-                views::json_ld(self.site, page, &site_title)
+                Some(views::json_ld(self.site, page, &site_title))
             }
             Job::Data(_) => {
                 data_page::json_ld(self.site, &(self.data_page)(), &page.lang, &site_title)
-                    .unwrap_or_else(|| serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()}))
             }
-            _ => {
-                serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()})
-            }
-        }
+            _ => None,
+        };
+        own.unwrap_or_else(|| {
+            serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()})
+        })
     }
 
     /// The job's own permalink, except that a fallback copy points search
