@@ -398,7 +398,7 @@ fn the_build_summary_adds_up() {
     let site = Site::new("bad/minimal");
     let run = site.build_ok(&[]);
     let summary = run.summary();
-    // built 5 pages (vi 3, en 2), 3 list, tag, 404 and redirect pages and 10 other files in …
+    // built 5 pages (vi 3, en 2), 5 list, tag, 404, open-data and redirect pages and 10 other files in …
     // The whole numbers of the counts (not the seconds, the "404" of the
     // wording or the digits of the output path).
     let (counts, rest) = summary.split_once(" in ").expect("built … in …");
@@ -411,7 +411,7 @@ fn the_build_summary_adds_up() {
     let [pages, vi, en, more_html, files, written, unchanged] = numbers[..] else {
         panic!("unexpected summary: {summary}");
     };
-    assert!(summary.starts_with(&format!("built {pages} pages (vi {vi}, en {en}), {more_html} list, tag, 404 and redirect pages and {files} other files in ")), "{summary}");
+    assert!(summary.starts_with(&format!("built {pages} pages (vi {vi}, en {en}), {more_html} list, tag, 404, open-data and redirect pages and {files} other files in ")), "{summary}");
     assert_eq!(vi + en, pages, "{summary}");
     let out = snapshot(&site.public());
     let html = out.keys().filter(|p| p.ends_with(".html")).count();

@@ -191,13 +191,13 @@ fn the_closing_line_of_a_good_build_and_check_is_in_each_language() {
     let out = path_str(&out);
     let (_, english) = run(EN, &["build", "--root", root, "--output", out]);
     assert!(
-        english.contains("built 3 pages (vi 3), 3 list"),
+        english.contains("built 3 pages (vi 3), 4 list, tag, 404, open-data"),
         "{english}"
     );
     assert!(english.contains(" written, "), "{english}");
     let (_, vietnamese) = run(VI, &["build", "--root", root, "--output", out]);
     assert!(
-        vietnamese.contains("đã tạo 3 trang (vi 3), 3 trang danh sách"),
+        vietnamese.contains("đã tạo 3 trang (vi 3), 4 trang danh sách, thẻ, 404, dữ liệu mở"),
         "{vietnamese}"
     );
     assert!(vietnamese.contains("tệp không đổi)"), "{vietnamese}");

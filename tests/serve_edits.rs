@@ -206,6 +206,24 @@ fn a_title_edit_shows_on_the_page_and_in_its_section_list() {
 }
 
 #[test]
+fn a_title_edit_reaches_the_open_data_and_the_data_page() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    edit(
+        &site,
+        "content/tourism/ho-suoi-lam.md",
+        "title: Hồ Suối Lam",
+        "title: Hồ DATA-TITLE",
+        Save::InPlace,
+    );
+    server.wait_contains("/data/articles.json", "Hồ DATA-TITLE");
+    // The data page shows the new size of articles.csv (vi: a decimal comma).
+    let csv = server.wait_contains("/data/articles.csv", "Hồ DATA-TITLE");
+    let kb = format!("{} kB", (csv.len() as f64 / 100.0).round() / 10.0).replace('.', ",");
+    server.wait_contains("/data/", &format!("<td>{kb}</td>"));
+}
+
+#[test]
 fn a_date_edit_moves_the_article_in_its_section_list() {
     let site = Site::new("i18n");
     let server = Server::start(&site);

@@ -142,9 +142,10 @@ pub(crate) fn no_origin_warning(opts: &Options) -> Option<Diagnostic> {
 
 /// What a build made, in numbers that add up: the pages (articles,
 /// sections, home pages) per language, the other HTML files (list pages
-/// after the first, tag pages, 404 pages, redirects, the language picker),
-/// and every other file. `110 pages (vi 34, en 34, lo 21, km 21), 89 list,
-/// tag, 404 and redirect pages and 23 other files`.
+/// after the first, tag pages, 404 pages, open-data pages, redirects, the
+/// language picker), and every other file. `110 pages (vi 34, en 34, lo 21,
+/// km 21), 96 list, tag, 404, open-data and redirect pages and 364 other
+/// files`.
 pub(crate) fn what_was_built(built: &Built) -> Message {
     let pages: usize = built.pages_per_language.iter().map(|(_, n)| n).sum();
     let per_lang: Vec<String> = built

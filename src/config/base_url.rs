@@ -1,4 +1,4 @@
-//! `base_url:` split into its origin and its path.
+//! `base_url:` split into the origin and the base path every URL is made of.
 
 /// Splits `https://host/sub/` into (`https://host`, `/sub/`). A bare path
 /// (`/` or `/portal/`) gives an empty origin: links stay root-relative.

@@ -136,6 +136,7 @@ struct RawConfig {
     units: units::RawUnits,
     screens: Vec<screens::RawScreen>,
     fonts: Option<String>,
+    license: Option<String>,
     extra: serde_yaml::Mapping,
 }
 
@@ -161,6 +162,7 @@ impl Default for RawConfig {
             units: units::RawUnits::new(),
             screens: Vec::new(),
             fonts: None,
+            license: None,
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -224,6 +226,8 @@ pub struct Config {
     pub screens: Vec<Screen>,
     /// `fonts:`: whether Lao and Khmer fonts are published with the site.
     pub fonts: Fonts,
+    /// The URL of the licence of the site's content and open data.
+    pub license: Option<String>,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -248,6 +252,7 @@ const KNOWN_KEYS: &[&str] = &[
     "units",
     "screens",
     "fonts",
+    "license",
     "extra",
 ];
 
@@ -433,6 +438,15 @@ impl Config {
         diags.extend(d);
         let (fonts, d) = fonts::validate(raw.fonts.as_deref(), &codes, text);
         diags.extend(d);
+        let absolute =
+            |url: &str| split_base_url(url).is_some_and(|(origin, _)| !origin.is_empty());
+        if let Some(l) = raw.license.as_deref().filter(|l| !absolute(l)) {
+            diags.push(err(
+                "license",
+                msg!("config.bad-license", value = l),
+                msg!("config.bad-license.hint"),
+            ));
+        }
         if diags.has_errors() {
             return Err(diags);
         }
@@ -471,6 +485,7 @@ impl Config {
             units,
             screens,
             fonts,
+            license: raw.license,
             extra: raw.extra,
         })
     }

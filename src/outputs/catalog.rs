@@ -10,7 +10,9 @@ use crate::site::Site;
 use serde_json::{json, Value};
 
 /// Title and description of the catalogue or a dataset in a language, from
-/// a built-in table (vi, en, lo, km); `None` for another language.
+/// a built-in table (vi, en, lo, km); `None` for another language. The one
+/// source of these words: the catalogue, the CSVW titles and the open-data
+/// pages read them. The lo and km lines want a native reader's review.
 pub(crate) fn words(name: &str, lang: &str) -> Option<(&'static str, &'static str)> {
     Some(match (name, lang) {
         ("catalog", "vi") => ("Dữ liệu mở", "Dữ liệu mở của cổng thông tin đối ngoại: bài viết, dự án kêu gọi đầu tư, địa điểm và sự kiện, dạng JSON và CSV."),
@@ -19,22 +21,33 @@ pub(crate) fn words(name: &str, lang: &str) -> Option<(&'static str, &'static st
         ("catalog", "km") => ("ទិន្នន័យបើកចំហ", "ទិន្នន័យបើកចំហរបស់គេហទំព័រ៖ អត្ថបទ គម្រោងវិនិយោគ ទីកន្លែង និងព្រឹត្តិការណ៍ ជា JSON និង CSV។"),
         ("articles", "vi") => ("Bài viết", "Mọi bài viết đã đăng của cổng, bằng mọi ngôn ngữ: tiêu đề, mô tả, chuyên mục, đơn vị, nhiệm vụ kế hoạch, ngày, địa chỉ và các bản dịch."),
         ("articles", "en") => ("Articles", "Every published article of the portal in every language: title, description, section, unit, plan tasks, dates, URL and translations."),
-        ("articles", "lo") => ("ບົດຄວາມ", "ບົດຄວາມທີ່ເຜີຍແຜ່ທັງໝົດ ໃນທຸກພາສາ."),
-        ("articles", "km") => ("អត្ថបទ", "អត្ថបទដែលបានផ្សព្វផ្សាយទាំងអស់ ជាគ្រប់ភាសា។"),
+        ("articles", "lo") => ("ບົດຄວາມ", "ບົດຄວາມທີ່ເຜີຍແຜ່ທັງໝົດຂອງເວັບໄຊ ໃນທຸກພາສາ: ຫົວຂໍ້, ຄຳອະທິບາຍ, ໝວດ, ໜ່ວຍງານ, ໜ້າວຽກຕາມແຜນ, ວັນທີ, ທີ່ຢູ່ (URL) ແລະ ສະບັບແປ."),
+        ("articles", "km") => ("អត្ថបទ", "អត្ថបទដែលបានផ្សព្វផ្សាយទាំងអស់របស់គេហទំព័រ ជាគ្រប់ភាសា៖ ចំណងជើង ការពិពណ៌នា ផ្នែក អង្គភាព ភារកិច្ចតាមផែនការ កាលបរិច្ឆេទ អាសយដ្ឋាន (URL) និងការបកប្រែ។"),
         ("projects", "vi") => ("Dự án kêu gọi đầu tư", "Các dự án kêu gọi đầu tư: lĩnh vực, địa điểm, diện tích, vốn, trạng thái và liên hệ."),
         ("projects", "en") => ("Investment projects", "Projects open to investment: sector, location, area, capital, status and contact."),
         ("projects", "lo") => ("ໂຄງການລົງທຶນ", "ໂຄງການເອີ້ນຊວນການລົງທຶນ: ຂະແໜງການ, ສະຖານທີ່, ເນື້ອທີ່, ທຶນ, ສະຖານະ ແລະ ການຕິດຕໍ່."),
         ("projects", "km") => ("គម្រោងវិនិយោគ", "គម្រោងវិនិយោគ៖ វិស័យ ទីតាំង ផ្ទៃដី ដើមទុន ស្ថានភាព និងទំនាក់ទំនង។"),
         ("places", "vi") => ("Địa điểm", "Các địa điểm tham quan và dịch vụ: địa chỉ, giờ mở cửa và tọa độ."),
         ("places", "en") => ("Places", "Places to visit and services: address, opening hours and coordinates."),
-        ("places", "lo") => ("ສະຖານທີ່", "ສະຖານທີ່: ທີ່ຢູ່, ເວລາເປີດ ແລະ ພິກັດ."),
-        ("places", "km") => ("ទីកន្លែង", "ទីកន្លែង៖ អាសយដ្ឋាន ម៉ោងបើក និងកូអរដោនេ។"),
-        ("events", "vi") => ("Sự kiện", "Các sự kiện: ngày bắt đầu, ngày kết thúc và địa điểm tổ chức."),
-        ("events", "en") => ("Events", "Events: start, end and venue."),
-        ("events", "lo") => ("ເຫດການ", "ເຫດການ: ວັນເລີ່ມ, ວັນສິ້ນສຸດ ແລະ ສະຖານທີ່ຈັດ."),
-        ("events", "km") => ("ព្រឹត្តិការណ៍", "ព្រឹត្តិការណ៍៖ ថ្ងៃចាប់ផ្តើម ថ្ងៃបញ្ចប់ និងទីកន្លែង។"),
+        ("places", "lo") => ("ສະຖານທີ່", "ສະຖານທີ່ທ່ອງທ່ຽວ ແລະ ບໍລິການ: ທີ່ຢູ່, ເວລາເປີດ-ປິດ ແລະ ພິກັດ."),
+        ("places", "km") => ("ទីកន្លែង", "ទីកន្លែងទេសចរណ៍ និងសេវាកម្ម៖ អាសយដ្ឋាន ម៉ោងបើក និងកូអរដោនេ។"),
+        ("events", "vi") => ("Sự kiện", "Các sự kiện, hội chợ và lễ hội đăng trên cổng: ngày bắt đầu, ngày kết thúc và địa điểm tổ chức."),
+        ("events", "en") => ("Events", "Events, fairs and festivals announced on the portal: first day, last day and venue."),
+        ("events", "lo") => ("ເຫດການ", "ເຫດການ, ງານວາງສະແດງ ແລະ ງານບຸນ ທີ່ປະກາດໃນເວັບໄຊ: ວັນເລີ່ມ, ວັນສິ້ນສຸດ ແລະ ສະຖານທີ່ຈັດ."),
+        ("events", "km") => ("ព្រឹត្តិការណ៍", "ព្រឹត្តិការណ៍ ពិព័រណ៍ និងពិធីបុណ្យ ដែលបានប្រកាសនៅលើគេហទំព័រ៖ ថ្ងៃចាប់ផ្តើម ថ្ងៃបញ្ចប់ និងទីកន្លែងរៀបចំ។"),
         _ => return None,
     })
+}
+
+/// The words of `name` in `lang`, else in English (the catalogue tags
+/// those `en`; the data pages show them).
+pub(super) fn words_or_english(name: &str, lang: &str) -> Option<(&'static str, &'static str)> {
+    words(name, lang).or_else(|| words(name, "en"))
+}
+
+/// The IRI of a dataset in the catalogue: `…/data/catalog.jsonld#articles`.
+pub(super) fn dataset_iri(site: &Site, name: &str) -> String {
+    format!("{}#{name}", data_url(site, "catalog.jsonld"))
 }
 
 /// The words of `name` in every site language that has them, as
@@ -124,8 +137,9 @@ pub(super) fn catalog(site: &Site, datasets: &[Dataset]) -> String {
             })
             .collect();
         let mut entry = json!({
-            "@id": format!("{}#{}", data_url(site, "catalog.jsonld"), d.name),
+            "@id": dataset_iri(site, d.name),
             "@type": "dcat:Dataset",
+            "dcat:landingPage": {"@id": format!("{}#{}", site.permalink(&site.data_page_path(&site.config.default_language)), d.name)},
             "dct:identifier": d.name,
             "dct:title": title,
             "dct:description": description,
@@ -135,6 +149,9 @@ pub(super) fn catalog(site: &Site, datasets: &[Dataset]) -> String {
         });
         if let Some(m) = d.modified {
             entry["dct:modified"] = json!({"@value": m.to_string(), "@type": "xsd:date"});
+        }
+        if let Some(l) = &site.config.license {
+            entry["dct:license"] = json!({"@id": l});
         }
         entries.push(entry);
     }
@@ -217,5 +234,17 @@ mod tests {
             }
         }
         assert_eq!(words("articles", "th"), None);
+    }
+
+    #[test]
+    fn every_description_is_long_enough_for_dataset_search() {
+        // Dataset search engines ask for 50 to 5,000 characters.
+        for name in ["catalog", "articles", "projects", "places", "events"] {
+            for lang in ["vi", "en", "lo", "km"] {
+                let (_, d) = words(name, lang).unwrap_or_default();
+                let n = d.chars().count();
+                assert!((50..=5000).contains(&n), "{name} in {lang}: {n} characters");
+            }
+        }
     }
 }

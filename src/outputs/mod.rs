@@ -6,9 +6,11 @@ mod catalog;
 mod data;
 mod fonts;
 mod open_data;
+mod open_data_page;
 mod search_index;
 
 pub(crate) use fonts::stylesheet_url;
+pub(crate) use open_data_page::{open_data, OpenData};
 
 use crate::config::LangCode;
 use crate::content::Kind;
@@ -29,12 +31,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Every non-template output; with `only` (a partial rebuild in `serve`),
-/// the sitemap and feeds only where the change reached them.
+/// the sitemap and feeds only where the change reached them. `open` is the
+/// build's open data when the render's data pages already made it.
 pub(crate) fn build(
     site: &Site,
     locales: &Locales,
     statics: &StaticFiles,
     only: Option<&Affected>,
+    open: Option<OpenData>,
 ) -> Vec<Output> {
     let mut out = Vec::new();
     // A sitemap's `<loc>` must be a full URL: without an origin (no
@@ -81,20 +85,7 @@ pub(crate) fn build(
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         out.extend(crate::cms::outputs(site));
-        let datasets = open_data::datasets(site);
-        out.extend(open_data::files(&datasets));
-        // The catalogues need absolute URLs: without an origin they are
-        // left out, and `commands::no_origin_warning` says so.
-        if has_origin {
-            out.push(bytes(
-                "data/catalog.jsonld",
-                catalog::catalog(site, &datasets),
-            ));
-            out.push(bytes(
-                "data/csv-metadata.json",
-                catalog::csv_metadata(site, &datasets),
-            ));
-        }
+        out.extend(open.unwrap_or_else(|| open_data(site)).files);
     }
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));
@@ -223,45 +214,84 @@ fn indexable(site: &Site, ids: &[PageId]) -> Vec<PageId> {
         .collect()
 }
 
+/// One `<url>` of the sitemap: its path, `lastmod`, and the paths of its
+/// versions in every language (for `hreflang`), the default language's first.
+struct SitemapEntry<'a> {
+    path: &'a str,
+    lastmod: Option<String>,
+    versions: Vec<(&'a LangCode, String)>,
+}
+
 fn sitemap(site: &Site) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let mut ids: Vec<PageId> = site
-        .page_ids()
-        .filter(|&i| !site.pages[i].is_fallback)
+    let mut entries: Vec<SitemapEntry<'_>> = site
+        .pages
+        .iter()
+        .filter(|p| !p.is_fallback)
+        .map(|page| {
+            let group = indexable(site, site.translations(page));
+            let mut versions: Vec<(&LangCode, String)> = group
+                .iter()
+                .map(|&t| (&site.pages[t].lang, site.pages[t].path.clone()))
+                .collect();
+            // `x-default` is the default language's version, else the first.
+            if let Some(i) = versions
+                .iter()
+                .position(|(l, _)| **l == site.config.default_language)
+            {
+                versions[..=i].rotate_right(1);
+            }
+            SitemapEntry {
+                path: &page.path,
+                lastmod: lastmod(site, page),
+                versions,
+            }
+        })
         .collect();
-    ids.sort_by(|&a, &b| site.pages[a].path.cmp(&site.pages[b].path));
-    for id in ids {
-        let page = &site.pages[id];
+    // The open-data pages: one per language, each the others' translation;
+    // modified when the newest article is.
+    let newest = site
+        .pages
+        .iter()
+        .filter(|p| p.kind == Kind::Article && !p.is_fallback)
+        .filter_map(|p| lastmod(site, p))
+        .max();
+    let data_pages: Vec<(&LangCode, String)> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (&l.code, site.data_page_path(&l.code)))
+        .collect();
+    for (_, path) in &data_pages {
+        entries.push(SitemapEntry {
+            path,
+            lastmod: newest.clone(),
+            versions: data_pages.clone(),
+        });
+    }
+    entries.sort_by(|a, b| a.path.cmp(b.path));
+    for e in entries {
         let _ = writeln!(
             s,
             "  <url>\n    <loc>{}</loc>",
-            escape(&site.permalink(&page.path))
+            escape(&site.permalink(e.path))
         );
-        if let Some(d) = lastmod(site, page) {
+        if let Some(d) = e.lastmod {
             let _ = writeln!(s, "    <lastmod>{d}</lastmod>");
         }
-        let group = indexable(site, site.translations(page));
-        if group.len() > 1 {
-            for &t in &group {
-                let p = &site.pages[t];
+        if e.versions.len() > 1 {
+            for (lang, path) in &e.versions {
                 let _ = writeln!(
                     s,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    p.lang,
-                    escape(&site.permalink(&p.path))
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>",
+                    escape(&site.permalink(path))
                 );
             }
-            if let Some(&d) = group
-                .iter()
-                .find(|&&t| site.pages[t].lang == site.config.default_language)
-                .or(group.first())
-            {
-                let _ = writeln!(
-                    s,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    escape(&site.permalink(&site.pages[d].path))
-                );
-            }
+            let _ = writeln!(
+                s,
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                escape(&site.permalink(&e.versions[0].1))
+            );
         }
         s.push_str("  </url>\n");
     }

@@ -243,13 +243,14 @@ pub struct Session {
 }
 
 /// Templates every site needs.
-const REQUIRED_TEMPLATES: [&str; 6] = [
+const REQUIRED_TEMPLATES: [&str; 7] = [
     "page.html",
     "section.html",
     "index.html",
     "404.html",
     "term.html",
     "terms.html",
+    "data.html",
 ];
 
 impl Session {
@@ -431,6 +432,19 @@ impl Session {
         let images = self.caches.images.clone();
         let make = sink.keeps_files();
         let progress = self.opts.progress;
+        // Made once, when the data pages or the outputs first need it; in a
+        // full build before the render, so that its transient memory is
+        // not added to the render's.
+        let open_data = std::sync::OnceLock::new();
+        if full {
+            open_data.get_or_init(|| crate::outputs::open_data(&site));
+        }
+        let data_page = || {
+            open_data
+                .get_or_init(|| crate::outputs::open_data(&site))
+                .page
+                .clone()
+        };
         let (rendered, image_diags) = rayon::join(
             || {
                 render::render(render::Request {
@@ -445,6 +459,7 @@ impl Session {
                     cache: &mut self.caches.values,
                     links: self.caches.links.clone(),
                     list_page_files,
+                    data_page: &data_page,
                 })
             },
             || {
@@ -497,6 +512,7 @@ impl Session {
             &self.theme.locales,
             &self.theme.statics,
             affected.as_ref(),
+            open_data.into_inner(),
         );
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);

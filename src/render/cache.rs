@@ -24,10 +24,13 @@ pub(crate) struct ValueCache {
     >,
 }
 
-/// Every page's view, in page order, and whether it was built anew.
+/// Every page's view, in page order, whether it was built anew, and
+/// whether its front matter changed too (or the page is new): a body edit
+/// leaves the open data as it was.
 pub(crate) struct PageValues {
     pub(crate) values: Vec<Value>,
     pub(crate) changed: Vec<bool>,
+    pub(crate) front_changed: Vec<bool>,
 }
 
 impl ValueCache {
@@ -36,21 +39,27 @@ impl ValueCache {
     /// exactly this build's views; after a partial one, the new ones are
     /// added.
     pub(crate) fn page_values(&mut self, site: &Site, full: bool) -> PageValues {
-        let views: Vec<(Value, bool)> = site
+        let views: Vec<(Value, bool, bool)> = site
             .pages
             .par_iter()
             .map(|p| {
                 let cached = self.entries.get(&p.path);
                 if let (Some((src, rendered, value)), Some(s)) = (cached, p.source) {
                     if Arc::ptr_eq(src, &site.sources[s]) && Arc::ptr_eq(rendered, &p.rendered) {
-                        return (value.clone(), false);
+                        return (value.clone(), false, false);
                     }
                 }
-                (Value::from_serializable(&views::page_view(site, p)), true)
+                let front_changed = match (cached, p.source) {
+                    (Some((src, _, _)), Some(s)) => src.front != site.sources[s].front,
+                    _ => true,
+                };
+                let view = Value::from_serializable(&views::page_view(site, p));
+                (view, true, front_changed)
             })
             .collect();
-        let changed: Vec<bool> = views.iter().map(|(_, c)| *c).collect();
-        let values: Vec<Value> = views.into_iter().map(|(v, _)| v).collect();
+        let changed: Vec<bool> = views.iter().map(|(_, c, _)| *c).collect();
+        let front_changed: Vec<bool> = views.iter().map(|(_, _, f)| *f).collect();
+        let values: Vec<Value> = views.into_iter().map(|(v, _, _)| v).collect();
         if full {
             self.entries.clear();
         }
@@ -62,6 +71,10 @@ impl ValueCache {
                 );
             }
         }
-        PageValues { values, changed }
+        PageValues {
+            values,
+            changed,
+            front_changed,
+        }
     }
 }

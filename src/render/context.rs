@@ -23,6 +23,7 @@ pub(crate) struct RenderCtx<'a> {
     pub(crate) templates: &'a [Template],
     pub(crate) page_values: &'a [Value],
     pub(crate) site_values: &'a SiteValues<'a>,
+    pub(crate) data_page: super::DataPageSource<'a>,
 }
 
 impl RenderCtx<'_> {
@@ -137,6 +138,7 @@ pub(crate) fn site_values<'a>(site: &'a Site, locales: &Locales) -> SiteValues<'
                 "projects_json": file_url(&projects_data, "projects.json"),
                 "projects_csv": file_url(&projects_data, "projects.csv"),
                 "events_ics": site.events_calendar_path(&l.code).map(|p| site.url(&p)),
+                "data_page": site.url(&site.data_page_path(&l.code)),
                 "sections": sections,
                 "title": title,
                 "base_url": format!("{}{}", site.config.origin, site.config.base_path),

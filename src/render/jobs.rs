@@ -1,6 +1,7 @@
 //! Job planning: the [`Site`] comes in; the list of [`Job`]s a full render
 //! runs goes out, one per page file (an article, a home, page `n` of a
-//! section or tag, the tag list, the not-found page), with the URL path and
+//! section or tag, the tag list, the not-found page, the open-data page),
+//! with the URL path and
 //! template each one uses.
 
 use crate::content::Kind;
@@ -24,6 +25,8 @@ pub(crate) enum Job {
     Term(PageId, usize, usize),
     /// The not-found page of a language (its home page id).
     NotFound(PageId),
+    /// The open-data page of a language (its home page id).
+    Data(PageId),
 }
 
 impl Job {
@@ -35,7 +38,8 @@ impl Job {
             | Job::Section(id, _)
             | Job::Terms(id)
             | Job::Term(id, _, _)
-            | Job::NotFound(id) => id,
+            | Job::NotFound(id)
+            | Job::Data(id) => id,
         }
     }
 
@@ -51,12 +55,13 @@ impl Job {
                 pager_path(&site.term_path(&site.pages[home].lang, &term.slug), n)
             }
             Job::NotFound(home) => format!("{}404.html", prefix(home)),
+            Job::Data(home) => site.data_page_path(&site.pages[home].lang),
         }
     }
 }
 
 /// Every job of a full render, in page order: a home brings its
-/// not-found page, tag list and tag pages along.
+/// not-found page, open-data page, tag list and tag pages along.
 pub(crate) fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (id, p) in site.pages_with_ids() {
@@ -65,6 +70,7 @@ pub(crate) fn plan(site: &Site) -> Vec<Job> {
             Kind::Home => {
                 jobs.push(Job::Home(id));
                 jobs.push(Job::NotFound(id));
+                jobs.push(Job::Data(id));
                 if site.has_tag_pages(&p.lang) {
                     jobs.push(Job::Terms(id));
                     for (t, term) in site.terms[&p.lang].iter().enumerate() {

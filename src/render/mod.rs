@@ -10,6 +10,7 @@
 
 mod cache;
 mod context;
+mod data_page;
 mod functions;
 mod jobs;
 mod links;
@@ -21,6 +22,7 @@ mod templates;
 pub(crate) mod views;
 
 pub(crate) use cache::ValueCache;
+pub(crate) use data_page::{DataFile, DataPage, DataPageSource, DataSet, Words};
 pub(crate) use links::LinkTable;
 pub(crate) use run::{render, Rendered, Request};
 pub(crate) use scope::{Affected, Scope};

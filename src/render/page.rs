@@ -3,6 +3,7 @@
 //! error as a [`Diagnostic`].
 
 use super::context::RenderCtx;
+use super::data_page;
 use super::jobs::{section_page_size, section_template, Job};
 use super::templates::template_error;
 use super::views::{self, TranslationView};
@@ -29,7 +30,8 @@ impl RenderCtx<'_> {
     }
 
     /// The page the job belongs to, its template, and the values only this
-    /// kind of job has (`page`, `section`, `paginator`, `terms`, `term`).
+    /// kind of job has (`page`, `section`, `paginator`, `terms`, `term`,
+    /// `data`).
     fn job_context(&self, job: Job) -> (PageId, String, Context) {
         let site = self.site;
         let own_template = |p: &Page| site.source(p).and_then(|s| s.front.template.clone());
@@ -92,6 +94,13 @@ impl RenderCtx<'_> {
                 let c = self.base_context(lang);
                 (home, "404.html".into(), c)
             }
+            Job::Data(home) => {
+                let lang = &site.pages[home].lang;
+                let mut c = self.base_context(lang);
+                let data = (self.data_page)();
+                c.insert("data", &data_page::view(site, &data, lang));
+                (home, "data.html".into(), c)
+            }
         }
     }
 
@@ -125,7 +134,7 @@ impl RenderCtx<'_> {
     fn translations(&self, job: Job, page: &Page) -> Vec<TranslationView<'_>> {
         let site = self.site;
         let members: Vec<PageId> = match job {
-            Job::Terms(_) | Job::Term(..) | Job::NotFound(_) => {
+            Job::Terms(_) | Job::Term(..) | Job::NotFound(_) | Job::Data(_) => {
                 site.homes.values().copied().collect()
             }
             _ => site.translations(page).to_vec(),
@@ -144,6 +153,13 @@ impl RenderCtx<'_> {
                 tr.url = site.url(&path);
                 tr.permalink = site.permalink(&path);
             }
+        } else if matches!(job, Job::Data(_)) {
+            // Every language has its data page.
+            for tr in &mut translations {
+                let path = site.data_page_path(&LangCode(tr.lang.to_owned()));
+                tr.url = site.url(&path);
+                tr.permalink = site.permalink(&path);
+            }
         } else if matches!(job, Job::Terms(_)) {
             // A language without tags has no tag list: the switcher links
             // its home instead, and no `hreflang` names a missing page.
@@ -157,8 +173,9 @@ impl RenderCtx<'_> {
         translations
     }
 
-    /// Schema.org data: the page's own for content pages, a plain web page
-    /// named after the site for tag and not-found pages.
+    /// Schema.org data: the page's own for content pages, the datasets on
+    /// the open-data page, a plain web page named after the site for tag and
+    /// not-found pages (and the data page without an origin).
     fn json_ld(&self, job: Job, page: &Page) -> serde_json::Value {
         let site_title = self
             .site_values
@@ -166,14 +183,18 @@ impl RenderCtx<'_> {
             .and_then(|v| v.get_from_path("title"))
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        match job {
+        let own = match job {
             Job::Article(_) | Job::Home(_) | Job::Section(..) => {
-                views::json_ld(self.site, page, &site_title)
+                Some(views::json_ld(self.site, page, &site_title))
             }
-            _ => {
-                serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()})
+            Job::Data(_) => {
+                data_page::json_ld(self.site, &(self.data_page)(), &page.lang, &site_title)
             }
-        }
+            _ => None,
+        };
+        own.unwrap_or_else(|| {
+            serde_json::json!({"@context": "https://schema.org", "@type": "WebPage", "name": site_title, "inLanguage": page.lang.as_str()})
+        })
     }
 
     /// The job's own permalink, except that a fallback copy points search

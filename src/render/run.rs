@@ -50,6 +50,8 @@ pub(crate) struct Request<'a> {
     /// Whether to list every page file ([`Rendered::page_files`]); not
     /// needed when the site's structure is known to be unchanged.
     pub list_page_files: bool,
+    /// The open data the data pages list, made when first asked for.
+    pub data_page: super::DataPageSource<'a>,
 }
 
 /// What [`render`] gives back.
@@ -84,10 +86,12 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         cache,
         links,
         list_page_files,
+        data_page,
     } = req;
     let PageValues {
         values: page_values,
         changed,
+        front_changed,
     } = cache.page_values(site, matches!(scope, Scope::All));
     // Not listing page files, or lists sorted again in place: the site
     // was updated in place, its URLs are the last build's, and so is the
@@ -95,7 +99,10 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     let same_urls = !list_page_files || matches!(scope, Scope::Relisted(_));
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
-        Scope::Changed { previous } => (Some(Affected::compute(site, previous, &changed)), None),
+        Scope::Changed { previous } => (
+            Some(Affected::compute(site, previous, &changed, &front_changed)),
+            None,
+        ),
         Scope::Languages(langs) => (None, Some(langs)),
         Scope::Relisted(before) => (Some(Affected::relisted(site, before, &changed)), None),
     };
@@ -138,6 +145,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         templates,
         page_values: &page_values,
         site_values: &site_values,
+        data_page,
     };
     let results = render_jobs(&ctx, &jobs, sink, progress);
     let (records, diagnostics) = collect(results);

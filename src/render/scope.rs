@@ -127,7 +127,8 @@ pub(crate) struct Affected {
     tags: HashMap<(LangCode, String), PageSet>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
-    /// Whether a changed page carries data for the exports or the search index.
+    /// Whether a changed page carries data for the exports, the data pages
+    /// or the search index (front matter, or any change with search on).
     pub data: bool,
 }
 
@@ -143,10 +144,15 @@ impl Affected {
     }
 
     /// What changed between `previous` and `site`, given the pages whose
-    /// view changed. `site` and `previous` are the same value when the site
-    /// was updated in place.
-    pub(crate) fn compute(site: &Site, previous: &Site, changed: &[bool]) -> Affected {
-        let mut a = Affected::of_pages(site, changed);
+    /// view changed and those whose front matter did. `site` and `previous`
+    /// are the same value when the site was updated in place.
+    pub(crate) fn compute(
+        site: &Site,
+        previous: &Site,
+        changed: &[bool],
+        front_changed: &[bool],
+    ) -> Affected {
+        let mut a = Affected::of_pages(site, changed, front_changed);
         if std::ptr::eq(site, previous) {
             a.lists_in_place(site, changed);
         } else {
@@ -161,7 +167,7 @@ impl Affected {
     /// After [`crate::site::relist`]: the lists it sorted again compared
     /// with their order `before`, the others as in place.
     pub(crate) fn relisted(site: &Site, before: &Relisted, changed: &[bool]) -> Affected {
-        let mut a = Affected::of_pages(site, changed);
+        let mut a = Affected::of_pages(site, changed, changed);
         a.lists_in_place(site, changed);
         // The exported lists show dates and tags.
         a.sitemap = before.dates_changed;
@@ -208,7 +214,7 @@ impl Affected {
 
     /// The changed pages, their groups and languages, and whether they
     /// carry exported data.
-    fn of_pages(site: &Site, changed: &[bool]) -> Affected {
+    fn of_pages(site: &Site, changed: &[bool], front_changed: &[bool]) -> Affected {
         let mut a = Affected {
             pages: changed.to_vec(),
             groups: HashSet::new(),
@@ -222,9 +228,9 @@ impl Affected {
             if changed[i] {
                 a.groups.insert(p.group);
                 a.langs.insert(p.lang.clone());
-                let front = site.source(p).map(|s| &s.front);
-                a.data |= site.config.search
-                    || front.is_some_and(|f| f.project.is_some() || f.event.is_some());
+                // The search index holds bodies; /data/ (and the sizes the
+                // data pages show) holds front matter, of every article.
+                a.data |= site.config.search || front_changed[i];
             }
         }
         a
@@ -320,6 +326,7 @@ impl Affected {
                     .is_some_and(|s| s.wants(n))
             }
             Job::NotFound(_) => false,
+            Job::Data(_) => self.data,
         }
     }
 }

@@ -311,7 +311,7 @@ fn relative_article(src: &SourcePage, path: &str) -> Option<String> {
 
 /// Every path the site publishes below its base path, unencoded: pages,
 /// aliases, static files, files of content/, tag lists and pages, open
-/// data. Feeds, sitemap, robots.txt, 404 and pager pages are recognized by
+/// data and its pages. Feeds, sitemap, robots.txt, 404 and pager pages are recognized by
 /// their names in [`published_url`].
 fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet<String> {
     let mut paths = BTreeSet::new();
@@ -338,6 +338,7 @@ fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet
                 paths.insert(site.term_path(lang, &term.slug));
             }
         }
+        paths.insert(site.data_page_path(lang));
         paths.extend(site.projects_data_path(lang));
         paths.extend(site.events_calendar_path(lang));
     }

@@ -146,11 +146,6 @@ impl Site {
         page.source.map(|s| &*self.sources[s])
     }
 
-    /// Every page id, in the order of [`Site::pages`].
-    pub(crate) fn page_ids(&self) -> impl Iterator<Item = PageId> {
-        (0..self.pages.len()).map(PageId)
-    }
-
     /// Every page with its id.
     pub(crate) fn pages_with_ids(&self) -> impl Iterator<Item = (PageId, &Page)> {
         self.pages.iter().enumerate().map(|(i, p)| (PageId(i), p))
@@ -204,6 +199,14 @@ impl Site {
         format!("{}tags/", self.config.lang_prefix(lang))
     }
 
+    /// The URL path of a language's open-data page, `/en/data/` (`/data/`
+    /// for a default language at the root, beside the files it lists).
+    /// Every language has one; a page of the site's own there is an error
+    /// (`urls::check_urls`).
+    pub fn data_page_path(&self, lang: &LangCode) -> String {
+        data_page_path(&self.config.lang_prefix(lang))
+    }
+
     /// The URL path of a tag's page: `/en/tags/cashew/`.
     pub fn term_path(&self, lang: &LangCode, slug: &str) -> String {
         format!("{}{slug}/", self.terms_path(lang))
@@ -230,6 +233,11 @@ impl Site {
             })
             .or_else(|| members.first().copied())
     }
+}
+
+/// The open-data page's path below a language's prefix (`/`, `/en/`).
+pub(crate) fn data_page_path(prefix: &str) -> String {
+    format!("{prefix}data/")
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use crate::msg;
 use crate::paths::normalize_inside;
 use crate::urls::normalize_alias;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// What is published at a URL path.
@@ -36,6 +36,7 @@ pub(super) fn check_urls(
     sources: &[Arc<SourcePage>],
 ) -> Vec<Diagnostic> {
     let mut diags = empty_slugs(pages, sources);
+    diags.extend(data_page_clashes(pages, sources));
     let (mut owners, page_diags) = page_urls(pages, sources);
     diags.extend(page_diags);
     diags.extend(alias_urls(root, pages, sources, &mut owners));
@@ -55,6 +56,46 @@ fn empty_slugs(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
                 msg!("url.empty-slug", name = &sources[s].file_slug),
             )
             .hint(msg!("url.empty-slug.hint"))
+        })
+        .collect()
+}
+
+/// A page of the site's own at a language's open-data page (`/data/`,
+/// `/en/data/`: a section `content/data/` or a page `content/data.md`): an
+/// error with the fix, once per section or file (naming every URL it
+/// takes). mekong writes that page in every language.
+fn data_page_clashes(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
+    let reserved: Vec<String> = pages
+        .iter()
+        .filter(|p| p.kind == crate::content::Kind::Home)
+        .map(|home| super::model::data_page_path(&home.path))
+        .collect();
+    // (section folder or file, its file if known, the URLs), in page order.
+    let mut clashes: Vec<(PathBuf, Option<PathBuf>, Vec<&str>)> = Vec::new();
+    for p in pages.iter().filter(|p| reserved.contains(&p.path)) {
+        let file = p.source.map(|s| sources[s].file.clone());
+        let key = match (&p.section, p.kind) {
+            (Some(section), crate::content::Kind::Section) => Path::new("content").join(section),
+            _ => file.clone().unwrap_or_default(),
+        };
+        match clashes.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, f, urls)) => {
+                urls.push(&p.path);
+                if f.is_none() {
+                    *f = file;
+                }
+            }
+            None => clashes.push((key, file, vec![&p.path])),
+        }
+    }
+    clashes
+        .into_iter()
+        .map(|(key, file, urls)| {
+            Diagnostic::error(
+                file.unwrap_or(key),
+                msg!("url.data-page", url = urls.join(", ")),
+            )
+            .hint(msg!("url.data-page.hint"))
         })
         .collect()
 }

@@ -14,8 +14,8 @@ summary_what-was-built = { $pages ->
     [one] { $pages } page
    *[other] { $pages } pages
 } ({ $per_language }), { $more_pages ->
-    [one] { $more_pages } list, tag, 404 or redirect page
-   *[other] { $more_pages } list, tag, 404 and redirect pages
+    [one] { $more_pages } list, tag, 404, open-data or redirect page
+   *[other] { $more_pages } list, tag, 404, open-data and redirect pages
 } and { $files ->
     [one] { $files } other file
    *[other] { $files } other files

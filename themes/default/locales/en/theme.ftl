@@ -106,3 +106,19 @@ not-found-explore = Explore the portal
 
 ## Screens: beside the QR code of a slide.
 screen-scan = Scan to read on
+
+## Open data page (/data/): the datasets' own titles and descriptions
+## come from mekong (the same words as data/catalog.jsonld).
+data-reuse = Free to download and reuse. The files are updated every time the portal is published.
+data-license = Licence
+data-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+data-empty = No entries yet: the files are published with their columns and no rows.
+data-file = File
+data-format = Format
+data-size = Size
+data-kb = { $size } kB
+data-catalogs = Catalogues for harvesters
+data-catalogs-text = A DCAT-AP catalogue of these datasets (JSON-LD), for the national database's harvester, and CSV on the Web metadata describing the columns of every CSV file.

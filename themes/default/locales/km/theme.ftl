@@ -104,3 +104,17 @@ not-found-explore = ស្វែងយល់ពីវិបផតថល
 
 ## Screens: beside the QR code of a slide.
 screen-scan = ស្កេនដើម្បីអានបន្ត
+
+## Open data page (/data/). Not reviewed by a native reader.
+data-reuse = អាចទាញយក និងប្រើប្រាស់ឡើងវិញដោយឥតគិតថ្លៃ។ ឯកសារត្រូវបានធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលគេហទំព័រត្រូវបានផ្សព្វផ្សាយ។
+data-license = អាជ្ញាប័ណ្ណ
+data-rows = { $count ->
+   *[other] { $count } ជួរ
+}
+data-empty = មិនទាន់មានទិន្នន័យនៅឡើយ៖ ឯកសារត្រូវបានផ្សព្វផ្សាយជាមួយជួរឈរ ប៉ុន្តែមិនទាន់មានជួរដេកទេ។
+data-file = ឯកសារ
+data-format = ទម្រង់
+data-size = ទំហំ
+data-kb = { $size } kB
+data-catalogs = កាតាឡុកសម្រាប់ប្រព័ន្ធប្រមូលទិន្នន័យ
+data-catalogs-text = កាតាឡុក DCAT-AP នៃសំណុំទិន្នន័យទាំងនេះ (JSON-LD) សម្រាប់ប្រព័ន្ធប្រមូលរបស់មូលដ្ឋានទិន្នន័យជាតិ និងទិន្នន័យមេតា CSV on the Web ដែលពិពណ៌នាអំពីជួរឈរនៃឯកសារ CSV នីមួយៗ។

@@ -104,3 +104,17 @@ not-found-explore = ສຳຫຼວດເວັບໄຊ
 
 ## Screens: beside the QR code of a slide.
 screen-scan = ສະແກນເພື່ອອ່ານຕໍ່
+
+## Open data page (/data/). Not reviewed by a native reader.
+data-reuse = ດາວໂຫຼດ ແລະ ນຳໃຊ້ຄືນໄດ້ໂດຍບໍ່ເສຍຄ່າ. ໄຟລ໌ຈະຖືກປັບປຸງທຸກຄັ້ງທີ່ເວັບໄຊຖືກເຜີຍແຜ່.
+data-license = ໃບອະນຸຍາດ
+data-rows = { $count ->
+   *[other] { $count } ແຖວ
+}
+data-empty = ຍັງບໍ່ມີຂໍ້ມູນ: ໄຟລ໌ຖືກເຜີຍແຜ່ພ້ອມຖັນ ແຕ່ຍັງບໍ່ມີແຖວ.
+data-file = ໄຟລ໌
+data-format = ຮູບແບບ
+data-size = ຂະໜາດ
+data-kb = { $size } kB
+data-catalogs = ລາຍການສຳລັບລະບົບເກັບກຳຂໍ້ມູນ
+data-catalogs-text = ລາຍການ DCAT-AP ຂອງຊຸດຂໍ້ມູນເຫຼົ່ານີ້ (JSON-LD) ສຳລັບລະບົບເກັບກຳຂອງຖານຂໍ້ມູນແຫ່ງຊາດ, ແລະ ຂໍ້ມູນອະທິບາຍ CSV on the Web ທີ່ບອກຖັນຂອງທຸກໄຟລ໌ CSV.

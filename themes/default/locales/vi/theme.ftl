@@ -104,3 +104,18 @@ not-found-explore = Khám phá cổng thông tin
 
 ## Screens: beside the QR code of a slide.
 screen-scan = Quét để đọc tiếp
+
+## Trang dữ liệu mở (/data/): tên và mô tả của từng bộ dữ liệu do mekong
+## cung cấp (giống data/catalog.jsonld).
+data-reuse = Được tải về và sử dụng lại miễn phí. Các tệp được cập nhật mỗi lần cổng thông tin được xuất bản.
+data-license = Giấy phép
+data-rows = { $count ->
+   *[other] { $count } dòng
+}
+data-empty = Chưa có mục nào: các tệp vẫn được xuất bản với đủ cột nhưng chưa có dòng.
+data-file = Tệp
+data-format = Định dạng
+data-size = Dung lượng
+data-kb = { $size } kB
+data-catalogs = Danh mục cho hệ thống thu thập
+data-catalogs-text = Danh mục DCAT-AP của các bộ dữ liệu này (JSON-LD), để hệ thống thu thập của cơ sở dữ liệu quốc gia đọc, và siêu dữ liệu CSV on the Web mô tả các cột của từng tệp CSV.
