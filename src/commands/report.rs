@@ -130,7 +130,7 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
         )
         .hint("name the file: `mekong report --format xlsx -o report.xlsx`")));
     }
-    let mut session = Session::load(&args.pipeline)?;
+    let mut session = Session::load_once(&args.pipeline)?;
     let built = session.build(&crate::output::Discard, false)?;
     let Some(site) = session.site() else {
         return Err(built.diagnostics);

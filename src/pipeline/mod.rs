@@ -6,6 +6,7 @@
 mod build;
 mod claims;
 mod incremental;
+mod once;
 mod options;
 mod session;
 

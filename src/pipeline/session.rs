@@ -7,7 +7,7 @@
 use super::claims::Claims;
 use super::options::Options;
 use crate::config::{Config, LangCode};
-use crate::content::{self, SourcePage, Sources};
+use crate::content::{self, Bodies, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
@@ -85,8 +85,8 @@ pub(super) struct SourceFiles {
 }
 
 impl SourceFiles {
-    fn load(config: &Config) -> SourceFiles {
-        let (sources, d) = content::load(config);
+    fn load(config: &Config, bodies: Bodies) -> SourceFiles {
+        let (sources, d) = content::load(config, bodies);
         let pages = sources
             .pages
             .into_iter()
@@ -227,6 +227,8 @@ pub struct Session {
     pub(super) edits: Edits,
     pub(super) caches: Caches,
     pub(super) last: LastBuild,
+    /// Whether pages keep their bodies (`serve`), or a one-shot build reads them again.
+    pub(super) bodies: Bodies,
 }
 
 /// Templates every site needs.
@@ -240,12 +242,23 @@ const REQUIRED_TEMPLATES: [&str; 6] = [
 ];
 
 impl Session {
-    /// Reads the configuration, theme, messages and content.
+    /// Reads the configuration, theme, messages and content, for builds
+    /// after edits (`serve`).
     pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
+        Session::open(opts, Bodies::Kept)
+    }
+
+    /// [`Session::load`] for one build: Markdown bodies are read again when
+    /// their pages are rendered (see `once.rs`).
+    pub fn load_once(opts: &Options) -> Result<Session, Diagnostics> {
+        Session::open(opts, Bodies::Reread)
+    }
+
+    fn open(opts: &Options, bodies: Bodies) -> Result<Session, Diagnostics> {
         let config = super::options::load_config(opts)?;
         let theme = ThemeData::load(&config);
         let images = Arc::new(Images::new(&config.images, &config.root));
-        let sources = SourceFiles::load(&config);
+        let sources = SourceFiles::load(&config, bodies);
         Ok(Session {
             opts: opts.clone(),
             config,
@@ -260,6 +273,7 @@ impl Session {
                 used_images: None,
             },
             last: LastBuild::default(),
+            bodies,
         })
     }
 
@@ -303,7 +317,7 @@ impl Session {
     }
 
     pub(super) fn load_content(&mut self) {
-        self.sources = SourceFiles::load(&self.config);
+        self.sources = SourceFiles::load(&self.config, self.bodies);
     }
 
     /// Resolves, renders and hands every output (or, with `partial`, those
@@ -378,7 +392,8 @@ impl Session {
             statics: &self.theme.statics,
             images: &self.caches.images,
         };
-        let (d, markdown) = site::render_markdown(&mut site, files, Some(&self.caches.markdown));
+        let (d, markdown) =
+            super::once::render_markdown(self.bodies, &mut site, files, &self.caches.markdown);
         diags.extend(d);
         watch.lap("markdown");
         if diags.has_errors() {
@@ -429,6 +444,13 @@ impl Session {
                     cache: &mut self.caches.values,
                     links: self.caches.links.clone(),
                     list_page_files,
+                    bodies: (self.bodies == Bodies::Reread).then(|| {
+                        let files = site::Files {
+                            statics: &self.theme.statics,
+                            images: &images,
+                        };
+                        self.caches.markdown.body_html(files)
+                    }),
                 })
             },
             || {

@@ -50,6 +50,9 @@ pub(crate) struct Request<'a> {
     /// Whether to list every page file ([`Rendered::page_files`]); not
     /// needed when the site's structure is known to be unchanged.
     pub list_page_files: bool,
+    /// Where a page's body HTML comes from when the site does not hold it
+    /// (a one-shot build); `None`: every page holds its own.
+    pub bodies: Option<crate::site::BodyHtml<'a>>,
 }
 
 /// What [`render`] gives back.
@@ -84,6 +87,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         cache,
         links,
         list_page_files,
+        bodies,
     } = req;
     let PageValues {
         values: page_values,
@@ -135,6 +139,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         templates,
         page_values: &page_values,
         site_values: &site_values,
+        bodies,
     };
     let results = render_jobs(&ctx, &jobs, sink, progress);
     let (records, diagnostics) = collect(results);
