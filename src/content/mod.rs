@@ -62,8 +62,7 @@ pub struct SourcePage {
     pub lang: LangCode,
     /// Parsed front matter.
     pub front: FrontMatter,
-    /// Markdown body, with `\r\n` already turned into `\n`; `None` when
-    /// read with [`Bodies::Reread`] ([`SourcePage::body`] reads it again).
+    /// Markdown body (`\r\n` turned into `\n`); `None` with [`Bodies::Reread`].
     pub body: Option<String>,
     /// The 1-based line in the file where the body starts.
     pub body_line: usize,
@@ -268,14 +267,10 @@ pub(crate) fn load_file(
     let content_dir = config.root.join("content");
     let rel = abs.strip_prefix(&content_dir).unwrap_or(abs).to_path_buf();
     match locate(config, abs, &rel) {
-        Ok(Some(l)) => read_page(
-            config,
-            &crate::plan::load(config).0,
-            l,
-            assets,
-            Bodies::Kept,
-        )
-        .map(Some),
+        Ok(Some(l)) => {
+            let plan = crate::plan::load(config).0;
+            read_page(config, &plan, l, assets, Bodies::Kept).map(Some)
+        }
         Ok(None) => Ok(None),
         Err(d) => Err(vec![d.located_in(display_path(&config.root, abs))]),
     }
