@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 /// Validates the site.
 pub fn run(opts: &Options) -> Outcome {
-    let built = pipeline::Session::load(opts)
+    let built = pipeline::Session::load_once(opts)
         .and_then(|mut session| Ok((session.build(&crate::output::Discard, false)?, session)));
     let (built, session) = match built {
         Ok(b) => b,

@@ -136,7 +136,7 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
         )
         .hint(msg!("report.xlsx-to-terminal.hint"))));
     }
-    let mut session = Session::load(&args.pipeline)?;
+    let mut session = Session::load_once(&args.pipeline)?;
     let built = session.build(&crate::output::Discard, false)?;
     let Some(site) = session.site() else {
         return Err(built.diagnostics);

@@ -14,6 +14,7 @@
 //! `.LANG` is omitted for the default language.
 
 mod blocks;
+mod body;
 mod date;
 pub(crate) mod front_matter;
 mod pasted;
@@ -25,6 +26,7 @@ use crate::diagnostics::{display_path, Diagnostic, Diagnostics};
 use crate::msg;
 use crate::plan::Plan;
 use crate::source_text::decode_utf8;
+pub(crate) use body::Bodies;
 use front_matter::FrontMatter;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -60,8 +62,8 @@ pub struct SourcePage {
     pub lang: LangCode,
     /// Parsed front matter.
     pub front: FrontMatter,
-    /// Markdown body, with `\r\n` already turned into `\n`.
-    pub body: String,
+    /// Markdown body (`\r\n` turned into `\n`); `None` with [`Bodies::Reread`].
+    pub body: Option<String>,
     /// The 1-based line in the file where the body starts.
     pub body_line: usize,
     /// Files beside a folder article (images), absolute paths.
@@ -178,7 +180,7 @@ struct Located {
 }
 
 /// Reads `content/`. Drafts are kept (with `front.draft`); the resolver drops them.
-pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
+pub(crate) fn load(config: &Config, bodies: Bodies) -> (Sources, Diagnostics) {
     let root = &config.root;
     let content_dir = root.join("content");
     let mut diags = Diagnostics::new();
@@ -233,7 +235,7 @@ pub(crate) fn load(config: &Config) -> (Sources, Diagnostics) {
                 .and_then(|d| bundle_assets.get(d))
                 .cloned()
                 .unwrap_or_default();
-            read_page(config, &plan, l, assets)
+            read_page(config, &plan, l, assets, bodies)
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
@@ -265,7 +267,10 @@ pub(crate) fn load_file(
     let content_dir = config.root.join("content");
     let rel = abs.strip_prefix(&content_dir).unwrap_or(abs).to_path_buf();
     match locate(config, abs, &rel) {
-        Ok(Some(l)) => read_page(config, &crate::plan::load(config).0, l, assets).map(Some),
+        Ok(Some(l)) => {
+            let plan = crate::plan::load(config).0;
+            read_page(config, &plan, l, assets, Bodies::Kept).map(Some)
+        }
         Ok(None) => Ok(None),
         Err(d) => Err(vec![d.located_in(display_path(&config.root, abs))]),
     }
@@ -498,6 +503,7 @@ fn read_page(
     plan: &Plan,
     l: Located,
     assets: Vec<PathBuf>,
+    bodies: Bodies,
 ) -> Result<(SourcePage, Vec<Diagnostic>), Vec<Diagnostic>> {
     let file = display_path(&config.root, &l.abs);
     let bytes = std::fs::read(&l.abs).map_err(|e| {
@@ -556,7 +562,7 @@ fn read_page(
         file_slug: l.file_slug,
         lang: l.lang,
         front: parsed.front,
-        body: split.body.to_owned(),
+        body: (bodies == Bodies::Kept).then(|| split.body.to_owned()),
         body_line: split.body_line,
         assets,
         hash,

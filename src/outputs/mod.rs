@@ -316,18 +316,11 @@ fn robots(site: &Site) -> String {
     )
 }
 
-fn feed(
-    site: &Site,
-    locales: &Locales,
-    lang: &LangCode,
-    owner: PageId,
-    section: Option<&String>,
-    self_path: &str,
-) -> String {
-    // The language's articles are already sorted newest first: take the
-    // first ones of the section, without sorting again.
-    let entries: Vec<PageId> = site
-        .by_date
+/// The articles a feed of `lang` lists (of one section, or all), newest
+/// first. The language's articles are already sorted newest first: the
+/// first ones of the section are taken, without sorting again.
+fn feed_entries(site: &Site, lang: &LangCode, section: Option<&String>) -> Vec<PageId> {
+    site.by_date
         .get(lang)
         .into_iter()
         .flatten()
@@ -337,7 +330,39 @@ fn feed(
                 && (section.is_none() || site.pages[i].section.as_ref() == section)
         })
         .take(site.config.feed_limit)
-        .collect();
+        .collect()
+}
+
+/// Every article some feed shows in full: a one-shot build keeps their
+/// body HTML for the feeds (see `site::KeepHtml`).
+pub(crate) fn feed_pages(site: &Site) -> HashSet<PageId> {
+    if !site.config.feeds {
+        return HashSet::new();
+    }
+    let mut pages = HashSet::new();
+    for lang in &site.config.languages {
+        pages.extend(feed_entries(site, &lang.code, None));
+        for name in &site.section_names {
+            if site
+                .sections
+                .contains_key(&(name.clone(), lang.code.clone()))
+            {
+                pages.extend(feed_entries(site, &lang.code, Some(name)));
+            }
+        }
+    }
+    pages
+}
+
+fn feed(
+    site: &Site,
+    locales: &Locales,
+    lang: &LangCode,
+    owner: PageId,
+    section: Option<&String>,
+    self_path: &str,
+) -> String {
+    let entries = feed_entries(site, lang, section);
     let site_title = locales
         .message(lang, "site-title", None)
         .ok()

@@ -8,7 +8,7 @@ use crate::output::Sink;
 
 /// Runs every stage; outputs go to `sink` as they are rendered.
 pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
-    let mut session = Session::load(opts)?;
+    let mut session = Session::load_once(opts)?;
     let built = session.build(sink, false)?;
     if sink.keeps_files() {
         // Processed photos no page uses any more leave the cache.

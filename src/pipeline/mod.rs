@@ -6,6 +6,8 @@
 mod build;
 mod claims;
 mod incremental;
+mod inputs;
+mod once;
 mod options;
 mod session;
 

@@ -5,18 +5,19 @@
 //! in [`super::incremental`].
 
 use super::claims::Claims;
+use super::inputs::{SourceFiles, ThemeData};
 use super::options::Options;
 use crate::config::{Config, LangCode};
-use crate::content::{self, SourcePage, Sources};
+use crate::content::{Bodies, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
 use crate::output::{Output, Record, Sink};
 use crate::render::{self, LinkTable, Scope, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
-use crate::theme::{self, StaticFiles, Template};
+use crate::theme::Template;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -44,72 +45,6 @@ impl Built {
             .iter()
             .filter(|o| o.path.ends_with(".html"))
             .count()
-    }
-}
-
-/// Templates, static files and messages, read and checked.
-pub(super) struct ThemeData {
-    pub(super) templates: Vec<Template>,
-    pub(super) statics: Arc<StaticFiles>,
-    pub(super) locales: Arc<Locales>,
-    pub(super) diagnostics: Diagnostics,
-}
-
-impl ThemeData {
-    fn load(config: &Config) -> ThemeData {
-        let mut diagnostics = Diagnostics::new();
-        let (assets, d) = theme::load(config);
-        diagnostics.extend(d);
-        let (locales, d) = Locales::build(config, assets.locales);
-        diagnostics.extend(d);
-        diagnostics.extend(render::check_templates(&assets.templates));
-        ThemeData {
-            templates: assets.templates,
-            statics: Arc::new(assets.statics),
-            locales: Arc::new(locales),
-            diagnostics,
-        }
-    }
-}
-
-/// The content folder as read, with the problems found in it.
-pub(super) struct SourceFiles {
-    /// Every page read, by its path under the root as given.
-    pub(super) pages: BTreeMap<PathBuf, Arc<SourcePage>>,
-    /// Problems per Markdown file: a file with errors has no page.
-    pub(super) diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    /// Problems of other files (attachments, folders).
-    pub(super) walk_diagnostics: Diagnostics,
-    /// Files in section folders, with the section they belong to.
-    pub(super) section_assets: Vec<(PathBuf, String)>,
-}
-
-impl SourceFiles {
-    fn load(config: &Config) -> SourceFiles {
-        let (sources, d) = content::load(config);
-        let pages = sources
-            .pages
-            .into_iter()
-            .map(|p| (config.root.join(&p.file), p))
-            .collect();
-        let mut diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-        let mut walk_diagnostics = Diagnostics::new();
-        for diag in d {
-            match &diag.file {
-                // Kept per file, so that reading one file again replaces its problems.
-                Some(f) if f.extension().is_some_and(|e| e == "md") => diagnostics
-                    .entry(config.root.join(f))
-                    .or_default()
-                    .push(diag),
-                _ => walk_diagnostics.push(diag),
-            }
-        }
-        SourceFiles {
-            pages,
-            diagnostics,
-            walk_diagnostics,
-            section_assets: sources.section_assets,
-        }
     }
 }
 
@@ -240,6 +175,8 @@ pub struct Session {
     pub(super) edits: Edits,
     pub(super) caches: Caches,
     pub(super) last: LastBuild,
+    /// Whether pages keep their bodies (`serve`), or a one-shot build reads them again.
+    pub(super) bodies: Bodies,
 }
 
 /// Templates every site needs.
@@ -254,12 +191,23 @@ const REQUIRED_TEMPLATES: [&str; 7] = [
 ];
 
 impl Session {
-    /// Reads the configuration, theme, messages and content.
+    /// Reads the configuration, theme, messages and content, for builds
+    /// after edits (`serve`).
     pub fn load(opts: &Options) -> Result<Session, Diagnostics> {
+        Session::open(opts, Bodies::Kept)
+    }
+
+    /// [`Session::load`] for one build: Markdown bodies are read again when
+    /// their pages are rendered (see `once.rs`).
+    pub fn load_once(opts: &Options) -> Result<Session, Diagnostics> {
+        Session::open(opts, Bodies::Reread)
+    }
+
+    fn open(opts: &Options, bodies: Bodies) -> Result<Session, Diagnostics> {
         let config = super::options::load_config(opts)?;
         let theme = ThemeData::load(&config);
         let images = Arc::new(Images::new(&config.images, &config.root));
-        let sources = SourceFiles::load(&config);
+        let sources = SourceFiles::load(&config, bodies);
         Ok(Session {
             opts: opts.clone(),
             config,
@@ -274,6 +222,7 @@ impl Session {
                 used_images: None,
             },
             last: LastBuild::default(),
+            bodies,
         })
     }
 
@@ -317,7 +266,7 @@ impl Session {
     }
 
     pub(super) fn load_content(&mut self) {
-        self.sources = SourceFiles::load(&self.config);
+        self.sources = SourceFiles::load(&self.config, self.bodies);
     }
 
     /// Resolves, renders and hands every output (or, with `partial`, those
@@ -395,7 +344,8 @@ impl Session {
             statics: &self.theme.statics,
             images: &self.caches.images,
         };
-        let (d, markdown) = site::render_markdown(&mut site, files, Some(&self.caches.markdown));
+        let (d, markdown) =
+            super::once::render_markdown(self.bodies, &mut site, files, &self.caches.markdown);
         diags.extend(d);
         watch.lap("markdown");
         if diags.has_errors() {
@@ -460,6 +410,13 @@ impl Session {
                     links: self.caches.links.clone(),
                     list_page_files,
                     data_page: &data_page,
+                    bodies: (self.bodies == Bodies::Reread).then(|| {
+                        let files = site::Files {
+                            statics: &self.theme.statics,
+                            images: &images,
+                        };
+                        self.caches.markdown.body_html(files)
+                    }),
                 })
             },
             || {

@@ -6,6 +6,7 @@
 use super::jobs::pages_needed;
 use super::views;
 use crate::config::LangCode;
+use crate::diagnostics::Diagnostic;
 use crate::i18n::Locales;
 use crate::site::{PageId, Site};
 use crate::theme::Template;
@@ -24,20 +25,23 @@ pub(crate) struct RenderCtx<'a> {
     pub(crate) page_values: &'a [Value],
     pub(crate) site_values: &'a SiteValues<'a>,
     pub(crate) data_page: super::DataPageSource<'a>,
+    /// Where body HTML comes from when pages do not hold it.
+    pub(crate) bodies: Option<crate::site::BodyHtml<'a>>,
 }
 
 impl RenderCtx<'_> {
     /// The page's view with its HTML body as `content`.
-    pub(crate) fn with_content(&self, id: PageId) -> Value {
+    pub(crate) fn with_content(&self, id: PageId) -> Result<Value, Diagnostic> {
         let mut map = self.page_values[id.index()]
             .as_map()
             .cloned()
             .unwrap_or_default();
-        map.insert(
-            "content".into(),
-            Value::from(self.site.pages[id].rendered.html.as_str()),
-        );
-        Value::from(map)
+        let html = match &self.bodies {
+            Some(bodies) => bodies.html(self.site, id)?,
+            None => self.site.pages[id].rendered.html.as_str().into(),
+        };
+        map.insert("content".into(), Value::from(html.as_ref()));
+        Ok(Value::from(map))
     }
 
     /// `site`, `lang` and `language`: what every page in `lang` gets.

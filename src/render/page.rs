@@ -19,7 +19,7 @@ impl RenderCtx<'_> {
     /// then the template.
     pub(crate) fn render_job(&self, job: Job) -> Result<Output, Diagnostic> {
         let path = job.path(self.site);
-        let (page_id, template, mut ctx) = self.job_context(job);
+        let (page_id, template, mut ctx) = self.job_context(job)?;
         let page = &self.site.pages[page_id];
         self.insert_head(&mut ctx, job, page, &path);
         let html = self.run_template(&template, &ctx, page, &path)?;
@@ -32,22 +32,23 @@ impl RenderCtx<'_> {
     /// The page the job belongs to, its template, and the values only this
     /// kind of job has (`page`, `section`, `paginator`, `terms`, `term`,
     /// `data`).
-    fn job_context(&self, job: Job) -> (PageId, String, Context) {
+    fn job_context(&self, job: Job) -> Result<(PageId, String, Context), Diagnostic> {
         let site = self.site;
         let own_template = |p: &Page| site.source(p).and_then(|s| s.front.template.clone());
-        match job {
+        Ok(match job {
             Job::Article(id) => {
                 let p = &site.pages[id];
                 let mut c = self.base_context(&p.lang);
-                c.insert_value("page", self.with_content(id));
+                c.insert_value("page", self.with_content(id)?);
                 let template = own_template(p).unwrap_or_else(|| "page.html".into());
                 (id, template, c)
             }
             Job::Home(id) => {
                 let p = &site.pages[id];
                 let mut c = self.base_context(&p.lang);
-                c.insert_value("section", self.with_content(id));
-                c.insert_value("page", self.with_content(id));
+                let page = self.with_content(id)?;
+                c.insert_value("section", page.clone());
+                c.insert_value("page", page);
                 let template = own_template(p).unwrap_or_else(|| "index.html".into());
                 (id, template, c)
             }
@@ -63,7 +64,7 @@ impl RenderCtx<'_> {
                 let (paginator, _) =
                     self.paginator(members, section_page_size(site, id), n, &p.path);
                 c.insert_value("paginator", paginator);
-                c.insert_value("section", self.with_content(id));
+                c.insert_value("section", self.with_content(id)?);
                 let template =
                     own_template(p).unwrap_or_else(|| section_template(self.templates, &name));
                 (id, template, c)
@@ -101,7 +102,7 @@ impl RenderCtx<'_> {
                 c.insert("data", &data_page::view(site, &data, lang));
                 (home, "data.html".into(), c)
             }
-        }
+        })
     }
 
     /// What the page's `<head>` reads: translations and `x_default`, the

@@ -52,6 +52,9 @@ pub(crate) struct Request<'a> {
     pub list_page_files: bool,
     /// The open data the data pages list, made when first asked for.
     pub data_page: super::DataPageSource<'a>,
+    /// Where a page's body HTML comes from when the site does not hold it
+    /// (a one-shot build); `None`: every page holds its own.
+    pub bodies: Option<crate::site::BodyHtml<'a>>,
 }
 
 /// What [`render`] gives back.
@@ -87,6 +90,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         links,
         list_page_files,
         data_page,
+        bodies,
     } = req;
     let PageValues {
         values: page_values,
@@ -146,6 +150,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         page_values: &page_values,
         site_values: &site_values,
         data_page,
+        bodies,
     };
     let results = render_jobs(&ctx, &jobs, sink, progress);
     let (records, diagnostics) = collect(results);

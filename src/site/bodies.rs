@@ -7,7 +7,7 @@
 //! build. Goes out: the site with bodies, diagnostics, the next cache.
 
 use super::assets::{resolve_image, ImageSource};
-use super::model::{Page, Site};
+use super::model::{Page, PageId, Site};
 use crate::content::{Kind, SourcePage};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
 use crate::html::escape;
@@ -16,6 +16,7 @@ use crate::messages::Message;
 use crate::msg;
 use crate::paths::normalize_inside;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -40,6 +41,14 @@ impl MarkdownCache {
     /// root-relative link checked lists them again.
     pub(crate) fn forget_published_paths(&mut self) {
         self.published = Arc::default();
+    }
+
+    /// Where pages' HTML comes from while they render ([`BodyHtml`]).
+    pub(crate) fn body_html<'a>(&'a self, files: Files<'a>) -> BodyHtml<'a> {
+        BodyHtml {
+            files,
+            published: &self.published,
+        }
     }
 }
 
@@ -80,12 +89,23 @@ pub(crate) fn link_signature(site: &Site) -> blake3::Hash {
     h.finalize()
 }
 
+/// Which bodies keep their HTML once rendered.
+pub(crate) enum KeepHtml<'a> {
+    /// Every page's, and the next build's cache (`serve`).
+    All,
+    /// Only these pages' (a one-shot build: feed entries, say); every other
+    /// page renders its body again when it is shown ([`BodyHtml`]), and no
+    /// cache is kept.
+    Only(&'a HashSet<PageId>),
+}
+
 /// Renders every page's Markdown in parallel (reusing `cache` where it
 /// can), then checks anchors. Returns the cache for the next build.
 pub(crate) fn render_markdown(
     site: &mut Site,
     files: Files<'_>,
     cache: Option<&MarkdownCache>,
+    keep: KeepHtml<'_>,
 ) -> (Diagnostics, MarkdownCache) {
     let signature = link_signature(site);
     let keys = cache.map(|_| link_keys(site)).unwrap_or_default();
@@ -94,7 +114,8 @@ pub(crate) fn render_markdown(
         _ => HashSet::new(),
     };
     let published = Arc::new(Published::default());
-    let results = render_bodies(site, files, cache.map(|c| (c, &changed)), &published);
+    let reusable = cache.map(|c| (c, &changed));
+    let results = render_bodies(site, files, reusable, &published, &keep);
     let mut diags = Diagnostics::new();
     let mut next = MarkdownCache {
         signature: Some(signature),
@@ -103,15 +124,14 @@ pub(crate) fn render_markdown(
         entries: HashMap::with_capacity(results.len()),
     };
     for (page, (rendered, d)) in site.pages.iter_mut().zip(results) {
-        page.rendered = rendered;
-        if d.is_empty() {
-            if let Some(s) = page.source {
-                next.entries.insert(
-                    page.path.clone(),
-                    (site.sources[s].clone(), page.rendered.clone()),
-                );
-            }
+        // A one-shot build keeps no cache: there is no next build.
+        if let (KeepHtml::All, true, Some(s)) = (&keep, d.is_empty(), page.source) {
+            next.entries.insert(
+                page.path.clone(),
+                (site.sources[s].clone(), rendered.clone()),
+            );
         }
+        page.rendered = rendered;
         // A fallback page repeats its source's text: report its problems once.
         if !page.is_fallback {
             diags.extend(d);
@@ -123,16 +143,19 @@ pub(crate) fn render_markdown(
 
 /// Each page's body and its problems, in page order, in parallel; a body
 /// from `reusable` is kept unless the article or one of its photos
-/// changed, or one of its links names a changed target.
+/// changed, or one of its links names a changed target. HTML that `keep`
+/// does not keep is dropped as soon as it is made.
 fn render_bodies(
     site: &Site,
     files: Files<'_>,
     reusable: Option<(&MarkdownCache, &HashSet<String>)>,
     published: &Published,
+    keep: &KeepHtml<'_>,
 ) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
     site.pages
         .par_iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(id, page)| {
             let Some(src) = page.source.map(|s| &site.sources[s]) else {
                 return (Arc::default(), Vec::new());
             };
@@ -146,10 +169,44 @@ fn render_bodies(
                     return (rendered.clone(), Vec::new());
                 }
             }
-            let (rendered, d) = render_page(site, page, src, files, published);
+            let (mut rendered, d) = render_page(site, page, src, files, published);
+            if let KeepHtml::Only(kept) = keep {
+                if !kept.contains(&PageId::new(id)) {
+                    // Shown by its own page only, whose job renders it again.
+                    rendered.html = String::new();
+                }
+            }
             (Arc::new(rendered), d)
         })
         .collect()
+}
+
+/// A page's body HTML for its own page: the HTML kept with it, or, when
+/// a one-shot build dropped it ([`KeepHtml::Only`]), its body read and
+/// rendered again exactly as the first time (the problems were reported
+/// then).
+#[derive(Clone, Copy)]
+pub(crate) struct BodyHtml<'a> {
+    /// What Markdown reads besides the body.
+    pub(crate) files: Files<'a>,
+    /// The published paths of the first rendering.
+    pub(crate) published: &'a Published,
+}
+
+impl BodyHtml<'_> {
+    /// The HTML of page `id`: an error only when its file cannot be read
+    /// again as it was.
+    pub(crate) fn html<'s>(&self, site: &'s Site, id: PageId) -> Result<Cow<'s, str>, Diagnostic> {
+        let page = &site.pages[id];
+        match site.source(page) {
+            Some(src) if page.rendered.html.is_empty() => {
+                let body = src.body(&site.config.root)?;
+                let (again, _) = render_body(site, page, src, &body, self.files, self.published);
+                Ok(Cow::Owned(again.html))
+            }
+            _ => Ok(Cow::Borrowed(&page.rendered.html)),
+        }
+    }
 }
 
 /// `@/path#anchor` links whose page has no such heading, with the closest
@@ -230,6 +287,21 @@ pub(super) fn render_page(
     files: Files<'_>,
     published: &Published,
 ) -> (Rendered, Vec<Diagnostic>) {
+    match src.body(&site.config.root) {
+        Ok(body) => render_body(site, page, src, &body, files, published),
+        Err(d) => (Rendered::default(), vec![d]),
+    }
+}
+
+/// [`render_page`] with the body in hand.
+fn render_body(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    body: &str,
+    files: Files<'_>,
+    published: &Published,
+) -> (Rendered, Vec<Diagnostic>) {
     let link = |path: &str| {
         site.resolve_link(&page.lang, path)
             .or_else(|| site.resolve_link(&page.lang, &without_language(site, path)?))
@@ -272,7 +344,7 @@ pub(super) fn render_page(
     };
     let (mut rendered, mut diags) = markdown::render(
         &src.file,
-        &src.body,
+        body,
         src.body_line,
         site.config.markdown.safe,
         &resolver,

@@ -27,7 +27,9 @@ mod resolve;
 mod update;
 mod urls;
 
-pub(crate) use bodies::{link_signature, render_markdown, Files, MarkdownCache};
+pub(crate) use bodies::{
+    link_signature, render_markdown, BodyHtml, Files, KeepHtml, MarkdownCache,
+};
 pub(crate) use model::{Page, PageId, Site, Term};
 pub(crate) use relist::{relist, Relisted};
 pub(crate) use resolve::{resolve, ResolveOptions};

@@ -292,7 +292,7 @@ mod tests {
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
                 ..FrontMatter::default()
             },
-            body: String::new(),
+            body: Some(String::new()),
             body_line: 1,
             assets: Vec::new(),
             hash: blake3::hash(name.as_bytes()),
