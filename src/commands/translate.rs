@@ -36,7 +36,7 @@ fn suffix(config: &Config, lang: &str) -> String {
 
 /// A language code that is not the site's: did you mean, and how to add one.
 pub(super) fn unknown_language(config: &Config, lang: &str) -> Diagnostics {
-    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let codes: Vec<&str> = config.language_codes().collect();
     let lower = lang.to_lowercase();
     let guess = codes
         .iter()
@@ -119,7 +119,7 @@ pub(super) fn translation(
     }
     let default = config.default_language.as_str();
     let source = std::iter::once(default)
-        .chain(config.languages.iter().map(|l| l.code.as_str()))
+        .chain(config.language_codes())
         .map(|l| file_of(root, config, section, slug, l))
         .find(|f| root.join(f).is_file());
     let Some(source) = source else {

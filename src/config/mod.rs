@@ -15,6 +15,7 @@ mod base_url;
 mod cms;
 mod fonts;
 mod images;
+mod languages;
 mod screens;
 mod units;
 
@@ -488,16 +489,6 @@ impl Config {
             license: raw.license,
             extra: raw.extra,
         })
-    }
-
-    /// The language with this code.
-    pub fn language(&self, code: &str) -> Option<&Language> {
-        self.languages.iter().find(|l| l.code.as_str() == code)
-    }
-
-    /// Whether `code` is a language of the site.
-    pub fn has_language(&self, code: &str) -> bool {
-        self.language(code).is_some()
     }
 
     /// The chain a language falls back through: itself, its `fallback`

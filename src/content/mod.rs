@@ -347,7 +347,7 @@ fn split_lang<'a>(config: &Config, stem: &'a str) -> Result<(&'a str, LangCode),
             )));
         }
         if looks_like_lang(suffix) {
-            let codes: Vec<_> = config.languages.iter().map(|l| l.code.as_str()).collect();
+            let codes: Vec<_> = config.language_codes().collect();
             return Err(Diagnostic::error(
                 None,
                 msg!("content.unknown-language-suffix", suffix = suffix),

@@ -28,7 +28,7 @@ pub(crate) fn site_fonts(config: &Config) -> Option<(String, Vec<Output>)> {
     if config.fonts != Fonts::Embed {
         return None;
     }
-    let langs = config.languages.iter().map(|l| l.code.as_str());
+    let langs = config.language_codes();
     let embedded = embed(langs, &STYLE, None);
     if embedded.files.is_empty() {
         return None;

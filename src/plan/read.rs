@@ -269,12 +269,7 @@ fn titles(
     let mut out = Vec::new();
     match m.get("title") {
         Some(Value::Mapping(t)) => {
-            let codes: Vec<&str> = cx
-                .config
-                .languages
-                .iter()
-                .map(|l| l.code.as_str())
-                .collect();
+            let codes: Vec<&str> = cx.config.language_codes().collect();
             for (k, v) in t {
                 let lang = k.as_str().unwrap_or_default().to_string();
                 if !codes.contains(&lang.as_str()) {
@@ -377,12 +372,7 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
             return Vec::new();
         }
     };
-    let codes: Vec<&str> = cx
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let codes: Vec<&str> = cx.config.language_codes().collect();
     let mut out = Vec::new();
     for item in list {
         let Value::Mapping(t) = item else {

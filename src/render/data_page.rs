@@ -146,12 +146,7 @@ pub(crate) fn json_ld(
         "name": site_title,
         "url": site.permalink(&site.config.lang_prefix(lang)),
     });
-    let languages: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let languages: Vec<&str> = site.config.language_codes().collect();
     let license = site.config.license.as_deref();
     let datasets: Vec<Value> = data
         .datasets
