@@ -402,3 +402,52 @@ fn without_base_url_the_catalogues_are_left_out_with_one_warning() {
         .collect();
     assert_eq!(warnings.len(), 1, "{}", run.describe());
 }
+
+/// An editor links to the open data from an article ("download the list of
+/// projects"): every file a build writes under /data/ and a language's
+/// investment folder is a link target the link check accepts, and a wrong
+/// file name is still a broken link.
+#[test]
+fn links_to_every_open_data_file_are_accepted_and_a_wrong_one_is_not() {
+    let site = site_with_projects();
+    let mut targets: Vec<String> = Vec::new();
+    for dir in ["data", "investment", "en/investment"] {
+        let listing = std::fs::read_dir(site.public().join(dir)).expect("read the data folder");
+        for entry in listing.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.contains('.') && name != "index.html" {
+                targets.push(format!("/{dir}/{name}"));
+            }
+        }
+    }
+    targets.sort();
+    for want in [
+        "/data/articles.json",
+        "/data/catalog.jsonld",
+        "/en/investment/projects.csv",
+    ] {
+        assert!(
+            targets.iter().any(|t| t == want),
+            "the build wrote no {want}: {targets:?}"
+        );
+    }
+    let links: String = targets.iter().map(|t| format!("- [{t}]({t})\n")).collect();
+    site.write(
+        "content/news/du-lieu.md",
+        format!("---\ntitle: \"Dữ liệu mở\"\ndate: 2026-02-01\n---\n\nTải về:\n\n{links}"),
+    );
+    let run = site.check(&[]);
+    run.assert_ok();
+
+    site.write(
+        "content/news/du-lieu.md",
+        "---\ntitle: \"Dữ liệu mở\"\ndate: 2026-02-01\n---\n\n[Dự án](/data/project.json)\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.errors(), 1, "{}", run.describe());
+    assert!(
+        run.describe().contains("/data/project.json"),
+        "{}",
+        run.describe()
+    );
+}

@@ -402,6 +402,11 @@ fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet
         }
     }
     paths.extend(statics.iter().map(|(key, _)| format!("/{key}")));
+    paths.extend(
+        super::model::OPEN_DATA_FILES
+            .iter()
+            .map(|file| format!("/data/{file}")),
+    );
     paths.extend(site.section_assets.iter().map(|(_, out)| format!("/{out}")));
     for lang in site.homes.keys() {
         if site.has_tag_pages(lang) {
@@ -411,7 +416,14 @@ fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet
             }
         }
         paths.insert(site.data_page_path(lang));
-        paths.extend(site.projects_data_path(lang));
+        if let Some(dir) = site.projects_data_path(lang) {
+            paths.extend(
+                super::model::PROJECT_DATA_FILES
+                    .iter()
+                    .map(|file| format!("{dir}{file}")),
+            );
+            paths.insert(dir);
+        }
         paths.extend(site.events_calendar_path(lang));
     }
     paths

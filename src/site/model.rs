@@ -240,6 +240,27 @@ pub(crate) fn data_page_path(prefix: &str) -> String {
     format!("{prefix}data/")
 }
 
+/// The files of the site-wide open data, below `/data/` (written by
+/// `outputs::open_data` and `outputs::catalog`): a page may link to them.
+/// tests/open_data.rs checks that a link to every file a build writes there
+/// is accepted.
+pub(crate) const OPEN_DATA_FILES: [&str; 10] = [
+    "articles.json",
+    "articles.csv",
+    "projects.json",
+    "projects.csv",
+    "places.json",
+    "places.csv",
+    "events.json",
+    "events.csv",
+    "catalog.jsonld",
+    "csv-metadata.json",
+];
+
+/// The files of one language's project list (`/en/investment/projects.json`
+/// and `.csv`) below its folder, when it has one.
+pub(crate) const PROJECT_DATA_FILES: [&str; 2] = ["projects.json", "projects.csv"];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,25 +12,15 @@
 import { chromium } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.MEKONG_BROWSER_ARTIFACTS || path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.MEKONG_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, tally } from './checks.mjs';
 
 const PAGES = [
   { lang: 'km', url: '/km/', family: 'Noto Sans Khmer', letter: 'ក', file: 'noto-sans-khmer' },
   { lang: 'lo', url: '/lo/', family: 'Noto Sans Lao', letter: 'ກ', file: 'noto-sans-lao' },
 ];
 
-const failures = [];
-let checks = 0;
-function check(cond, where, message) {
-  if (cond) { checks += 1; } else { failures.push(`${where}: ${message}`); }
-}
+const { check, finish } = tally();
 
 // Loads `url`, waits for its fonts, and returns the font files it fetched.
 async function load(page, origin, url) {
@@ -48,7 +38,7 @@ async function main() {
   const server = await serve(publicDir);
   const origin = server.origin;
   await mkdir(ARTIFACTS, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     for (const p of PAGES) {
       const where = `${p.url} (${p.lang})`;
@@ -91,11 +81,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  console.log(`${checks} checks passed, ${failures.length} failed`);
-  if (failures.length) {
-    for (const f of failures) { console.log(`FAIL ${f}`); }
-    process.exit(1);
-  }
+  finish('font');
 }
 
 main().catch((e) => { console.error(e); process.exit(2); });

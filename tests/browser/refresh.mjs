@@ -14,14 +14,8 @@ import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.MEKONG_BROWSER_ARTIFACTS || path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.MEKONG_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, tally } from './checks.mjs';
 
 const ARTICLE = 'content/news/cua-khau/index';
 const OLD = { vi: 'Cửa khẩu quốc tế Hoa Lư', km: 'ច្រកទ្វារអន្តរជាតិហ័រលឺ' };
@@ -29,11 +23,7 @@ const NEW = { vi: 'Cửa khẩu Hoa Lư mở rộng 2027', km: 'ច្រកទ�
 const REFRESH_SECONDS = 60;
 const SECONDS = 2;
 
-const failures = [];
-let checks = 0;
-function check(cond, where, message) {
-  if (cond) { checks += 1; } else { failures.push(`${where}: ${message}`); }
-}
+const { check, finish } = tally();
 
 // Counts every animation frame, and the blank ones, from the first frame
 // with a slide (the first slide fades in from nothing) on; keeps the
@@ -75,7 +65,7 @@ async function main() {
   }
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await serve(path.join(root, 'public'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const where = 'gate';
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -126,12 +116,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  if (failures.length) {
-    console.log(`\n${failures.length} failure(s), ${checks} check(s) passed:`);
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exit(1);
-  }
-  console.log(`all ${checks} refresh checks passed`);
+  finish('refresh');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -28,24 +28,9 @@ import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, tally } from './checks.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.MEKONG_BROWSER_ARTIFACTS || path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.MEKONG_CHROMIUM || '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps calling Google
-// services, which only time out on a closed network.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESKTOP = { width: 1366, height: 900 };
@@ -78,22 +63,11 @@ const DEMO = {
 // ---------------------------------------------------------------------------
 // Results
 
-const failures = [];
 const notes = [];
-let checks = 0;
-
-function fail(where, message) {
-  failures.push(`${where}: ${message}`);
-  console.log(`  FAIL ${where}: ${message}`);
-}
+const { fail, pass: ok, finish } = tally({ verbose: true });
 
 function note(where, message) {
   notes.push(`${where}: ${message}`);
-}
-
-function ok(where, message) {
-  checks += 1;
-  console.log(`  ok   ${where}: ${message}`);
 }
 
 // Runs one named check; an exception (a timeout, a missing element) is a
@@ -374,12 +348,7 @@ async function main() {
     for (const n of notes) console.log(`  - ${n}`);
   }
   console.log(`screenshots: ${ARTIFACTS}`);
-  if (failures.length) {
-    console.log(`\n${failures.length} failure(s), ${checks} check(s) passed:`);
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exit(1);
-  }
-  console.log(`all ${checks} checks passed`);
+  finish('page');
 }
 
 async function runChecks(browser, site) {

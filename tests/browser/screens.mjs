@@ -15,12 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from './server.mjs';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.MEKONG_BROWSER_ARTIFACTS || path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.MEKONG_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, tally } from './checks.mjs';
 
 // What the fixture configures (tests/fixtures/screens/site.yaml).
 const SCREENS = [
@@ -30,11 +25,7 @@ const SCREENS = [
 const ARTICLES = ['news/cua-khau/index.md', 'news/hoi-nghi.md'];
 const SECONDS = 2;
 
-const failures = [];
-let checks = 0;
-function check(cond, where, message) {
-  if (cond) { checks += 1; } else { failures.push(`${where}: ${message}`); }
-}
+const { check, finish } = tally();
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -191,7 +182,7 @@ async function main() {
   }
   await mkdir(ARTIFACTS, { recursive: true });
   const server = await serve(site);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     for (const s of SCREENS) { await screen(browser, server.origin, s); }
     await fromDisk(browser, unzipped);
@@ -199,12 +190,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
-  if (failures.length) {
-    console.log(`\n${failures.length} failure(s), ${checks} check(s) passed:`);
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exit(1);
-  }
-  console.log(`all ${checks} screen checks passed`);
+  finish('screen');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

@@ -11,12 +11,7 @@
 import { chromium } from 'playwright-core';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = process.env.MEKONG_BROWSER_ARTIFACTS || path.join(HERE, 'artifacts');
-const CHROMIUM = process.env.MEKONG_CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, tally } from './checks.mjs';
 
 // Screen of the fixture, language, whole face's file stem.
 const CASES = [
@@ -24,11 +19,7 @@ const CASES = [
   { screen: 'tall', lang: 'lo', whole: 'noto-sans-lao-lao' },
 ];
 
-const failures = [];
-let checks = 0;
-function check(cond, where, message) {
-  if (cond) { checks += 1; } else { failures.push(`${where}: ${message}`); }
-}
+const { check, finish } = tally();
 
 // Every text of `lang` a screen shows: titles, lines, ticker, "scan".
 function texts(playlist, lang) {
@@ -83,7 +74,7 @@ async function main() {
     process.exit(2);
   }
   await mkdir(ARTIFACTS, { recursive: true });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     for (const c of CASES) {
       const dir = path.join(site, 'screens', c.screen);
@@ -120,12 +111,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  if (failures.length) {
-    console.log(`\n${failures.length} failure(s), ${checks} check(s) passed:`);
-    for (const f of failures) console.log(`  - ${f}`);
-    process.exit(1);
-  }
-  console.log(`all ${checks} subset checks passed`);
+  finish('subset');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
