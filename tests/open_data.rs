@@ -450,4 +450,19 @@ fn links_to_every_open_data_file_are_accepted_and_a_wrong_one_is_not() {
         "{}",
         run.describe()
     );
+
+    // Without an origin the catalogues are not written: a link to one is
+    // broken, while the data files themselves still are there.
+    site.edit_site_yaml("base_url: https://portal.example.org/", "base_url: /");
+    site.write(
+        "content/news/du-lieu.md",
+        "---\ntitle: \"Dữ liệu mở\"\ndate: 2026-02-01\n---\n\n[CSV](/data/articles.csv) [DCAT](/data/catalog.jsonld)\n",
+    );
+    let run = site.check(&[]);
+    assert_eq!(run.errors(), 1, "{}", run.describe());
+    assert!(
+        run.describe().contains("/data/catalog.jsonld"),
+        "{}",
+        run.describe()
+    );
 }

@@ -402,9 +402,14 @@ fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet
         }
     }
     paths.extend(statics.iter().map(|(key, _)| format!("/{key}")));
+    let catalogs: &[&str] = match site.config.origin.is_empty() {
+        true => &[],
+        false => &super::model::OPEN_DATA_CATALOGS,
+    };
     paths.extend(
         super::model::OPEN_DATA_FILES
             .iter()
+            .chain(catalogs)
             .map(|file| format!("/data/{file}")),
     );
     paths.extend(site.section_assets.iter().map(|(_, out)| format!("/{out}")));

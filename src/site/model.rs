@@ -241,10 +241,9 @@ pub(crate) fn data_page_path(prefix: &str) -> String {
 }
 
 /// The files of the site-wide open data, below `/data/` (written by
-/// `outputs::open_data` and `outputs::catalog`): a page may link to them.
-/// tests/open_data.rs checks that a link to every file a build writes there
-/// is accepted.
-pub(crate) const OPEN_DATA_FILES: [&str; 10] = [
+/// `outputs::open_data`): a page may link to them. tests/open_data.rs
+/// checks that a link to every file a build writes there is accepted.
+pub(crate) const OPEN_DATA_FILES: [&str; 8] = [
     "articles.json",
     "articles.csv",
     "projects.json",
@@ -253,9 +252,11 @@ pub(crate) const OPEN_DATA_FILES: [&str; 10] = [
     "places.csv",
     "events.json",
     "events.csv",
-    "catalog.jsonld",
-    "csv-metadata.json",
 ];
+
+/// The catalogues of the open data, beside it (`outputs::catalog`), written
+/// only when the site has an origin: they need absolute URLs.
+pub(crate) const OPEN_DATA_CATALOGS: [&str; 2] = ["catalog.jsonld", "csv-metadata.json"];
 
 /// The files of one language's project list (`/en/investment/projects.json`
 /// and `.csv`) below its folder, when it has one.
