@@ -113,6 +113,36 @@ fn a_date_that_is_not_a_date_is_an_error_with_the_expected_format() {
     });
 }
 
+/// An article with a mistake in its front matter is still part of the
+/// build: the mistakes of its body are reported with it (one build, every
+/// mistake), and a page that links to it gets no false "no such article".
+#[test]
+fn a_front_matter_error_does_not_hide_body_errors_or_break_links_to_the_article() {
+    let site = Site::new("bad/minimal");
+    site.write(
+        BAD,
+        "---\ntitle: \"Tin hỏng\"\ndate: 2026-02-30\n---\n\n![Ảnh](khong-co.jpg) và [tin](@/news/khong-co.md)\n",
+    );
+    site.write(
+        "content/news/lien-ket.md",
+        "---\ntitle: \"Liên kết\"\ndate: 2026-02-01\n---\n\nXem [tin hỏng](@/news/bad.md).\n",
+    );
+    let run = fails_in(&site);
+    run.expect(&Expect {
+        message: &["2026-02-30", "not a date"],
+        ..error(BAD, Some(3))
+    });
+    run.expect(&Expect {
+        message: &["khong-co.jpg"],
+        ..error(BAD, Some(6))
+    });
+    run.expect(&Expect {
+        message: &["@/news/khong-co.md"],
+        ..error(BAD, Some(6))
+    });
+    assert_eq!(run.errors(), 3, "{}", run.describe());
+}
+
 #[test]
 fn a_weight_that_is_not_a_number_is_an_error_on_its_line() {
     let run = fails("weight-not-a-number");

@@ -241,8 +241,8 @@ pub(crate) fn load(config: &Config, bodies: Bodies) -> (Sources, Diagnostics) {
     let mut pages = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok((page, warnings)) => {
-                diags.extend(warnings);
+            Ok((page, diagnostics)) => {
+                diags.extend(diagnostics);
                 pages.push(Arc::new(page));
             }
             Err(errors) => diags.extend(errors),
@@ -551,9 +551,11 @@ fn read_page(
                 .hint(hint),
         );
     }
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(diagnostics);
-    }
+    // A page whose front matter has errors stays in the site, without the
+    // values in error: its body is still checked, and links to it still
+    // resolve, so the build reports every mistake of the edit at once and
+    // no false "there is no such article" elsewhere. The errors fail the
+    // build all the same.
     let page = SourcePage {
         file,
         content_path: l.content_path,

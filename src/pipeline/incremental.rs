@@ -159,9 +159,9 @@ impl Session {
                 continue;
             }
             match content::load_file(&self.config, p, assets) {
-                Ok(Some((page, warnings))) => {
-                    if !warnings.is_empty() {
-                        self.sources.diagnostics.insert(p.clone(), warnings);
+                Ok(Some((page, diagnostics))) => {
+                    if !diagnostics.is_empty() {
+                        self.sources.diagnostics.insert(p.clone(), diagnostics);
                     }
                     self.sources.pages.insert(p.clone(), Arc::new(page));
                 }
