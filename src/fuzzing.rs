@@ -50,6 +50,7 @@ pub fn markdown(data: &[u8]) {
         known_paths: &known,
         relative: &relative,
         site_path: &site_path,
+        page_path: "/fuzz/",
     };
     for safe in [false, true] {
         let (r, diags) =

@@ -50,6 +50,9 @@ fn every_kind_of_link_is_published_where_it_points_at_the_root() {
             "mailto:info@example.vn",
             "tel:+842713879999",
             "https://example.com/tin",
+            "../../investment/uu-dai-dau-tu/",
+            "../ok/",
+            "../",
         ],
     );
     assert_hrefs(
@@ -193,4 +196,39 @@ fn an_anchor_on_a_link_to_a_translations_file_is_checked_in_that_language() {
         hint: &["did you mean `#incentives`"],
     });
     assert_eq!(run.errors(), 1, "{}", run.describe());
+}
+
+/// A relative link starts from the page's address (`/news/tin/`), as the
+/// browser reads it; editors often write it from the article's file
+/// (`../investment/` from content/news/tin.md). Where it leads to nothing
+/// it is an error at its line, with the path to write; at the root and
+/// under a sub-path (the base path does not change a relative link), in
+/// the default language and in English (whose pages are one folder deeper).
+#[test]
+fn a_relative_link_that_leads_nowhere_from_the_page_is_an_error_with_the_path_to_write() {
+    for base_url in [None, Some(PORTAL)] {
+        let site = Site::new("links");
+        site.write(
+            "content/news/tin.md",
+            "---\ntitle: Tin\ndate: 2026-01-13\n---\n\nXem [ưu đãi](../investment/uu-dai-dau-tu/) và [tin](../ok/).\n",
+        );
+        site.write(
+            "content/news/tin.en.md",
+            "---\ntitle: News\ndate: 2026-01-13\n---\n\nSee [incentives](../../investment/uu-dai-dau-tu/).\n",
+        );
+        let args: Vec<&str> = base_url.map(|b| vec!["--base-url", b]).unwrap_or_default();
+        let run = site.build(&args);
+        run.assert_code(1);
+        let d = run.expect(&Expect {
+            severity: "error",
+            file: Some("content/news/tin.md"),
+            line: Some(6),
+            message: &["../investment/uu-dai-dau-tu/", "/news/investment/uu-dai-dau-tu/"],
+            hint: &["/investment/uu-dai-dau-tu/"],
+            ..Default::default()
+        });
+        assert_eq!(d.col, Some(5), "{}", run.describe());
+        // From /en/news/tin/, `../../investment/…/` is /en/investment/…/.
+        assert_eq!(run.errors(), 1, "{}", run.describe());
+    }
 }

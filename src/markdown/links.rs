@@ -45,6 +45,30 @@ fn decoded(text: &str) -> String {
         .into_owned()
 }
 
+/// Where a relative URL leads from the page at `page` (`/news/t1/`), as a
+/// browser resolves it: from the page's folder, `.` and `..` segments
+/// applied, never above the root.
+fn join_url(page: &str, relative: &str) -> String {
+    let folder = &page[..page.rfind('/').map_or(0, |i| i + 1)];
+    let mut segments: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = relative.split('/').collect();
+    for part in &parts {
+        match *part {
+            "." | "" => {}
+            ".." => {
+                segments.pop();
+            }
+            segment => segments.push(segment),
+        }
+    }
+    let mut url = format!("/{}", segments.join("/"));
+    let ends_in_folder = matches!(parts.last(), Some(&"" | &"." | &".."));
+    if ends_in_folder && url.len() > 1 {
+        url.push('/');
+    }
+    url
+}
+
 /// One page's links: where each goes, and the errors of those that go
 /// nowhere, at the link's line.
 pub(super) struct PageLinks<'a, 'r> {
@@ -115,9 +139,7 @@ impl PageLinks<'_, '_> {
             return self.article(dest, &target, (line, col), out, diags);
         }
         let Some(abs) = path.strip_prefix('/') else {
-            // `photo.jpg`, `sub/page/`: relative to the page's URL, which
-            // the base path does not change.
-            return dest.to_owned();
+            return self.relative(dest, &path, (line, col), out, diags);
         };
         out.link_targets.push(format!("/{abs}"));
         match (self.resolver.site_path)(&format!("/{abs}")) {
@@ -146,6 +168,57 @@ impl PageLinks<'_, '_> {
                 dest.to_owned()
             }
         }
+    }
+
+    /// `photo.jpg`, `../tourism/`: relative to the page's address, which the
+    /// base path does not change, so it is published as written; an error
+    /// when the site publishes nothing where it leads (editors often write
+    /// it from the article's file, `../tourism/` from content/news/x.md,
+    /// while the browser starts from /news/x/).
+    fn relative(
+        &self,
+        dest: &str,
+        path: &str,
+        (line, col): (usize, usize),
+        out: &mut Rendered,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        if path.is_empty() {
+            // `?lang=vi`: this page again.
+            return dest.to_owned();
+        }
+        let page = self.resolver.page_path;
+        let target = join_url(page, path);
+        out.link_targets.push(target.clone());
+        if let Err(closest) = (self.resolver.site_path)(&target) {
+            // Read from the article's file instead, as a path in content/.
+            let from_file = (self.resolver.relative)(path)
+                .map(|p| format!("/{}", p.trim_end_matches('/')))
+                .map(|p| match path.ends_with('/') && p.len() > 1 {
+                    true => format!("{p}/"),
+                    false => p,
+                })
+                .filter(|p| (self.resolver.site_path)(p).is_ok());
+            let hint = match (from_file, closest) {
+                (Some(p), _) => msg!("link.relative-nothing-published.from-file", path = p),
+                (None, Some(c)) => msg!("link.relative-nothing-published.did-you-mean", path = c),
+                (None, None) => msg!("link.relative-nothing-published.hint"),
+            };
+            diags.push(
+                self.error(
+                    msg!(
+                        "link.relative-nothing-published",
+                        dest = dest,
+                        page = page,
+                        path = &target
+                    ),
+                    line,
+                    col,
+                )
+                .hint(hint),
+            );
+        }
+        dest.to_owned()
     }
 
     /// An article named by its file (`tourism/x.md#anchor`, as `@/` has it):
@@ -237,7 +310,59 @@ pub(super) fn check_own_anchors(
 
 #[cfg(test)]
 mod tests {
+    use super::join_url;
     use crate::markdown::tests::render_simple;
+
+    #[test]
+    fn relative_urls_start_from_the_page_folder_like_a_browser() {
+        assert_eq!(join_url("/news/t1/", "../tourism/"), "/news/tourism/");
+        assert_eq!(join_url("/news/t1/", "../../tourism/"), "/tourism/");
+        assert_eq!(join_url("/news/t1/", "photo.jpg"), "/news/t1/photo.jpg");
+        assert_eq!(join_url("/news/t1/", "./a/./b"), "/news/t1/a/b");
+        assert_eq!(join_url("/news/t1/", ".."), "/news/");
+        assert_eq!(join_url("/", "../../../etc/passwd"), "/etc/passwd");
+        assert_eq!(join_url("/en/", "."), "/en/");
+    }
+
+    #[test]
+    fn a_relative_link_is_kept_as_written_or_is_an_error_where_nothing_is_published() {
+        // The page is /tourism/x/: `../a/` is /tourism/a/, published.
+        let (r, d) = render_simple("[a](../a/#top) [b](../../tourism/a/) [c](../tourism/a/)\n");
+        assert!(r.html.contains("href=\"../a/#top\""), "{}", r.html);
+        assert!(r.html.contains("href=\"../../tourism/a/\""), "{}", r.html);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].message.contains("`../tourism/a/`")
+                && d[0].message.contains("/tourism/x/")
+                && d[0].message.contains("/tourism/tourism/a/"),
+            "{}",
+            d[0].message
+        );
+        assert!(
+            d[0].hint
+                .as_deref()
+                .is_some_and(|h| h.contains("/tourism/a/")),
+            "{:?}",
+            d[0].hint
+        );
+        assert_eq!((d[0].line, d[0].col), (Some(5), Some(38)));
+        assert_eq!(r.link_targets.len(), 3);
+    }
+
+    #[test]
+    fn a_relative_link_written_from_the_file_gets_the_path_to_write() {
+        // content/x.md links `tourism/a/`, meaning content/tourism/a: from
+        // the page /tourism/x/ that is /tourism/x/tourism/a/.
+        let (_, d) = render_simple("[a](tourism/a/)\n");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            d[0].hint
+                .as_deref()
+                .is_some_and(|h| h.contains("write `/tourism/a/`")),
+            "{:?}",
+            d[0].hint
+        );
+    }
 
     #[test]
     fn md_links_resolve_like_at_links() {
@@ -277,7 +402,7 @@ mod tests {
     #[test]
     fn external_and_relative_links_are_left_alone() {
         let body =
-            "[a](https://x.org/) [b](mailto:a@b.vn) [c](tel:+84) [d](//cdn.vn/x) [e](photo/)\n";
+            "[a](https://x.org/) [b](mailto:a@b.vn) [c](tel:+84) [d](//cdn.vn/x) [e](../a/)\n";
         let (r, d) = render_simple(body);
         assert!(d.is_empty(), "{d:?}");
         for href in [
@@ -285,7 +410,7 @@ mod tests {
             "mailto:a@b.vn",
             "tel:+84",
             "//cdn.vn/x",
-            "photo/",
+            "../a/",
         ] {
             assert!(
                 r.html.contains(&format!("href=\"{href}\"")),

@@ -116,6 +116,9 @@ pub(crate) struct Resolver<'a> {
     /// `#`) → its URL under the base path, or the closest URL the site has
     /// (for "did you mean") when nothing is published there.
     pub site_path: &'a dyn Fn(&str) -> Result<String, Option<String>>,
+    /// The page's own path (`/news/t1/`, unencoded, without the base path):
+    /// a relative link (`../tourism/`, `photo.jpg`) starts from it.
+    pub page_path: &'a str,
 }
 
 const MORE: &str = "<!-- more -->";
@@ -377,6 +380,7 @@ mod tests {
             known_paths: &known,
             relative: &relative,
             site_path: &site_path,
+            page_path: "/tourism/x/",
         };
         render(Path::new("content/x.md"), body, 5, false, &r)
     }

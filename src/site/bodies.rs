@@ -341,6 +341,7 @@ fn render_body(
         known_paths: &known,
         relative: &relative,
         site_path: &site_path,
+        page_path: &page.path,
     };
     let (mut rendered, mut diags) = markdown::render(
         &src.file,
