@@ -225,7 +225,6 @@ fn a_relative_link_that_leads_nowhere_from_the_page_is_an_error_with_the_path_to
             line: Some(6),
             message: &["../investment/uu-dai-dau-tu/", "/news/investment/uu-dai-dau-tu/"],
             hint: &["/investment/uu-dai-dau-tu/"],
-            ..Default::default()
         });
         assert_eq!(d.col, Some(5), "{}", run.describe());
         // From /en/news/tin/, `../../investment/…/` is /en/investment/…/.
