@@ -223,7 +223,10 @@ fn a_relative_link_that_leads_nowhere_from_the_page_is_an_error_with_the_path_to
             severity: "error",
             file: Some("content/news/tin.md"),
             line: Some(6),
-            message: &["../investment/uu-dai-dau-tu/", "/news/investment/uu-dai-dau-tu/"],
+            message: &[
+                "../investment/uu-dai-dau-tu/",
+                "/news/investment/uu-dai-dau-tu/",
+            ],
             hint: &["/investment/uu-dai-dau-tu/"],
         });
         assert_eq!(d.col, Some(5), "{}", run.describe());

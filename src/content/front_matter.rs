@@ -284,7 +284,14 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.image = r.string(map, &["image"]);
     front.image_line = r.line(&["image"]);
     front.tags = match map.get("tags") {
-        Some(Value::String(s)) => vec![s.clone()],
+        // `tags: cửa khẩu, thương mại`, as tag boxes of web editors take
+        // them: a tag per comma-separated part.
+        Some(Value::String(s)) => s
+            .split([',', ';', '，', '、'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
         _ => r
             .get::<Vec<String>>(map, &["tags"], msg!("expected.tags"))
             .unwrap_or_default(),
@@ -301,7 +308,14 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.template = r.string(map, &["template"]);
     front.unit = r.string(map, &["unit"]);
     front.plan = match map.get("plan") {
-        Some(Value::String(s)) => vec![s.clone()],
+        // `tags: cửa khẩu, thương mại`, as tag boxes of web editors take
+        // them: a tag per comma-separated part.
+        Some(Value::String(s)) => s
+            .split([',', ';', '，', '、'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
         _ => r
             .get::<Vec<String>>(map, &["plan"], msg!("expected.plan"))
             .unwrap_or_default(),
@@ -432,6 +446,15 @@ mod tests {
         let lines: Vec<_> = p.diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(lines, [Some(3), Some(4)]);
         assert!(p.diagnostics[0].message.contains("yesterday"));
+    }
+
+    #[test]
+    fn tags_written_as_one_line_with_commas_are_several_tags() {
+        let p = parse_text("---\ntitle: A\ntags: cửa khẩu, thương mại; logistics,\n---\n");
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert_eq!(p.front.tags, ["cửa khẩu", "thương mại", "logistics"]);
+        let p = parse_text("---\ntitle: A\ntags: [\"a, b\"]\n---\n");
+        assert_eq!(p.front.tags, ["a, b"], "a list is taken as written");
     }
 
     #[test]
