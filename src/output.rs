@@ -88,6 +88,24 @@ pub trait Sink: Sync {
     fn keeps_files(&self) -> bool {
         true
     }
+
+    /// The files a reader is looking at now, to render and write before
+    /// the others (`serve`: the pages open in a browser); none for a build.
+    fn wanted_first(&self) -> Option<&WantedFirst> {
+        None
+    }
+}
+
+/// Files a reader waits for: rendered first, and `written` is called once
+/// they are on disk (before the rest of the build), so the reader's page
+/// can show the change while the other pages are still being rendered.
+pub struct WantedFirst {
+    /// Paths of the files, as [`Output::path`] has them
+    /// (`culture/x/index.html`).
+    pub files: Vec<String>,
+    /// Called once, when those of `files` the build renders are written
+    /// without error.
+    pub written: Box<dyn Fn() + Send + Sync>,
 }
 
 impl Sink for Discard {

@@ -274,6 +274,8 @@ impl Staging {
 pub(crate) struct InPlace {
     out: PathBuf,
     written: HashMap<String, String>,
+    /// The pages a reader has open, rendered first by the next build.
+    first: Option<crate::output::WantedFirst>,
 }
 
 impl InPlace {
@@ -283,7 +285,13 @@ impl InPlace {
         Ok(InPlace {
             out: out.to_path_buf(),
             written: read_manifest(out),
+            first: None,
         })
+    }
+
+    /// The files the next build renders and writes before the others.
+    pub(crate) fn want_first(&mut self, first: Option<crate::output::WantedFirst>) {
+        self.first = first;
     }
 
     /// Remembers what a build wrote and removes what the site no longer
@@ -389,6 +397,10 @@ impl Sink for Staging {
 }
 
 impl Sink for InPlace {
+    fn wanted_first(&self) -> Option<&crate::output::WantedFirst> {
+        self.first.as_ref()
+    }
+
     fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
         let (rel, bytes, hash) = prepare(o)?;
         let origin = origin_of(o);

@@ -484,3 +484,41 @@ fn deleting_an_article_another_links_to_is_a_broken_link_until_it_is_back() {
     server.wait_contains("/tourism/soc-bom-bo/", "Di tích lịch sử.");
     server.wait_contains("/news/lien-ket/", "href=\"/tourism/soc-bom-bo/\"");
 }
+
+/// The page an editor has open is rendered and written first after a
+/// change that renders many pages (here a message every English page
+/// shows): it is on disk no later than any other page of the rebuild.
+#[test]
+fn the_page_open_in_the_browser_is_rewritten_before_the_others() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    let viewed = "/en/tourism/ho-suoi-lam/";
+    server.wait_contains(viewed, "Test Portal");
+    let skip = server.line_count();
+    edit(
+        &site,
+        "locales/en/site.ftl",
+        "site-title = Test Portal",
+        "site-title = Test Portal VIEWED-FIRST",
+        Save::InPlace,
+    );
+    server.wait_contains(viewed, "VIEWED-FIRST");
+    server.wait_line(skip, "rebuilt");
+    let out = site.outside("out");
+    let mtime = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .and_then(|m| m.modified())
+            .expect("mtime")
+    };
+    let first = mtime(&out.join("en/tourism/ho-suoi-lam/index.html"));
+    let rewritten: Vec<_> = html_files(&out.join("en"))
+        .into_iter()
+        .filter(|(_, html)| html.contains("VIEWED-FIRST"))
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(rewritten.len() > 3, "{rewritten:?}");
+    for rel in &rewritten {
+        let t = mtime(&out.join("en").join(rel));
+        assert!(t >= first, "en/{rel} was written before the open page");
+    }
+}

@@ -173,6 +173,10 @@ impl Sink for Claims<'_> {
     fn keeps_files(&self) -> bool {
         self.inner.keeps_files()
     }
+
+    fn wanted_first(&self) -> Option<&crate::output::WantedFirst> {
+        self.inner.wanted_first()
+    }
 }
 
 /// The error for two claims that cannot both be written: `first` at a path,

@@ -203,29 +203,43 @@ fn render_jobs(
         .config
         .default_language_in_subdir
         .then(|| site.homes[&site.config.default_language]);
-    let results = jobs
-        .par_iter()
-        .map(|job| {
-            let output = ctx.render_job(*job)?;
-            let mut records = vec![sink.put(&output)?];
-            if let (Job::NotFound(home), Some(default)) = (job, root_404) {
-                if *home == default {
-                    records.push(sink.put(&Output {
-                        path: "404.html".into(),
-                        data: output.data,
-                    })?);
-                }
+    let run = |job: &Job| -> Result<Vec<Record>, Diagnostic> {
+        let output = ctx.render_job(*job)?;
+        let mut records = vec![sink.put(&output)?];
+        if let (Job::NotFound(home), Some(default)) = (job, root_404) {
+            if *home == default {
+                records.push(sink.put(&Output {
+                    path: "404.html".into(),
+                    data: output.data,
+                })?);
             }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            Ok(records)
-        })
-        .collect();
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+        Ok(records)
+    };
+    // The pages a reader has open go first, and are said to be on disk
+    // before the others are rendered; the results stay in job order.
+    let wanted = sink.wanted_first().filter(|w| !w.files.is_empty());
+    let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len())
+        .partition(|&i| wanted.is_some_and(|w| w.files.contains(&file_of(&jobs[i].path(site)))));
+    let mut results: Vec<Option<Result<Vec<Record>, Diagnostic>>> =
+        (0..jobs.len()).map(|_| None).collect();
+    for (n, batch) in [first, rest].into_iter().enumerate() {
+        let done: Vec<_> = batch.par_iter().map(|&i| (i, run(&jobs[i]))).collect();
+        let first_written = n == 0 && !done.is_empty() && done.iter().all(|(_, r)| r.is_ok());
+        if let (Some(w), true) = (wanted, first_written) {
+            (w.written)();
+        }
+        for (i, r) in done {
+            results[i] = Some(r);
+        }
+    }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    results
+    results.into_iter().flatten().collect()
 }
 
 /// The sink's records in job order, and the problems: the same template

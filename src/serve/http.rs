@@ -28,6 +28,8 @@ pub(crate) struct State {
     pub(crate) cms: Option<super::cms_backend::Backend>,
     /// mekong's own words in the browser: the error overlay, the bare 404.
     pub(crate) messages: Messages,
+    /// The pages the browser asked for last (rebuilt first).
+    pub(crate) viewed: super::viewed::Viewed,
 }
 
 impl State {
@@ -40,6 +42,7 @@ impl State {
             clients: Mutex::new(Vec::new()),
             cms: None,
             messages,
+            viewed: Default::default(),
         }
     }
 
@@ -127,7 +130,14 @@ fn handle(request: Request, state: Arc<State>) {
         return;
     }
     let response = match resolve(&state, &path) {
-        Resolved::File(file) => file_response(&state, &file, StatusCode(200)),
+        Resolved::File(file) => {
+            if file.extension().is_some_and(|e| e == "html") {
+                if let Ok(rel) = file.strip_prefix(&state.out) {
+                    state.viewed.saw(&rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+            file_response(&state, &file, StatusCode(200))
+        }
         Resolved::Redirect(to) => redirect(&to),
         Resolved::Forbidden => text(403, &state.messages.text(&msg!("serve.forbidden"))),
         Resolved::NotFound => not_found(&state, &path),

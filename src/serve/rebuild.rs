@@ -5,10 +5,12 @@
 
 use super::http::State;
 use crate::diagnostics::Diagnostics;
+use crate::output::WantedFirst;
 use crate::pipeline::{Change, Options, Session};
 use crate::write::InPlace;
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -32,6 +34,9 @@ pub(crate) struct Rebuilt {
     pub(crate) written: Option<usize>,
     /// Milliseconds from the change to the files on disk.
     pub(crate) millis: f64,
+    /// Whether the open pages were told to reload as soon as they were
+    /// written, before the rest of the build.
+    reloaded: bool,
 }
 
 impl Preview {
@@ -54,6 +59,17 @@ impl Preview {
         if change == Change::None {
             return None;
         }
+        // The pages open in a browser are rendered first and reload as soon
+        // as they are on disk.
+        let reloaded = Arc::new(AtomicBool::new(false));
+        let (flag, state) = (reloaded.clone(), self.state.clone());
+        self.sink.want_first(Some(WantedFirst {
+            files: self.state.viewed.files(),
+            written: Box::new(move || {
+                flag.store(true, Ordering::Relaxed);
+                state.broadcast("reload", "");
+            }),
+        }));
         let result = match self.session.as_mut() {
             Ok(s) => {
                 let partial = change.is_partial();
@@ -72,17 +88,21 @@ impl Preview {
             }
             Err(d) => Err(d.clone()),
         };
+        self.sink.want_first(None);
         let millis = start.elapsed().as_secs_f64() * 1000.0;
+        let reloaded = reloaded.load(Ordering::Relaxed);
         Some(match result {
             Ok(built) => Rebuilt {
                 written: Some(built.records.iter().filter(|r| r.fresh).count()),
                 diagnostics: built.diagnostics,
                 millis,
+                reloaded,
             },
             Err(diagnostics) => Rebuilt {
                 diagnostics,
                 written: None,
                 millis,
+                reloaded,
             },
         })
     }
@@ -120,7 +140,11 @@ impl Preview {
                 && paths
                     .iter()
                     .all(|p| p.extension().is_some_and(|e| e == "css"));
-            state.broadcast(if css_only { "css" } else { "reload" }, "");
+            // Pages told to reload early already show this build, unless
+            // they still carried the last build's errors.
+            if !(rebuilt.reloaded && !had_errors) {
+                state.broadcast(if css_only { "css" } else { "reload" }, "");
+            }
         } else {
             let lines: Vec<String> = rebuilt
                 .diagnostics
