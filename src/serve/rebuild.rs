@@ -142,7 +142,7 @@ impl Preview {
                     .all(|p| p.extension().is_some_and(|e| e == "css"));
             // Pages told to reload early already show this build, unless
             // they still carried the last build's errors.
-            if !(rebuilt.reloaded && !had_errors) {
+            if !rebuilt.reloaded || had_errors {
                 state.broadcast(if css_only { "css" } else { "reload" }, "");
             }
         } else {
