@@ -4,7 +4,9 @@
 For each kind of edit, the file is saved the way editors save (alternately
 written in place, and written to a hidden temporary file then renamed over
 the original), and the time from the start of the save to the first HTTP
-response that shows the change is measured, polling every 5 ms. Each kind is
+response that shows the change is measured, polling every 5 ms. The pages
+checked are requested once before the save, as an editor has the page open
+(both servers render the pages a browser has open first). Each kind is
 repeated (default 5 times); the median and the worst are reported. The
 server's resident memory is read from /proc after the edits (and after a
 soak of many body edits with --soak N). See bench/README.md.
@@ -233,7 +235,7 @@ def pick_articles(site, n):
     return bases, no_lo[:n]
 
 
-def run_engine(engine, binary, corpus, work, reps, soak, say):
+def run_engine(engine, binary, corpus, work, reps, soak, say, kinds=None):
     """Times every kind of edit `reps` times on one engine; returns
     {"kinds": {name: [seconds]}, "startup": s, "rss": (MB, peak MB), ...}."""
     site = prepare_copy(corpus, engine, work / engine)
@@ -260,16 +262,19 @@ def run_engine(engine, binary, corpus, work, reps, soak, say):
         no_lo = [no_lo[k % len(no_lo)] for k in range(reps)] if no_lo else bases[:1] * reps
         stamp = int(time.time())
         created = []
-        for name, _ in KINDS:
+        for name, _ in [k for k in KINDS if not kinds or k[0] in kinds]:
             times = []
             for i in range(reps):
                 mode = "rename" if i % 2 else "inplace"
                 marker = f"bench{stamp}{name}{i}"
                 try:
                     before = photo_source(port, photo_url) if name == "photo" else None
+                    make, checks = edit(name, i, marker, mode, site, top, top_url, movers, no_lo,
+                                        created, photo_url, before)
+                    for url, _ in checks:  # the editor has the page open
+                        get(port, url)
                     t0 = time.monotonic()
-                    checks = edit(name, i, marker, mode, site, top, top_url, movers, no_lo,
-                                  created, photo_url, before)
+                    make()
                     times.append(wait_for(port, checks, t0))
                 except EditError as e:
                     result["errors"].append(f"{name} #{i}: {e}")
@@ -287,61 +292,66 @@ def run_engine(engine, binary, corpus, work, reps, soak, say):
 
 
 def edit(name, i, marker, mode, site, top, top_url, movers, no_lo, created, photo_url, before):
-    """Makes edit `name` and returns the checks that see it."""
+    """Plans edit `name`: returns (the save, a function making it; the
+    checks that see it, as (URL, test) pairs). The caller opens the pages
+    checked before saving, as an editor has the page open."""
     has = lambda m: (lambda status, body: status == 200 and m in body)  # noqa: E731
     if name == "body":
-        save(top, top.read_text(encoding="utf-8") + f"\n{marker}\n", mode)
-        return [(top_url, has(marker))]
+        text = top.read_text(encoding="utf-8") + f"\n{marker}\n"
+        return (lambda: save(top, text, mode)), [(top_url, has(marker))]
     if name == "title":
-        save(top, front_matter_set(top.read_text(encoding="utf-8"), "title", f'"Title {marker}"'), mode)
-        return [(top_url, has(marker)), ("/culture/", has(marker))]
+        text = front_matter_set(top.read_text(encoding="utf-8"), "title", f'"Title {marker}"')
+        return (lambda: save(top, text, mode)), [(top_url, has(marker)), ("/culture/", has(marker))]
     if name == "date":
         f = movers[i]
-        save(f, front_matter_set(f.read_text(encoding="utf-8"), "date", f"2031-01-{i + 1:02d}"), mode)
+        text = front_matter_set(f.read_text(encoding="utf-8"), "date", f"2031-01-{i + 1:02d}")
         url = f"/culture/{f.stem}/"
-        return [("/culture/", lambda s, b: s == 200 and section_links(b, "culture")[:1] == [url])]
+        return (lambda: save(f, text, mode)), [
+            ("/culture/", lambda s, b: s == 200 and section_links(b, "culture")[:1] == [url])]
     if name == "tag":
         tag = f"bench-tag-{marker.lower()}"
-        save(top, add_tag(top.read_text(encoding="utf-8"), tag), mode)
-        return [(f"/tags/{tag}/", has(top_url))]
+        text = add_tag(top.read_text(encoding="utf-8"), tag)
+        return (lambda: save(top, text, mode)), [(f"/tags/{tag}/", has(top_url))]
     if name == "new":
         f = site.content / "culture" / f"bench-new-{i}.md"
         created.append(f)
-        save(f, f'---\ntitle: "New {marker}"\ndate: 2032-01-{i + 1:02d}\n'
+        text = (f'---\ntitle: "New {marker}"\ndate: 2032-01-{i + 1:02d}\n'
                 f'description: "a new article"\ntags: [bench]\ntaxonomies:\n  tags: [bench]\n---\n\n'
-                f"Body of a new article, {marker}.\n", mode)
-        return [(f"/culture/bench-new-{i}/", has(marker)), ("/culture/", has(marker))]
+                f"Body of a new article, {marker}.\n")
+        return (lambda: save(f, text, mode)), [(f"/culture/bench-new-{i}/", has(marker)),
+                                               ("/culture/", has(marker))]
     if name == "deleted":
         f = created[i]
         url = f"/culture/{f.stem}/"
-        os.remove(f)
-        return [(url, lambda s, b: s == 404), ("/culture/", lambda s, b: s == 200 and url not in b)]
+        return (lambda: os.remove(f)), [(url, lambda s, b: s == 404),
+                                        ("/culture/", lambda s, b: s == 200 and url not in b)]
     if name == "translation":
         f = no_lo[i]
         lo = f.with_name(f.stem + ".lo.md")
         text = front_matter_set(f.read_text(encoding="utf-8"), "title", f'"Lao {marker}"')
-        save(lo, text, mode)
-        return [(f"/lo/culture/{f.stem}/", has(marker))]
+        return (lambda: save(lo, text, mode)), [(f"/lo/culture/{f.stem}/", has(marker))]
     if name == "message":
-        save(site.message_file, site.set_message(marker), mode)
-        return [("/en" + top_url, has(marker))]
+        text = site.set_message(marker)
+        return (lambda: save(site.message_file, text, mode)), [("/en" + top_url, has(marker))]
     if name == "template":
         text = site.template.read_text(encoding="utf-8")
         # An element, not a comment: Go templates drop HTML comments.
         text = re.sub(r'<i class="bench-[^"]*"></i>', "", text)
-        save(site.template, text.replace("<article>", f'<article><i class="bench-{marker}"></i>', 1), mode)
-        return [(top_url, has(marker))]
+        text = text.replace("<article>", f'<article><i class="bench-{marker}"></i>', 1)
+        return (lambda: save(site.template, text, mode)), [(top_url, has(marker))]
     if name == "photo":
         dest = site.photo_dir / "bench-photo.jpg"
         new_bytes = PHOTOS[(i + 1) % 2].read_bytes()  # alternate two photos
         tmp = dest.parent / f".goutputstream-{os.getpid()}-photo"
-        if mode == "inplace":
-            dest.write_bytes(new_bytes)
-        else:
-            tmp.write_bytes(new_bytes)
-            os.replace(tmp, dest)
+
+        def replace_photo():
+            if mode == "inplace":
+                dest.write_bytes(new_bytes)
+            else:
+                tmp.write_bytes(new_bytes)
+                os.replace(tmp, dest)
         src, old = before
-        return [(src, lambda s, b: s == 200 and b and b != old)]
+        return replace_photo, [(src, lambda s, b: s == 200 and b and b != old)]
     raise EditError(f"unknown edit {name}")
 
 
@@ -388,6 +398,8 @@ def table(results, reps):
     head = "| edit | " + " | ".join(f"{e} median | {e} worst" for e in engines) + " |"
     lines = [head, "|---|" + "---:|" * (2 * len(engines))]
     for name, desc in KINDS:
+        if not any(name in results[e]["kinds"] for e in engines):
+            continue
         cells = []
         for e in engines:
             cells += fmt_ms(results[e]["kinds"].get(name, []))
@@ -396,7 +408,8 @@ def table(results, reps):
     for e in engines:
         r = results[e]
         rss, hwm = r.get("rss", (0, 0))
-        notes.append(f"{e}: first answer after {r['startup']:.1f} s; after the {len(KINDS) * reps} edits "
+        edits = sum(len(v) for v in r["kinds"].values())
+        notes.append(f"{e}: first answer after {r['startup']:.1f} s; after the {edits} edits "
                      f"RSS {rss:,.0f} MB (peak {hwm:,.0f} MB)")
         if "soak" in r:
             s = r["soak"]
@@ -406,8 +419,13 @@ def table(results, reps):
     return "\n".join(lines), notes
 
 
-def run(corpus, mekong, hugo, reps=5, soak=0, work=None, say=print, engines=("mekong", "hugo")):
-    """Both engines on `corpus`; returns (markdown table, notes, raw)."""
+def run(corpus, mekong, hugo, reps=5, soak=0, work=None, say=print, engines=("mekong", "hugo"),
+        kinds=None):
+    """Both engines on `corpus`; returns (markdown table, notes, raw).
+    `kinds`: the names of the edits to run (all when None; `deleted`
+    brings `new`, which makes the articles it deletes)."""
+    if kinds and "deleted" in kinds:
+        kinds = set(kinds) | {"new"}
     work = Path(work or BENCH / "out" / "run" / "edits")
     results = {}
     for engine in engines:
@@ -415,7 +433,7 @@ def run(corpus, mekong, hugo, reps=5, soak=0, work=None, say=print, engines=("me
         if binary is None:
             continue
         results[engine] = run_engine(engine, binary, Path(corpus), work, reps,
-                                     soak if engine == "mekong" else 0, say)
+                                     soak if engine == "mekong" else 0, say, kinds)
     shutil.rmtree(work, ignore_errors=True)
     t, notes = table(results, reps)
     return t, notes, results
@@ -430,9 +448,12 @@ def main():
     ap.add_argument("--soak", type=int, default=0, help="then N body edits, sampling mekong's memory")
     ap.add_argument("--only", default="mekong,hugo", help="engines (default mekong,hugo)")
     ap.add_argument("--work", type=Path, help="scratch folder (default bench/out/run/edits; removed after)")
+    ap.add_argument("--kinds", help="edits to run, comma-separated (default all): "
+                    + ",".join(k for k, _ in KINDS))
     a = ap.parse_args()
     t, notes, _ = run(a.corpus, a.mekong, a.hugo, a.reps, a.soak, work=a.work,
-                      engines=tuple(a.only.split(",")))
+                      engines=tuple(a.only.split(",")),
+                      kinds=set(a.kinds.split(",")) if a.kinds else None)
     print()
     print(t)
     print()

@@ -383,10 +383,11 @@ impl Session {
         let make = sink.keeps_files();
         let progress = self.opts.progress;
         // Made once, when the data pages or the outputs first need it; in a
-        // full build before the render, so that its transient memory is
-        // not added to the render's.
+        // one-shot build before the render, so that its transient memory is
+        // not added to the render's (`serve` renders the open pages first
+        // instead: they need not wait for it).
         let open_data = std::sync::OnceLock::new();
-        if full {
+        if full && self.bodies == Bodies::Reread {
             open_data.get_or_init(|| crate::outputs::open_data(&site));
         }
         let data_page = || {
