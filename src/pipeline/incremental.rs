@@ -94,7 +94,17 @@ impl Session {
             .iter()
             .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
         {
-            self.load_theme();
+            let before = self.load_theme();
+            self.edits.narrow = match &self.caches.usage {
+                Some(usage) if !kinds.contains(&Change::Content) => super::dependencies::narrow(
+                    &before,
+                    &self.theme,
+                    paths,
+                    &self.config.root,
+                    usage,
+                ),
+                _ => None,
+            };
         }
         if change == Change::Messages {
             self.edits.message_langs = Some(self.languages_showing_messages_of(paths));
