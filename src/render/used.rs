@@ -127,13 +127,17 @@ impl Usage {
 /// Records the reads of one render's jobs (shared by its threads). A job
 /// renders on one thread from start to end, so the thread says whose a
 /// read is; template components, which see only their own arguments,
-/// cannot say it themselves.
+/// cannot say it themselves. A thread waiting inside a job (the data
+/// page's open data is made in parallel) may run another job meanwhile:
+/// that one starts and ends before the first goes on, so each thread
+/// keeps a stack.
 pub(crate) struct Recorder(Mutex<Recording>);
 
 struct Recording {
     names: Names,
-    /// Per thread, the job rendering there: its file and its reads so far.
-    running: HashMap<ThreadId, (Box<str>, Vec<u32>)>,
+    /// Per thread, the jobs rendering there (the innermost last): their
+    /// files and their reads so far.
+    running: HashMap<ThreadId, Vec<(Box<str>, Vec<u32>)>>,
     /// Jobs rendered: their reads (`None`: the job failed).
     jobs: HashMap<Box<str>, Option<Vec<u32>>>,
     unattributed: bool,
@@ -145,7 +149,9 @@ impl Recorder {
         if let Ok(mut r) = self.0.lock() {
             let n = r.names.intern(Read::Template(template).key());
             r.running
-                .insert(std::thread::current().id(), (file.into(), vec![n]));
+                .entry(std::thread::current().id())
+                .or_default()
+                .push((file.into(), vec![n]));
         }
     }
 
@@ -154,8 +160,12 @@ impl Recorder {
     /// renders next time).
     pub(crate) fn end(&self, file: &str, succeeded: bool) {
         if let Ok(mut r) = self.0.lock() {
-            let names = r.running.remove(&std::thread::current().id());
-            let names = names.filter(|_| succeeded).map(|(_, n)| n);
+            let names = r
+                .running
+                .get_mut(&std::thread::current().id())
+                .and_then(Vec::pop)
+                .filter(|(f, _)| succeeded && **f == *file)
+                .map(|(_, n)| n);
             r.jobs.insert(file.into(), names);
         }
     }
@@ -166,7 +176,11 @@ impl Recorder {
             return;
         };
         let n = r.names.intern(read.key());
-        match r.running.get_mut(&std::thread::current().id()) {
+        match r
+            .running
+            .get_mut(&std::thread::current().id())
+            .and_then(|stack| stack.last_mut())
+        {
             Some((_, names)) => names.push(n),
             None => r.unattributed = true,
         }
@@ -233,6 +247,25 @@ mod tests {
         assert_eq!(usage.number(Read::Message("vi", "hello")), None);
         let x = usage.number(Read::Static("images/x.jpg")).expect("file");
         assert!(a.contains(&x));
+    }
+
+    #[test]
+    fn a_job_run_while_another_waits_on_the_same_thread_keeps_its_own_reads() {
+        let mut usage = Usage::default();
+        let rec = usage.recorder();
+        rec.begin("data/index.html", "data.html");
+        rec.begin("a/index.html", "page.html");
+        rec.read(Read::Message("en", "inner"));
+        rec.end("a/index.html", true);
+        rec.read(Read::Message("en", "outer"));
+        rec.end("data/index.html", true);
+        usage.take(&rec, true);
+        let inner = usage.number(Read::Message("en", "inner")).expect("inner");
+        let outer = usage.number(Read::Message("en", "outer")).expect("outer");
+        assert!(usage.of("a/index.html").expect("a").contains(&inner));
+        assert!(!usage.of("a/index.html").expect("a").contains(&outer));
+        assert!(usage.of("data/index.html").expect("data").contains(&outer));
+        assert!(usage.is_complete());
     }
 
     #[test]
