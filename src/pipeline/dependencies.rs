@@ -53,6 +53,9 @@ pub(super) fn narrow(
         for name in template_readers(&before.templates, &after.templates)? {
             narrow.names.extend(usage.number(Read::Template(&name)));
         }
+        // Templates make only pages: the other outputs are rewritten where
+        // the site changed since (nowhere, unless files changed with them).
+        narrow.since_previous = true;
     }
     if messages {
         for (lang, seen) in after.locales.changes_since(&before.locales) {

@@ -115,6 +115,12 @@ impl Session {
         Ok(change)
     }
 
+    /// Whether the next build renders only the pages reading what the last
+    /// change of messages, templates or static files changed.
+    pub fn is_narrowed(&self) -> bool {
+        self.edits.narrow.is_some()
+    }
+
     /// A message of language L shows in L and in every language whose
     /// fallback chain goes through L.
     fn languages_showing_messages_of(&self, ftl_files: &[PathBuf]) -> HashSet<LangCode> {

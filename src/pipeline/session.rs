@@ -36,9 +36,7 @@ pub struct Built {
     pub timings: Vec<(&'static str, f64)>,
     /// Every page file of the site (`serve` removes files not among them).
     pub page_files: Arc<HashSet<String>>,
-    /// Static photos replaced since the last build (output paths): every
-    /// page showing them was rendered, so their variants not written now
-    /// are gone.
+    /// Static files replaced (output paths): their variants not written now are gone.
     pub replaced: Vec<String>,
 }
 
@@ -85,8 +83,7 @@ pub(super) struct Edits {
     pub(super) fresh_images: HashSet<PathBuf>,
     /// After a change of messages only: the languages that show them.
     pub(super) message_langs: Option<HashSet<LangCode>>,
-    /// After a change of messages, templates or static files: what it
-    /// changed, when the pages that read it are known.
+    /// What a change of messages, templates or static files changed.
     pub(super) narrow: Option<Narrow>,
 }
 
@@ -107,8 +104,7 @@ pub(super) enum Rerender {
     /// Updated in place, and the lists holding the edited pages sorted
     /// again: what the edited pages touch and what moved in those lists.
     Relisted(site::Relisted),
-    /// The pages that read what messages, templates or static files
-    /// changed (see [`super::dependencies`]).
+    /// The pages that read what changed (see [`super::dependencies`]).
     Narrowed(Narrow),
 }
 
@@ -283,12 +279,6 @@ impl Session {
     /// Reads the theme again; returns the one it replaces.
     pub(super) fn load_theme(&mut self) -> ThemeData {
         std::mem::replace(&mut self.theme, ThemeData::load(&self.config))
-    }
-
-    /// Whether the next build renders only the pages that read what the
-    /// last change of messages, templates or static files changed.
-    pub fn is_narrowed(&self) -> bool {
-        self.edits.narrow.is_some()
     }
 
     pub(super) fn load_content(&mut self) {

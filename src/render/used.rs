@@ -196,7 +196,8 @@ pub(crate) struct Narrow {
     pub(crate) names: Vec<u32>,
     /// Whether what changed since the last site renders too (the pages
     /// and lists whose values changed: a photo replaced changes the
-    /// Markdown of the pages that show it).
+    /// Markdown of the pages that show it), and only the other outputs it
+    /// reached are written; otherwise all of them are.
     pub(crate) since_previous: bool,
     /// Static files replaced (output paths): their variants not made
     /// again are gone.
