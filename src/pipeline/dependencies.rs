@@ -58,17 +58,29 @@ pub(super) fn narrow(
         narrow.since_previous = true;
     }
     if messages {
+        // Whether a changed message is read by outputs other than pages
+        // (feeds, the open data): then they are all written, as before.
+        let mut other_outputs = false;
         for (lang, seen) in after.locales.changes_since(&before.locales) {
             match seen {
-                Seen::Ids(ids) if !ids.iter().any(|id| is_site_wide(id)) => narrow.names.extend(
-                    ids.iter()
-                        .filter_map(|id| usage.number(Read::Message(lang.as_str(), id))),
-                ),
+                Seen::Ids(ids) if !ids.iter().any(|id| is_site_wide(id)) => {
+                    other_outputs |= ids.iter().any(|id| id.starts_with("sector-"));
+                    narrow.names.extend(
+                        ids.iter()
+                            .filter_map(|id| usage.number(Read::Message(lang.as_str(), id))),
+                    )
+                }
                 _ => {
+                    other_outputs = true;
                     narrow.langs.insert(lang);
                 }
             }
         }
+        if other_outputs && !narrow.replaced.is_empty() {
+            // A photo needs what changed since; those outputs, all of them.
+            return None;
+        }
+        narrow.since_previous = !other_outputs;
     }
     Some(narrow)
 }
