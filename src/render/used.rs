@@ -133,11 +133,14 @@ impl Usage {
 /// keeps a stack.
 pub(crate) struct Recorder(Mutex<Recording>);
 
+/// A job rendering: the file it writes and its reads so far.
+type Running = (Box<str>, Vec<u32>);
+
 struct Recording {
     names: Names,
     /// Per thread, the jobs rendering there (the innermost last): their
     /// files and their reads so far.
-    running: HashMap<ThreadId, Vec<(Box<str>, Vec<u32>)>>,
+    running: HashMap<ThreadId, Vec<Running>>,
     /// Jobs rendered: their reads (`None`: the job failed).
     jobs: HashMap<Box<str>, Option<Vec<u32>>>,
     unattributed: bool,
