@@ -12,7 +12,7 @@ use crate::messages::Message;
 use crate::msg;
 use crate::output::{origin_of, Output, OutputData, Record, Sink};
 use crate::paths::normalize_inside;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -340,6 +340,27 @@ impl InPlace {
             }
         }
         if new_files {
+            self.flush();
+        }
+    }
+
+    /// Removes the variants of the photos `originals` (`images/a.jpg` →
+    /// `images/a.480w.webp`, ...) that a build did not write: after a photo
+    /// is replaced, those of its old size.
+    pub(crate) fn remove_variants(&mut self, originals: &[String], records: &[Record]) {
+        let written: HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|p| !written.contains(p.as_str()))
+            .filter(|p| originals.iter().any(|o| crate::images::is_variant_of(p, o)))
+            .cloned()
+            .collect();
+        for path in &stale {
+            let _ = fs::remove_file(self.out.join(path));
+            self.written.remove(path);
+        }
+        if !stale.is_empty() {
             self.flush();
         }
     }

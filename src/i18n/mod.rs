@@ -7,6 +7,7 @@
 //! and direction, and the invisible marks break copy-paste and search.
 
 mod check;
+pub(crate) mod diff;
 pub(crate) mod source;
 
 use crate::config::{Config, LangCode};
@@ -49,6 +50,9 @@ struct Language {
     /// Where each of its messages is defined, to name the file and line
     /// when one fails at render time.
     origin: BTreeMap<String, (PathBuf, Option<usize>)>,
+    /// A hash of each message's and term's (`-id`) definition, to tell
+    /// which ones an edit changed ([`diff`]).
+    definitions: BTreeMap<String, blake3::Hash>,
 }
 
 /// Every language's messages and formats.
@@ -343,6 +347,7 @@ fn bundle_of(
     bundle.set_formatter(Some(fluent_number));
     let mut own = BTreeSet::new();
     let mut origin = BTreeMap::new();
+    let mut definitions = BTreeMap::new();
     // id -> where it was first defined, per layer, to name both places of a duplicate.
     let mut seen: BTreeMap<(Layer, String), (PathBuf, Option<usize>)> = BTreeMap::new();
     for (f, resource) in files {
@@ -371,6 +376,7 @@ fn bundle_of(
                 continue;
             }
             seen.insert((f.layer, id.clone()), (f.file.clone(), line));
+            definitions.insert(id.clone(), blake3::hash(format!("{entry:?}").as_bytes()));
             if !id.starts_with('-') {
                 origin.insert(id.clone(), (f.file.clone(), line));
                 own.insert(id);
@@ -383,6 +389,7 @@ fn bundle_of(
         formats: Formats::new(code.as_str()),
         own,
         origin,
+        definitions,
     }
 }
 

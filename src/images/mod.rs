@@ -39,6 +39,7 @@ mod plan;
 
 pub(crate) use catalog::Images;
 pub(crate) use picture::Picture;
+pub(crate) use plan::is_variant_of;
 
 use crate::messages::Message;
 use crate::msg;

@@ -116,6 +116,26 @@ fn variant_path(original: &str, width: u32, format: Format) -> String {
     format!("{stem}.{width}w.{}", format.ext())
 }
 
+/// Whether `path` is a variant of `original` as [`variant_path`] names it.
+pub(crate) fn is_variant_of(path: &str, original: &str) -> bool {
+    let stem = match original.rsplit_once('.') {
+        Some((stem, _)) if !stem.ends_with('/') => stem,
+        _ => original,
+    };
+    let Some(rest) = path.strip_prefix(stem).and_then(|r| r.strip_prefix('.')) else {
+        return false;
+    };
+    match rest.split_once("w.") {
+        Some((width, ext)) => {
+            !width.is_empty()
+                && width.bytes().all(|b| b.is_ascii_digit())
+                && !ext.is_empty()
+                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +146,21 @@ mod tests {
         assert_eq!(plan_widths(&[480, 960, 1600], 1200), vec![480, 960, 1200]);
         assert_eq!(plan_widths(&[480, 960, 1600], 300), vec![300]);
         assert_eq!(plan_widths(&[480, 960], 960), vec![480, 960]);
+    }
+
+    #[test]
+    fn variants_are_told_from_other_files() {
+        let original = "images/hero.jpg";
+        for (format, width) in [(Format::Webp, 480), (Format::Jpeg, 32)] {
+            assert!(is_variant_of(
+                &variant_path(original, width, format),
+                original
+            ));
+        }
+        assert!(!is_variant_of("images/hero.jpg", original));
+        assert!(!is_variant_of("images/hero.big.480w.webp", original));
+        assert!(!is_variant_of("images/heroic.480w.webp", original));
+        assert!(!is_variant_of("images/hero.w.webp", original));
     }
 
     #[test]

@@ -94,7 +94,17 @@ impl Session {
             .iter()
             .any(|k| matches!(k, Change::Theme | Change::Static | Change::Messages))
         {
-            self.load_theme();
+            let before = self.load_theme();
+            self.edits.narrow = match &self.caches.usage {
+                Some(usage) if !kinds.contains(&Change::Content) => super::dependencies::narrow(
+                    &before,
+                    &self.theme,
+                    paths,
+                    &self.config.root,
+                    usage,
+                ),
+                _ => None,
+            };
         }
         if change == Change::Messages {
             self.edits.message_langs = Some(self.languages_showing_messages_of(paths));
@@ -103,6 +113,12 @@ impl Session {
             self.reload_content(paths);
         }
         Ok(change)
+    }
+
+    /// Whether the next build renders only the pages reading what the last
+    /// change of messages, templates or static files changed.
+    pub fn is_narrowed(&self) -> bool {
+        self.edits.narrow.is_some()
     }
 
     /// A message of language L shows in L and in every language whose

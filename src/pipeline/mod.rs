@@ -1,10 +1,12 @@
 //! The pipeline's driver: [`Options`] in, a [`Built`] out. A one-shot
 //! [`build`] and the [`Session`] that `serve` keeps in memory between edits
 //! run the same stages: config → content → site → render → sink; what an
-//! edit re-reads and re-renders is in `incremental`.
+//! edit re-reads and re-renders is in `incremental` (and, for messages,
+//! templates and static files, `dependencies`).
 
 mod build;
 mod claims;
+mod dependencies;
 mod incremental;
 mod inputs;
 mod once;

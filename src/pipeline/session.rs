@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
 use crate::output::{Output, Record, Sink};
-use crate::render::{self, LinkTable, Scope, ValueCache};
+use crate::render::{self, LinkTable, Narrow, Scope, Usage, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::Template;
 use rayon::prelude::*;
@@ -36,6 +36,8 @@ pub struct Built {
     pub timings: Vec<(&'static str, f64)>,
     /// Every page file of the site (`serve` removes files not among them).
     pub page_files: Arc<HashSet<String>>,
+    /// Static files replaced (output paths): their variants not written now are gone.
+    pub replaced: Vec<String>,
 }
 
 impl Built {
@@ -58,6 +60,8 @@ pub(super) struct Caches {
     pub(super) images: Arc<Images>,
     /// The image cache files the last full build used; `None` before one.
     pub(super) used_images: Option<HashSet<PathBuf>>,
+    /// What each page read at its last render (`serve` only).
+    pub(super) usage: Option<Usage>,
 }
 
 /// The last successful build.
@@ -79,6 +83,8 @@ pub(super) struct Edits {
     pub(super) fresh_images: HashSet<PathBuf>,
     /// After a change of messages only: the languages that show them.
     pub(super) message_langs: Option<HashSet<LangCode>>,
+    /// What a change of messages, templates or static files changed.
+    pub(super) narrow: Option<Narrow>,
 }
 
 /// What a build renders.
@@ -98,6 +104,8 @@ pub(super) enum Rerender {
     /// Updated in place, and the lists holding the edited pages sorted
     /// again: what the edited pages touch and what moved in those lists.
     Relisted(site::Relisted),
+    /// The pages that read what changed (see [`super::dependencies`]).
+    Narrowed(Narrow),
 }
 
 impl Rerender {
@@ -107,10 +115,12 @@ impl Rerender {
         partial: bool,
         has_previous: bool,
         message_langs: Option<HashSet<LangCode>>,
+        narrow: Option<Narrow>,
     ) -> Rerender {
-        match (has_previous, partial, message_langs) {
-            (true, true, Some(langs)) => Rerender::Languages(langs),
-            (true, true, None) => Rerender::SincePrevious,
+        match (has_previous, partial, message_langs, narrow) {
+            (true, true, _, Some(narrow)) => Rerender::Narrowed(narrow),
+            (true, true, Some(langs), None) => Rerender::Languages(langs),
+            (true, true, None, None) => Rerender::SincePrevious,
             _ => Rerender::All,
         }
     }
@@ -124,6 +134,10 @@ impl Rerender {
             // Updated in place: the site itself knows what was edited.
             (Rerender::InPlace { .. }, _) => Scope::Changed { previous: site },
             (Rerender::Relisted(before), _) => Scope::Relisted(before),
+            (Rerender::Narrowed(narrow), previous) => Scope::Narrowed {
+                narrow,
+                previous: previous.filter(|_| narrow.since_previous),
+            },
             _ => Scope::All,
         }
     }
@@ -220,6 +234,7 @@ impl Session {
                 links: None,
                 images,
                 used_images: None,
+                usage: (bodies == Bodies::Kept).then(Usage::default),
             },
             last: LastBuild::default(),
             bodies,
@@ -261,8 +276,9 @@ impl Session {
         &self.config
     }
 
-    pub(super) fn load_theme(&mut self) {
-        self.theme = ThemeData::load(&self.config);
+    /// Reads the theme again; returns the one it replaces.
+    pub(super) fn load_theme(&mut self) -> ThemeData {
+        std::mem::replace(&mut self.theme, ThemeData::load(&self.config))
     }
 
     pub(super) fn load_content(&mut self) {
@@ -285,6 +301,7 @@ impl Session {
             partial,
             self.last.site.is_some(),
             self.edits.message_langs.take(),
+            self.edits.narrow.take(),
         );
         self.render_and_write(site, &photos, rerender, sink, diags, &mut watch)
     }
@@ -418,6 +435,7 @@ impl Session {
                         };
                         self.caches.markdown.body_html(files)
                     }),
+                    usage: self.caches.usage.as_mut(),
                 })
             },
             || {
@@ -510,6 +528,10 @@ impl Session {
             gaps: self.theme.locales.gaps(),
             timings: std::mem::take(&mut watch.timings),
             page_files: self.last.page_files.clone(),
+            replaced: match rerender {
+                Rerender::Narrowed(n) => n.replaced,
+                _ => Vec::new(),
+            },
         })
     }
 

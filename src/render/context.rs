@@ -27,6 +27,8 @@ pub(crate) struct RenderCtx<'a> {
     pub(crate) data_page: super::DataPageSource<'a>,
     /// Where body HTML comes from when pages do not hold it.
     pub(crate) bodies: Option<crate::site::BodyHtml<'a>>,
+    /// In `serve`: notes what each job reads.
+    pub(crate) recorder: Option<&'a super::used::Recorder>,
 }
 
 impl RenderCtx<'_> {

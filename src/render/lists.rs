@@ -23,6 +23,8 @@ pub(crate) struct Services {
     pub(crate) images: Arc<Images>,
     /// Where `image()` sends the pictures it planned.
     pub(crate) image_requests: Sender<Arc<Picture>>,
+    /// Where the functions note what each page read (`serve` only).
+    pub(crate) recorder: Option<Arc<super::used::Recorder>>,
 }
 
 /// The data every template function reads, built once per render.
@@ -33,6 +35,7 @@ pub(crate) fn shared(site: &Site, page_values: &[Value], services: Services) -> 
         links,
         images,
         image_requests,
+        recorder,
     } = services;
     Shared {
         locales,
@@ -52,6 +55,7 @@ pub(crate) fn shared(site: &Site, page_values: &[Value], services: Services) -> 
         images,
         image_requests,
         root: site.config.root.clone(),
+        recorder,
     }
 }
 

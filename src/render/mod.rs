@@ -19,6 +19,7 @@ mod page;
 mod run;
 mod scope;
 mod templates;
+pub(crate) mod used;
 pub(crate) mod views;
 
 pub(crate) use cache::ValueCache;
@@ -27,3 +28,4 @@ pub(crate) use links::LinkTable;
 pub(crate) use run::{render, Rendered, Request};
 pub(crate) use scope::{Affected, Scope};
 pub(crate) use templates::check_templates;
+pub(crate) use used::{Narrow, Read, Usage};

@@ -20,6 +20,9 @@ impl RenderCtx<'_> {
     pub(crate) fn render_job(&self, job: Job) -> Result<Output, Diagnostic> {
         let path = job.path(self.site);
         let (page_id, template, mut ctx) = self.job_context(job)?;
+        if let Some(r) = self.recorder {
+            r.begin(&file_of(&path), &template);
+        }
         let page = &self.site.pages[page_id];
         self.insert_head(&mut ctx, job, page, &path);
         let html = self.run_template(&template, &ctx, page, &path)?;

@@ -12,6 +12,7 @@ use super::links::LinkTable;
 use super::lists::{self, Services};
 use super::scope::{Affected, Scope};
 use super::templates;
+use super::used::{Narrow, Usage};
 use crate::config::LangCode;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
@@ -55,6 +56,9 @@ pub(crate) struct Request<'a> {
     /// Where a page's body HTML comes from when the site does not hold it
     /// (a one-shot build); `None`: every page holds its own.
     pub bodies: Option<crate::site::BodyHtml<'a>>,
+    /// In `serve`: what each page read, noted as pages render, and read to
+    /// narrow [`Scope::Narrowed`].
+    pub usage: Option<&'a mut Usage>,
 }
 
 /// What [`render`] gives back.
@@ -91,6 +95,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         list_page_files,
         data_page,
         bodies,
+        mut usage,
     } = req;
     let PageValues {
         values: page_values,
@@ -101,8 +106,18 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     // was updated in place, its URLs are the last build's, and so is the
     // link table.
     let same_urls = !list_page_files || matches!(scope, Scope::Relisted(_));
+    let mut narrow = None;
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
+        Scope::Narrowed {
+            narrow: n,
+            previous,
+        } => {
+            narrow = Some(n);
+            let affected = previous
+                .map(|previous| Affected::compute(site, previous, &changed, &front_changed));
+            (affected, None)
+        }
         Scope::Changed { previous } => (
             Some(Affected::compute(site, previous, &changed, &front_changed)),
             None,
@@ -118,12 +133,14 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     // `image()` sends what it planned down a channel, read once below when
     // every job is done (see `functions::Shared::image_requests`).
     let (image_requests, requested) = mpsc::channel();
+    let recorder = usage.as_deref_mut().map(|u| Arc::new(u.recorder()));
     let services = Services {
         locales: locales.clone(),
         statics,
         links: links.clone(),
         images,
         image_requests,
+        recorder: recorder.clone(),
     };
     let shared = Arc::new(lists::shared(site, &page_values, services));
     let tera = match templates::compile(templates, shared) {
@@ -142,7 +159,15 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         }
     };
     let site_values = context::site_values(site, &locales);
-    let (jobs, page_files) = plan(site, list_page_files, affected.as_ref(), only_langs);
+    let narrowed = narrow.zip(usage.as_deref());
+    let all = affected.is_none() && only_langs.is_none() && narrowed.is_none();
+    let (jobs, page_files) = plan(
+        site,
+        list_page_files,
+        affected.as_ref(),
+        only_langs,
+        narrowed,
+    );
     let ctx = RenderCtx {
         site,
         tera: &tera,
@@ -151,8 +176,12 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         site_values: &site_values,
         data_page,
         bodies,
+        recorder: recorder.as_deref(),
     };
     let results = render_jobs(&ctx, &jobs, sink, progress);
+    if let (Some(u), Some(r)) = (usage, &recorder) {
+        u.take(r, all);
+    }
     let (records, diagnostics) = collect(results);
     Rendered {
         records,
@@ -171,6 +200,7 @@ fn plan(
     list_page_files: bool,
     affected: Option<&Affected>,
     only_langs: Option<&HashSet<LangCode>>,
+    narrowed: Option<(&Narrow, &Usage)>,
 ) -> (Vec<Job>, HashSet<String>) {
     let mut jobs = jobs::plan(site);
     let page_files: HashSet<String> = if list_page_files {
@@ -178,8 +208,13 @@ fn plan(
     } else {
         HashSet::new()
     };
-    if let Some(a) = affected {
-        jobs.retain(|job| a.wants(site, *job));
+    match (affected, narrowed) {
+        (Some(a), Some((n, usage))) => {
+            jobs.retain(|job| a.wants(site, *job) || n.wants(site, *job, usage))
+        }
+        (Some(a), None) => jobs.retain(|job| a.wants(site, *job)),
+        (None, Some((n, usage))) => jobs.retain(|job| n.wants(site, *job, usage)),
+        (None, None) => {}
     }
     if let Some(langs) = only_langs {
         jobs.retain(|job| langs.contains(&site.pages[job.page()].lang));
@@ -204,7 +239,14 @@ fn render_jobs(
         .default_language_in_subdir
         .then(|| site.homes[&site.config.default_language]);
     let run = |job: &Job| -> Result<Vec<Record>, Diagnostic> {
-        let output = ctx.render_job(*job)?;
+        let output = ctx.render_job(*job);
+        if let Some(r) = ctx.recorder {
+            match &output {
+                Ok(o) => r.end(&o.path, true),
+                Err(_) => r.end(&file_of(&job.path(site)), false),
+            }
+        }
+        let output = output?;
         let mut records = vec![sink.put(&output)?];
         if let (Job::NotFound(home), Some(default)) = (job, root_404) {
             if *home == default {

@@ -22,6 +22,15 @@ pub(crate) enum Scope<'a> {
     /// The site was updated in place and the lists holding the edited
     /// pages sorted again: these are the lists as they were.
     Relisted(&'a Relisted),
+    /// The pages that read what a change of messages, templates or static
+    /// files changed (see [`super::used`]), and with `previous` what
+    /// changed since that site too.
+    Narrowed {
+        /// What the change changed.
+        narrow: &'a super::used::Narrow,
+        /// The site before the change, when its differences render too.
+        previous: Option<&'a Site>,
+    },
 }
 
 /// Which pages of a paginated list need rendering again.

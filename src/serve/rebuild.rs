@@ -72,7 +72,7 @@ impl Preview {
         }));
         let result = match self.session.as_mut() {
             Ok(s) => {
-                let partial = change.is_partial();
+                let partial = change.is_partial() || s.is_narrowed();
                 let sink = &mut self.sink;
                 let page_files = &mut self.page_files;
                 s.build(sink, partial).inspect(|built| {
@@ -84,6 +84,7 @@ impl Preview {
                         sink.settle(&built.records, !partial, &built.page_files);
                     }
                     *page_files = built.page_files.clone();
+                    sink.remove_variants(&built.replaced, &built.records);
                 })
             }
             Err(d) => Err(d.clone()),

@@ -7,6 +7,8 @@
 #![allow(unreachable_pub)]
 #![allow(dead_code)]
 
+pub mod server;
+
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;

@@ -14,6 +14,7 @@ impl Function<TeraResult<String>> for Asset {
         let s = &self.0;
         let path: String = kwargs.must_get("path")?;
         let rel = path.trim_start_matches('/');
+        s.note(super::super::used::Read::Static(rel));
         let hash = s.statics.fingerprint(rel).ok_or_else(|| {
             Error::message(format!(
                 "asset(): there is no static file `{rel}` in static/ or the theme's static/"

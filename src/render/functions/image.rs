@@ -45,6 +45,7 @@ fn image(s: &Shared, src: &str, widths: Option<&[u32]>) -> Result<Value, String>
         .ok_or("the path leaves the site")?
         .to_string_lossy()
         .replace('\\', "/");
+    s.note(super::super::used::Read::Static(&path));
     if !crate::images::is_raster(&path) {
         return Ok(plain(url(&path)));
     }

@@ -51,6 +51,18 @@ pub(crate) struct Shared {
     pub(crate) image_requests: std::sync::mpsc::Sender<Arc<crate::images::Picture>>,
     /// The site folder.
     pub(crate) root: std::path::PathBuf,
+    /// In `serve`: where the functions note what each page read (see
+    /// [`super::used`]).
+    pub(crate) recorder: Option<Arc<super::used::Recorder>>,
+}
+
+impl Shared {
+    /// Notes that the page rendering now read `read` (in `serve`).
+    fn note(&self, read: super::used::Read<'_>) {
+        if let Some(r) = &self.recorder {
+            r.read(read);
+        }
+    }
 }
 
 /// The language a function works in: its `lang=` argument, else the
@@ -153,6 +165,7 @@ pub(crate) mod fixture {
             // Nobody reads the requests in these tests.
             image_requests: std::sync::mpsc::channel().0,
             root: root.to_path_buf(),
+            recorder: None,
         }
     }
 

@@ -38,6 +38,8 @@ impl Function<TeraResult<String>> for Translate {
         }
         let args = (!kwargs.iter().all(|(k, _)| is_own_argument(&k.to_string()))).then_some(&args);
         let default: Option<String> = kwargs.get("default")?;
+        self.0
+            .note(super::super::used::Read::Message(lang.as_str(), &key));
         match self.0.locales.message(&lang, &key, args) {
             Ok(Some(text)) => Ok(text),
             Ok(None) if default.is_some() => Ok(default.unwrap_or_default()),
