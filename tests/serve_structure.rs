@@ -134,9 +134,19 @@ fn after_pages_come_and_go_the_output_is_a_fresh_builds() {
     let base = format!("http://127.0.0.1:{}/", server.port());
     site.build_ok(&["--output", path_str(&fresh), "--base-url", &base]);
     let mut served = snapshot(&site.outside("out"));
+    let mut built = snapshot(&fresh);
     // `serve`'s mark on its folder (README, "Output folder").
     served.remove(".mekong-preview");
-    let built = snapshot(&fresh);
+    // The manifest: `serve` rewrites it when files come or go, not for an
+    // edit that only changes contents; the files it lists must agree.
+    let listed = |t: &mut std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
+        let text = String::from_utf8(t.remove(".mekong-output").unwrap_or_default());
+        let text = text.expect("the manifest is text");
+        text.lines()
+            .filter_map(|l| l.split_once(' ').map(|(_, path)| path.to_owned()))
+            .collect()
+    };
+    assert_eq!(listed(&mut served), listed(&mut built), "the manifest's files");
     let names = |t: &std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
         t.keys().cloned().collect()
     };
