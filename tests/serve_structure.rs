@@ -14,7 +14,8 @@ mod server;
 use common::*;
 use server::*;
 
-const NEWEST: &str = "---\ntitle: Thác Mơ NEWEST\ndate: 2026-12-01\ntags: [waterfall-new]\n---\n\nA waterfall.\n";
+const NEWEST: &str =
+    "---\ntitle: Thác Mơ NEWEST\ndate: 2026-12-01\ntags: [waterfall-new]\n---\n\nA waterfall.\n";
 
 /// Saves `text` at `rel` (or removes it, with `None`) and waits until the
 /// server has rebuilt after it (or reported the build failed).
@@ -39,9 +40,7 @@ fn a_new_newest_article_moves_the_pagination_and_brings_its_tag() {
     );
     // Page 2 now starts with what was the second article of page 1.
     server.wait("/tourism/page/2/", "ho-suoi-lam then soc-bom-bo", |s, b| {
-        s == 200
-            && article_links(b, "tourism")
-                == ["/tourism/ho-suoi-lam/", "/tourism/soc-bom-bo/"]
+        s == 200 && article_links(b, "tourism") == ["/tourism/ho-suoi-lam/", "/tourism/soc-bom-bo/"]
     });
     // A new tag: its page, and the tag list names it.
     server.wait_contains("/tags/waterfall-new/", "/tourism/thac-mo/");
@@ -122,8 +121,16 @@ fn after_pages_come_and_go_the_output_is_a_fresh_builds() {
     // Edits in place too: the oldest article dated to the top, the title
     // of one shown under "more in this section" on every article.
     for (rel, from, to) in [
-        ("content/tourism/soc-bom-bo.md", "date: 2026-01-15", "date: 2027-01-15"),
-        ("content/tourism/nui-ba-ra.md", "title: Núi Bà Rá", "title: Núi Bà Rá MỚI"),
+        (
+            "content/tourism/soc-bom-bo.md",
+            "date: 2026-01-15",
+            "date: 2027-01-15",
+        ),
+        (
+            "content/tourism/nui-ba-ra.md",
+            "title: Núi Bà Rá",
+            "title: Núi Bà Rá MỚI",
+        ),
     ] {
         let before = server.line_count();
         edit(&site, rel, from, to, Save::InPlace);
@@ -146,7 +153,11 @@ fn after_pages_come_and_go_the_output_is_a_fresh_builds() {
             .filter_map(|l| l.split_once(' ').map(|(_, path)| path.to_owned()))
             .collect()
     };
-    assert_eq!(listed(&mut served), listed(&mut built), "the manifest's files");
+    assert_eq!(
+        listed(&mut served),
+        listed(&mut built),
+        "the manifest's files"
+    );
     let names = |t: &std::collections::BTreeMap<String, Vec<u8>>| -> Vec<String> {
         t.keys().cloned().collect()
     };

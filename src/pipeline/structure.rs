@@ -62,7 +62,14 @@ impl Session {
         if photos != photos_before {
             self.refresh_images(&photos);
         }
-        self.render_and_write(site, &photos, Rerender::Relisted(before), sink, diags, watch)
-            .map(Some)
+        self.render_and_write(
+            site,
+            &photos,
+            Rerender::Relisted(before),
+            sink,
+            diags,
+            watch,
+        )
+        .map(Some)
     }
 }

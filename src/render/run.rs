@@ -100,8 +100,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     // Not listing page files, or lists sorted again in place: the site
     // was updated in place, its URLs are the last build's, and so is the
     // link table.
-    let same_urls =
-        !list_page_files || matches!(scope, Scope::Relisted(r) if !r.urls_changed);
+    let same_urls = !list_page_files || matches!(scope, Scope::Relisted(r) if !r.urls_changed);
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
         Scope::Changed { previous } => (

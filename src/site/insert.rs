@@ -60,7 +60,10 @@ fn can_add(site: &Site, new: &SourcePage, drafts: bool) -> bool {
         && new.front.aliases.is_empty()
         && new.assets.is_empty()
         && site.config.language(new.lang.as_str()).is_some()
-        && new.section.as_ref().is_none_or(|s| site.section_names.contains(s))
+        && new
+            .section
+            .as_ref()
+            .is_none_or(|s| site.section_names.contains(s))
         && !site.sources.iter().any(|s| s.file == new.file);
     if !simple {
         return false;
@@ -203,7 +206,10 @@ fn add(site: &mut Site, new: Arc<SourcePage>) -> Option<PageId> {
             // A translation: after its group's pages of earlier languages.
             let mine = lang_at(&new.lang);
             let members = &site.groups[g];
-            let at = match members.iter().find(|&&id| lang_at(&site.pages[id].lang) > mine) {
+            let at = match members
+                .iter()
+                .find(|&&id| lang_at(&site.pages[id].lang) > mine)
+            {
                 Some(later) => later.index(),
                 None => members.last().map_or(site.pages.len(), |id| id.index() + 1),
             };
@@ -331,7 +337,8 @@ fn shift_groups(site: &mut Site, at: usize, up: bool) {
 /// order, and makes the language's tags again, as resolve does.
 fn relist_language(site: &mut Site, lang: &LangCode, section: Option<&str>, page: Option<PageId>) {
     if let Some(name) = section {
-        if let Some((section_page, members)) = site.sections.get_mut(&(name.to_owned(), lang.clone()))
+        if let Some((section_page, members)) =
+            site.sections.get_mut(&(name.to_owned(), lang.clone()))
         {
             members.extend(page);
             let sort = section_sort(&site.pages[*section_page], &site.sources);
@@ -374,7 +381,14 @@ mod tests {
         let terms: Vec<_> = site
             .terms
             .iter()
-            .map(|(l, ts)| (l, ts.iter().map(|t| (&t.slug, &t.name, &t.pages)).collect::<Vec<_>>()))
+            .map(|(l, ts)| {
+                (
+                    l,
+                    ts.iter()
+                        .map(|t| (&t.slug, &t.name, &t.pages))
+                        .collect::<Vec<_>>(),
+                )
+            })
             .collect();
         format!(
             "{files:#?}\n{pages:#?}\n{:?}\n{:?}\n{:?}\n{:?}\n{terms:?}\n{index:?}",
@@ -386,7 +400,13 @@ mod tests {
         let config = Config::load(root).expect("config");
         let (locales, _) = Locales::build(&config, Vec::new());
         let (sources, _) = content::load(&config, Bodies::Kept);
-        resolve::resolve(config, sources, &locales, resolve::ResolveOptions::default()).0
+        resolve::resolve(
+            config,
+            sources,
+            &locales,
+            resolve::ResolveOptions::default(),
+        )
+        .0
     }
 
     /// Splices the change `apply` makes to the files into the site of
