@@ -1,7 +1,8 @@
 //! Article pages show their section's newest articles (the default
 //! theme's `page.html` lists `pages(section=…, limit=4)` under "more in
 //! this section"): when the head of a section's list changes, every
-//! article of that section and language is rendered again.
+//! article of that section and language is rendered again, unless no
+//! template but the home page's calls `pages(` at all.
 //!
 //! Comes in: the site, the heads of the lists before (paths) and which
 //! pages' front matter changed. Goes out: the (section, language) lists
@@ -9,6 +10,7 @@
 
 use crate::config::LangCode;
 use crate::site::Site;
+use crate::theme::Template;
 use std::collections::HashSet;
 
 /// How many of a section's newest articles an article page may show: the
@@ -37,4 +39,14 @@ pub(super) fn changed_heads(
         })
         .map(|(key, _)| key.clone())
         .collect()
+}
+
+/// Whether a template other than the home page's (homes are rendered
+/// again with any change of their language) lists pages with `pages(`.
+/// Which template an article uses, and what it includes, is not tracked:
+/// any such template counts.
+pub(super) fn listed_beside_articles(templates: &[Template]) -> bool {
+    templates
+        .iter()
+        .any(|t| t.name != "index.html" && t.text.contains("pages("))
 }

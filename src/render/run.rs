@@ -110,6 +110,10 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         Scope::Languages(langs) => (None, Some(langs)),
         Scope::Relisted(before) => (Some(Affected::relisted(site, before, &changed)), None),
     };
+    let affected = match affected {
+        Some(a) if !super::heads::listed_beside_articles(templates) => Some(a.without_heads()),
+        a => a,
+    };
     let links = match links {
         Some(table) if same_urls => table,
         previous => LinkTable::reuse_or_build(site, previous),

@@ -327,6 +327,13 @@ impl Affected {
         }
     }
 
+    /// The same, with no article rendered for its section's newest
+    /// articles (no template shows them beside an article).
+    pub(crate) fn without_heads(mut self) -> Affected {
+        self.heads.clear();
+        self
+    }
+
     /// Whether the job shows something the change touched.
     pub(crate) fn wants(&self, site: &Site, job: Job) -> bool {
         match job {
