@@ -142,7 +142,8 @@ fn after_pages_come_and_go_the_output_is_a_fresh_builds() {
     site.build_ok(&["--output", path_str(&fresh), "--base-url", &base]);
     let mut served = snapshot(&site.outside("out"));
     let mut built = snapshot(&fresh);
-    // `serve`'s mark on its folder (README, "Output folder").
+    // `serve`'s mark on its folder (README, "One writer at a time, preview
+    // output never deployed").
     served.remove(".mekong-preview");
     // The manifest: `serve` rewrites it when files come or go, not for an
     // edit that only changes contents; the files it lists must agree.
