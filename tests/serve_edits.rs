@@ -2,7 +2,7 @@
 //! ways editors save: written in place, or written to a hidden temporary
 //! file renamed over the original. Each test edits, then polls the pages
 //! over HTTP until they show the change (never asserting on time: a
-//! change that does not show fails at [`DEADLINE`]).
+//! change that does not show fails at `server::DEADLINE`).
 //!
 //! Fixture: `tests/fixtures/i18n/` (vi at the root; tourism, vi, newest
 //! first, two per page: nui-ba-ra 2026-03-10, ho-suoi-lam 2026-02-01, then
@@ -12,21 +12,6 @@ mod common;
 
 use common::server::*;
 use common::*;
-
-/// The article links of a list page, in order.
-fn article_links(body: &str, section: &str) -> Vec<String> {
-    let needle = format!("href=\"/{section}/");
-    let mut links: Vec<String> = Vec::new();
-    for (at, _) in body.match_indices(&needle) {
-        let rest = &body[at + "href=\"".len()..];
-        let link = &rest[..rest.find('"').unwrap_or(rest.len())];
-        let depth = link.trim_matches('/').split('/').count();
-        if depth == 2 && !link.contains("/page/") && !links.iter().any(|l| l == link) {
-            links.push(link.to_owned());
-        }
-    }
-    links
-}
 
 #[test]
 fn a_body_edit_shows_however_it_is_saved() {

@@ -12,6 +12,7 @@ mod inputs;
 mod once;
 mod options;
 mod session;
+mod structure;
 
 pub use build::build;
 pub use incremental::Change;

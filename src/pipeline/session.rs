@@ -295,6 +295,9 @@ impl Session {
             if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut watch)? {
                 return Ok(built);
             }
+            if let Some(built) = self.try_splice(&fresh, sink, diags.clone(), &mut watch)? {
+                return Ok(built);
+            }
         }
         let (site, photos) = self.resolve(&mut diags, &mut watch)?;
         let rerender = Rerender::after_resolve(

@@ -12,6 +12,7 @@ mod cache;
 mod context;
 mod data_page;
 mod functions;
+mod heads;
 mod jobs;
 mod links;
 mod lists;

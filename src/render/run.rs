@@ -105,7 +105,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     // Not listing page files, or lists sorted again in place: the site
     // was updated in place, its URLs are the last build's, and so is the
     // link table.
-    let same_urls = !list_page_files || matches!(scope, Scope::Relisted(_));
+    let same_urls = !list_page_files || matches!(scope, Scope::Relisted(r) if !r.urls_changed);
     let mut narrow = None;
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
@@ -124,6 +124,10 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         ),
         Scope::Languages(langs) => (None, Some(langs)),
         Scope::Relisted(before) => (Some(Affected::relisted(site, before, &changed)), None),
+    };
+    let affected = match affected {
+        Some(a) if !super::heads::listed_beside_articles(templates) => Some(a.without_heads()),
+        a => a,
     };
     let links = match links {
         Some(table) if same_urls => table,

@@ -61,7 +61,10 @@ impl PageSet {
         match before {
             None => set.from = Some(1),
             Some(b) => {
-                if let Some((first, last)) = moved(&b, &now) {
+                if b.len() != now.len() {
+                    // Every page shows the count and the number of pages.
+                    set.from = Some(1);
+                } else if let Some((first, last)) = moved(&b, &now) {
                     set.from = Some(first / per + 1);
                     set.until = last.map(|l| l / per + 1);
                 }
@@ -134,6 +137,9 @@ pub(crate) struct Affected {
     sections: HashMap<(String, LangCode), PageSet>,
     /// Tag pages to render again.
     tags: HashMap<(LangCode, String), PageSet>,
+    /// Sections whose newest articles changed: their articles show them
+    /// ([`super::heads`]).
+    heads: HashSet<(String, LangCode)>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
     /// Whether a changed page carries data for the exports, the data pages
@@ -162,7 +168,8 @@ impl Affected {
         front_changed: &[bool],
     ) -> Affected {
         let mut a = Affected::of_pages(site, changed, front_changed);
-        if std::ptr::eq(site, previous) {
+        let in_place = std::ptr::eq(site, previous);
+        if in_place {
             a.lists_in_place(site, changed);
         } else {
             a.sitemap = sitemap_changed(site, previous, changed);
@@ -170,6 +177,12 @@ impl Affected {
             a.data = true;
             a.lists_reordered(site, previous, changed);
         }
+        let old = |key: &(String, LangCode)| {
+            let (_, members) = previous.sections.get(key)?;
+            let head = members.iter().take(super::heads::SHOWN);
+            (!in_place).then(|| head.map(|&i| previous.pages[i].path.clone()).collect())
+        };
+        a.heads = super::heads::changed_heads(site, old, front_changed);
         a
     }
 
@@ -181,8 +194,15 @@ impl Affected {
         // The exported lists show dates and tags.
         a.sitemap = before.dates_changed;
         a.data = true;
+        a.groups.extend(before.groups.iter().copied());
+        // The old lists' ids are the old site's when pages came or went.
         let paths = |ids: &[PageId]| -> Vec<&str> {
-            ids.iter().map(|&i| site.pages[i].path.as_str()).collect()
+            ids.iter()
+                .map(|&i| match &before.old_paths {
+                    Some(old) => old[i.index()].as_str(),
+                    None => site.pages[i].path.as_str(),
+                })
+                .collect()
         };
         for (key, old) in &before.sections {
             let Some((section, members)) = site.sections.get(key) else {
@@ -195,6 +215,12 @@ impl Affected {
             a.langs.insert(key.1.clone());
         }
         a.langs.extend(before.by_date.keys().cloned());
+        let old = |key: &(String, LangCode)| {
+            let members = before.sections.get(key)?;
+            let head = &members[..members.len().min(super::heads::SHOWN)];
+            Some(paths(head).into_iter().map(str::to_owned).collect())
+        };
+        a.heads = super::heads::changed_heads(site, old, changed);
         for (lang, old_terms) in &before.terms {
             let old: HashMap<&str, &crate::site::Term> =
                 old_terms.iter().map(|t| (t.slug.as_str(), t)).collect();
@@ -230,6 +256,7 @@ impl Affected {
             langs: HashSet::new(),
             sections: HashMap::new(),
             tags: HashMap::new(),
+            heads: HashSet::new(),
             sitemap: false,
             data: false,
         };
@@ -309,11 +336,23 @@ impl Affected {
         }
     }
 
+    /// The same, with no article rendered for its section's newest
+    /// articles (no template shows them beside an article).
+    pub(crate) fn without_heads(mut self) -> Affected {
+        self.heads.clear();
+        self
+    }
+
     /// Whether the job shows something the change touched.
     pub(crate) fn wants(&self, site: &Site, job: Job) -> bool {
         match job {
             Job::Article(id) => {
-                self.pages[id.index()] || self.groups.contains(&site.pages[id].group)
+                let p = &site.pages[id];
+                self.pages[id.index()]
+                    || self.groups.contains(&p.group)
+                    || p.section
+                        .as_ref()
+                        .is_some_and(|s| self.heads.contains(&(s.clone(), p.lang.clone())))
             }
             Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {

@@ -13,7 +13,9 @@
 //!   body, and anchor checks;
 //! - [`with_edits`] (`update.rs`): `serve`'s next site after an edit that
 //!   keeps every page's URL; [`relist`] (`relist.rs`) re-sorts the lists
-//!   such an edit moved its pages in.
+//!   such an edit moved its pages in; [`splice`] (`insert.rs`) puts a
+//!   new article file's page in, or a deleted one's out, where resolve
+//!   would have it.
 //!
 //! Pages and sources are indexed by typed ids ([`PageId`], [`SourceId`])
 //! into vectors: the renderer reads the site from many threads without a
@@ -21,6 +23,7 @@
 
 mod assets;
 mod bodies;
+mod insert;
 mod model;
 mod relist;
 mod resolve;
@@ -30,6 +33,7 @@ mod urls;
 pub(crate) use bodies::{
     link_signature, render_markdown, BodyHtml, Files, KeepHtml, MarkdownCache,
 };
+pub(crate) use insert::{can_splice, splice, Splice};
 pub(crate) use model::{Page, PageId, Site, Term};
 pub(crate) use relist::{relist, Relisted};
 pub(crate) use resolve::{resolve, ResolveOptions};

@@ -71,6 +71,11 @@ impl SourceId {
     pub(crate) fn new(index: usize) -> Self {
         Self(index)
     }
+
+    /// The position in [`Site::sources`].
+    pub(crate) fn index(self) -> usize {
+        self.0
+    }
 }
 
 typed_index!(SourceId, Arc<SourcePage>);

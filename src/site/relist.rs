@@ -31,6 +31,14 @@ pub(crate) struct Relisted {
     /// Whether an edited article got a new date or update (the sitemap's
     /// `lastmod`); set by the caller, who knows the old sources.
     pub(crate) dates_changed: bool,
+    /// A page came or went ([`super::splice`]): the ids above are the old
+    /// site's, these its page paths; URLs changed (the link table is made
+    /// again).
+    pub(crate) old_paths: Option<Vec<String>>,
+    /// Whether a page came or went (URLs changed).
+    pub(crate) urls_changed: bool,
+    /// Translation groups that lost a page: the rest show one language less.
+    pub(crate) groups: Vec<usize>,
 }
 
 /// Sorts again the lists holding pages of the `edited` files and rebuilds

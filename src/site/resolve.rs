@@ -351,7 +351,7 @@ impl PageBuilder<'_> {
 
 /// The front matter's `slug:` when it has letters left after slugifying,
 /// else the file name's.
-fn article_slug(s: &SourcePage) -> String {
+pub(super) fn article_slug(s: &SourcePage) -> String {
     match &s.front.slug {
         Some(slug) => {
             let cleaned = slugify(slug);

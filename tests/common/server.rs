@@ -150,3 +150,18 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// The article links of a list page, in order.
+pub fn article_links(body: &str, section: &str) -> Vec<String> {
+    let needle = format!("href=\"/{section}/");
+    let mut links: Vec<String> = Vec::new();
+    for (at, _) in body.match_indices(&needle) {
+        let rest = &body[at + "href=\"".len()..];
+        let link = &rest[..rest.find('"').unwrap_or(rest.len())];
+        let depth = link.trim_matches('/').split('/').count();
+        if depth == 2 && !link.contains("/page/") && !links.iter().any(|l| l == link) {
+            links.push(link.to_owned());
+        }
+    }
+    links
+}

@@ -1,0 +1,75 @@
+//! The fast path of an edit that adds or removes one article file (a new
+//! article, a translation, a deleted article): the page is put into, or
+//! taken out of, the last site where a full resolve would have it
+//! ([`site::splice`]); Markdown renders the new page and the pages whose
+//! links name a URL that came or went; then only the page, its
+//! translations, the lists it is in from where it goes in, and the
+//! site-wide files are rendered again.
+
+use super::session::{Built, Rerender, Session, Stopwatch};
+use crate::diagnostics::Diagnostics;
+use crate::output::Sink;
+use crate::site::{self, Splice};
+use std::path::PathBuf;
+use std::time::Instant;
+
+impl Session {
+    /// `None` when the change is not one article file come or gone, or
+    /// [`site::can_splice`] declines it: the site is resolved again.
+    pub(super) fn try_splice(
+        &mut self,
+        fresh: &[PathBuf],
+        sink: &dyn Sink,
+        mut diags: Diagnostics,
+        watch: &mut Stopwatch,
+    ) -> Result<Option<Built>, Diagnostics> {
+        let clock = Instant::now();
+        let ([file], Some(site)) = (fresh, self.last.site.as_ref()) else {
+            return Ok(None);
+        };
+        // Sources name their files from the root.
+        let rel = file.strip_prefix(&self.config.root).unwrap_or(file);
+        let known = site.sources.iter().any(|s| s.file == rel);
+        let change = match (known, self.sources.pages.get(file)) {
+            (false, Some(new)) => Splice::Added(new.clone()),
+            (true, None) => Splice::Removed(rel.to_path_buf()),
+            _ => return Ok(None),
+        };
+        if !site::can_splice(site, &change, self.opts.drafts) {
+            return Ok(None);
+        }
+        let Some(old_site) = self.last.site.take() else {
+            return Ok(None);
+        };
+        let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
+        self.refresh_images(&photos_before);
+        let (mut site, before) = site::splice(old_site, change);
+        watch.lap_since("splice", clock);
+        let files = site::Files {
+            statics: &self.theme.statics,
+            images: &self.caches.images,
+        };
+        let (d, markdown) =
+            super::once::render_markdown(self.bodies, &mut site, files, &self.caches.markdown);
+        diags.extend(d);
+        watch.lap("markdown");
+        if diags.has_errors() {
+            // The last good site is gone: the next build starts clean.
+            return Err(diags);
+        }
+        self.caches.markdown = markdown;
+        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
+        if photos != photos_before {
+            self.refresh_images(&photos);
+        }
+        self.render_and_write(
+            site,
+            &photos,
+            Rerender::Relisted(before),
+            sink,
+            diags,
+            watch,
+        )
+        .map(Some)
+    }
+}
