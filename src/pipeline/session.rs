@@ -52,6 +52,8 @@ impl Built {
 pub(super) struct Caches {
     pub(super) markdown: MarkdownCache,
     pub(super) values: ValueCache,
+    /// The open data's rows as last serialized (`serve` only).
+    pub(super) open_rows: crate::outputs::RowCache,
     pub(super) links: Option<Arc<LinkTable>>,
     /// The image catalog: the photos as last read (the next build reads
     /// only the files changed since).
@@ -217,6 +219,7 @@ impl Session {
             caches: Caches {
                 markdown: MarkdownCache::default(),
                 values: ValueCache::default(),
+                open_rows: crate::outputs::RowCache::default(),
                 links: None,
                 images,
                 used_images: None,
@@ -291,9 +294,16 @@ impl Session {
 
     /// Every error, but warnings only of the files read since the last
     /// build: `serve` need not repeat a thousand unchanged warnings per save.
-    fn diagnostics_to_report(&self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
+    /// A one-shot build (built once) moves them out instead of copying them.
+    fn diagnostics_to_report(&mut self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
         let mut diags = self.theme.diagnostics.clone();
         diags.extend(self.sources.walk_diagnostics.clone());
+        if self.bodies == Bodies::Reread {
+            for d in std::mem::take(&mut self.sources.diagnostics).into_values() {
+                diags.extend(d);
+            }
+            return diags;
+        }
         let all_warnings = !partial || self.last.site.is_none();
         for (file, d) in &self.sources.diagnostics {
             if all_warnings || fresh.contains(file) {
@@ -383,15 +393,19 @@ impl Session {
         let make = sink.keeps_files();
         let progress = self.opts.progress;
         // Made once, when the data pages or the outputs first need it; in a
-        // full build before the render, so that its transient memory is
-        // not added to the render's.
+        // full build before the render, its files written at once, so that
+        // its transient memory is not added to the render's.
         let open_data = std::sync::OnceLock::new();
+        let rows = (self.bodies == Bodies::Kept).then_some(&self.caches.open_rows);
+        let mut written = Vec::new();
         if full {
-            open_data.get_or_init(|| crate::outputs::open_data(&site));
+            let (open, records) = crate::outputs::write_open_data(&site, rows, sink);
+            let _ = open_data.set(open);
+            written = records;
         }
         let data_page = || {
             open_data
-                .get_or_init(|| crate::outputs::open_data(&site))
+                .get_or_init(|| crate::outputs::open_data(&site, rows))
                 .page
                 .clone()
         };
@@ -407,6 +421,7 @@ impl Session {
                     sink,
                     scope,
                     cache: &mut self.caches.values,
+                    keep_views: self.bodies == Bodies::Kept,
                     links: self.caches.links.clone(),
                     list_page_files,
                     data_page: &data_page,
@@ -470,6 +485,7 @@ impl Session {
             &self.theme.statics,
             affected.as_ref(),
             open_data.into_inner(),
+            rows,
         );
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);
@@ -481,8 +497,7 @@ impl Session {
                 self.caches.used_images = Some(used);
             }
         }
-        let mut written: Vec<Result<Record, Diagnostic>> =
-            extra.par_iter().map(|o| sink.put(o)).collect();
+        written.par_extend(extra.par_iter().map(|o| sink.put(o)));
         drop(extra);
         written.extend(crate::outputs::write_search(&site, affected.as_ref(), sink));
         for w in written {
