@@ -21,11 +21,17 @@ const PART: usize = 1024;
 /// The indentation of an item of a dataset's `items` array.
 const ITEM_INDENT: &[u8] = b"    ";
 
+/// Rows' bytes by the hash of their cells ([`row_key`]).
+type Kept = HashMap<blake3::Hash, Arc<RowBytes>>;
+
+/// What [`make`] hands each dataset's files to: the dataset, its JSON, its CSV.
+type Emit<'a> = dyn FnMut(&Dataset, Vec<u8>, Vec<u8>) + 'a;
+
 /// The serialized rows of the last build's open data, for the next build
 /// of `serve` to reuse.
 #[derive(Default)]
 pub(crate) struct RowCache {
-    rows: Mutex<HashMap<blake3::Hash, Arc<RowBytes>>>,
+    rows: Mutex<Kept>,
 }
 
 /// One row as its dataset's files hold it.
@@ -48,14 +54,10 @@ struct DatasetFiles {
 /// with their row counts and dates. With `cache` (`serve`), rows whose
 /// cells are unchanged since the last build are not serialized again, and
 /// the cache then holds exactly this build's rows.
-pub(super) fn make(
-    site: &Site,
-    cache: Option<&RowCache>,
-    emit: &mut dyn FnMut(&Dataset, Vec<u8>, Vec<u8>),
-) -> Vec<Dataset> {
+pub(super) fn make(site: &Site, cache: Option<&RowCache>, emit: &mut Emit<'_>) -> Vec<Dataset> {
     let pages = open_data::articles_by_url(site);
     let old = cache.map(|c| std::mem::take(&mut *lock(c)));
-    let mut kept: HashMap<blake3::Hash, Arc<RowBytes>> = HashMap::new();
+    let mut kept: Kept = HashMap::new();
     let mut done = Vec::new();
     for (index, dataset) in open_data::datasets().into_iter().enumerate() {
         let parts: Vec<Part> = pages
@@ -72,7 +74,7 @@ pub(super) fn make(
     done
 }
 
-fn lock(c: &RowCache) -> std::sync::MutexGuard<'_, HashMap<blake3::Hash, Arc<RowBytes>>> {
+fn lock(c: &RowCache) -> std::sync::MutexGuard<'_, Kept> {
     // A panic elsewhere while the lock was held leaves a whole map.
     c.rows.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -88,13 +90,7 @@ struct Part {
     made: Vec<(blake3::Hash, Arc<RowBytes>)>,
 }
 
-fn part(
-    site: &Site,
-    pages: &[&Page],
-    index: usize,
-    dataset: &Dataset,
-    old: Option<&HashMap<blake3::Hash, Arc<RowBytes>>>,
-) -> Part {
+fn part(site: &Site, pages: &[&Page], index: usize, dataset: &Dataset, old: Option<&Kept>) -> Part {
     let mut rows = Rows::new(dataset, old);
     for page in pages {
         if let Some((cells, modified)) = open_data::row(site, page, index) {
@@ -111,11 +107,11 @@ struct Rows<'a> {
     order: Vec<usize>,
     csv: csv::Writer<Vec<u8>>,
     scratch: Vec<u8>,
-    old: Option<&'a HashMap<blake3::Hash, Arc<RowBytes>>>,
+    old: Option<&'a Kept>,
 }
 
 impl<'a> Rows<'a> {
-    fn new(dataset: &'a Dataset, old: Option<&'a HashMap<blake3::Hash, Arc<RowBytes>>>) -> Self {
+    fn new(dataset: &'a Dataset, old: Option<&'a Kept>) -> Self {
         Rows {
             part: Part::default(),
             dataset,
@@ -172,11 +168,7 @@ impl<'a> Rows<'a> {
 
 /// A dataset's files from its parts, in order; the rows' bytes go into
 /// `kept` when there is one.
-fn assemble(
-    mut dataset: Dataset,
-    parts: Vec<Part>,
-    mut kept: Option<&mut HashMap<blake3::Hash, Arc<RowBytes>>>,
-) -> DatasetFiles {
+fn assemble(mut dataset: Dataset, parts: Vec<Part>, mut kept: Option<&mut Kept>) -> DatasetFiles {
     let items: usize = parts.iter().map(|p| p.json.len()).sum();
     let mut json = Vec::with_capacity(items + 128);
     json.extend_from_slice(b"{\n  \"dataset\": ");
@@ -329,8 +321,8 @@ mod tests {
     fn files(
         rows: &[Vec<Cell>],
         per_part: usize,
-        old: Option<&HashMap<blake3::Hash, Arc<RowBytes>>>,
-        kept: Option<&mut HashMap<blake3::Hash, Arc<RowBytes>>>,
+        old: Option<&Kept>,
+        kept: Option<&mut Kept>,
     ) -> DatasetFiles {
         let dataset = projects();
         let parts = rows
