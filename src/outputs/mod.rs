@@ -7,10 +7,12 @@ mod data;
 mod fonts;
 mod open_data;
 mod open_data_page;
+mod open_rows;
 mod search_index;
 
 pub(crate) use fonts::stylesheet_url;
-pub(crate) use open_data_page::{open_data, OpenData};
+pub(crate) use open_data_page::{open_data, write_open_data, OpenData};
+pub(crate) use open_rows::RowCache;
 
 use crate::config::LangCode;
 use crate::content::Kind;
@@ -32,13 +34,15 @@ use std::sync::Arc;
 
 /// Every non-template output; with `only` (a partial rebuild in `serve`),
 /// the sitemap and feeds only where the change reached them. `open` is the
-/// build's open data when the render's data pages already made it.
+/// build's open data when the render's data pages already made it; else it
+/// is made here, with `rows` (`serve`) reusing the last build's rows.
 pub(crate) fn build(
     site: &Site,
     locales: &Locales,
     statics: &StaticFiles,
     only: Option<&Affected>,
     open: Option<OpenData>,
+    rows: Option<&RowCache>,
 ) -> Vec<Output> {
     let mut out = Vec::new();
     // A sitemap's `<loc>` must be a full URL: without an origin (no
@@ -85,7 +89,7 @@ pub(crate) fn build(
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         out.extend(crate::cms::outputs(site));
-        out.extend(open.unwrap_or_else(|| open_data(site)).files);
+        out.extend(open.unwrap_or_else(|| open_data(site, rows)).files);
     }
     if site.config.default_language_in_subdir {
         out.push(bytes("index.html", language_picker(site, locales)));

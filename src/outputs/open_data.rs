@@ -5,9 +5,8 @@
 //! copies). The catalogue that describes them is `catalog.rs`.
 
 use crate::content::front_matter::Date;
-use crate::output::{Output, OutputData};
+use crate::content::SourcePage;
 use crate::site::{Page, Site};
-use rayon::prelude::*;
 
 /// A column's datatype, as CSV on the Web names it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -120,7 +119,8 @@ impl Cell {
         n.map_or(Cell::Empty, Cell::Number)
     }
 
-    fn csv(&self) -> String {
+    /// The cell as the CSV writes it.
+    pub(super) fn csv(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.clone(),
@@ -130,12 +130,24 @@ impl Cell {
     }
 }
 
-/// A dataset: its name (`/data/NAME.json`, `.csv`), its words, its columns
-/// and its rows, sorted by URL.
+impl serde::Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Empty => s.serialize_none(),
+            Cell::Text(t) => s.serialize_str(t),
+            Cell::Number(n) => s.serialize_f64(*n),
+            Cell::List(v) => serde::Serialize::serialize(v, s),
+        }
+    }
+}
+
+/// A dataset: its name (`/data/NAME.json`, `.csv`), its columns, how many
+/// rows it has and the newest date of its rows. The rows themselves are
+/// made and written one part at a time (`open_rows.rs`).
 pub(super) struct Dataset {
     pub(super) name: &'static str,
     pub(super) columns: Vec<&'static Column>,
-    pub(super) rows: Vec<Vec<Cell>>,
+    pub(super) rows: usize,
     /// The newest date or update of its rows.
     pub(super) modified: Option<Date>,
 }
@@ -143,37 +155,57 @@ pub(super) struct Dataset {
 /// The folder of the site-wide data, relative to the base path.
 pub(super) const DATA_DIR: &str = "/data/";
 
-/// The four datasets of a site, in a fixed order.
-pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
-    let mut articles = dataset("articles", &[]);
-    let mut projects = dataset("projects", &PROJECT_COLUMNS);
-    let mut places = dataset("places", &PLACE_COLUMNS);
-    let mut events = dataset("events", &EVENT_COLUMNS);
-    // A row per article, made in parallel (a big site has tens of
-    // thousands), then sorted into the datasets in order.
-    let pages: Vec<&Page> = site
+/// The four datasets of a site, in a fixed order, without rows yet.
+pub(super) fn datasets() -> [Dataset; 4] {
+    [
+        dataset("articles", &[]),
+        dataset("projects", &PROJECT_COLUMNS),
+        dataset("places", &PLACE_COLUMNS),
+        dataset("events", &EVENT_COLUMNS),
+    ]
+}
+
+fn dataset(name: &'static str, extra: &'static [Column]) -> Dataset {
+    Dataset {
+        name,
+        columns: ARTICLE_COLUMNS.iter().chain(extra).collect(),
+        rows: 0,
+        modified: None,
+    }
+}
+
+/// Every published article of every language (real translations, with a
+/// source file), sorted by URL: the order of every dataset's rows.
+pub(super) fn articles_by_url(site: &Site) -> Vec<&Page> {
+    let mut pages: Vec<(String, &Page)> = site
         .config
         .languages
         .iter()
         .flat_map(|lang| super::data::articles(site, &lang.code))
+        .filter(|p| site.source(p).is_some())
+        .map(|p| (site.permalink(&p.path), p))
         .collect();
-    let rows: Vec<(&Page, Vec<Cell>)> = pages
-        .par_iter()
-        .map(|&page| (page, article_cells(site, page)))
-        .collect();
-    for (page, common) in rows {
-        let Some(src) = site.source(page) else {
-            continue;
-        };
-        let modified = src.front.updated.or(src.front.date);
-        let coords = |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
-        if let Some(p) = &src.front.project {
+    // Stable: pages of the same URL keep their language order.
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages.into_iter().map(|(_, p)| p).collect()
+}
+
+/// The row of `page` in the dataset at `index` of [`datasets`], and the
+/// date it counts as modified; `None` when the page is not in it (only
+/// investment projects, places and events are in theirs).
+pub(super) fn row(site: &Site, page: &Page, index: usize) -> Option<(Vec<Cell>, Option<Date>)> {
+    let src = site.source(page)?;
+    let front = &src.front;
+    let coords = |c: Option<[f64; 2]>| [Cell::num(c.map(|c| c[0])), Cell::num(c.map(|c| c[1]))];
+    let extra: Vec<Cell> = match index {
+        0 => Vec::new(),
+        1 => {
+            let p = front.project.as_ref()?;
             let contact = p.contact.as_ref();
             let status = serde_json::to_value(p.status)
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_owned));
-            let mut row = common.clone();
-            row.extend([
+            let mut cells = vec![
                 Cell::text(&p.sector),
                 Cell::text(&p.location),
                 Cell::num(p.area_ha),
@@ -182,62 +214,36 @@ pub(super) fn datasets(site: &Site) -> Vec<Dataset> {
                 Cell::opt(contact.and_then(|c| c.agency.clone())),
                 Cell::opt(contact.and_then(|c| c.email.clone())),
                 Cell::opt(contact.and_then(|c| c.phone.clone())),
-            ]);
-            row.extend(coords(
-                src.front.place.as_ref().and_then(|pl| pl.coordinates),
-            ));
-            push(&mut projects, row, modified);
+            ];
+            cells.extend(coords(front.place.as_ref().and_then(|pl| pl.coordinates)));
+            cells
         }
-        if let Some(pl) = &src.front.place {
-            let mut row = common.clone();
-            row.extend([
+        2 => {
+            let pl = front.place.as_ref()?;
+            let mut cells = vec![
                 Cell::opt(pl.address.clone()),
                 Cell::opt(pl.opening_hours.clone()),
-            ]);
-            row.extend(coords(pl.coordinates));
-            push(&mut places, row, modified);
+            ];
+            cells.extend(coords(pl.coordinates));
+            cells
         }
-        if let Some(e) = &src.front.event {
-            let mut row = common.clone();
-            row.extend([
+        3 => {
+            let e = front.event.as_ref()?;
+            vec![
                 Cell::text(e.start.to_string()),
                 Cell::text(e.end.unwrap_or(e.start).to_string()),
                 Cell::opt(e.venue.clone()),
-            ]);
-            push(&mut events, row, modified);
+            ]
         }
-        push(&mut articles, common, modified);
-    }
-    let mut all = vec![articles, projects, places, events];
-    let url = ARTICLE_COLUMNS
-        .iter()
-        .position(|c| c.name == "url")
-        .unwrap_or(0);
-    for d in &mut all {
-        d.rows.sort_by_cached_key(|r| r[url].csv());
-    }
-    all
-}
-
-fn dataset(name: &'static str, extra: &'static [Column]) -> Dataset {
-    Dataset {
-        name,
-        columns: ARTICLE_COLUMNS.iter().chain(extra).collect(),
-        rows: Vec::new(),
-        modified: None,
-    }
-}
-
-fn push(d: &mut Dataset, row: Vec<Cell>, modified: Option<Date>) {
-    d.rows.push(row);
-    d.modified = d.modified.max(modified);
+        _ => return None,
+    };
+    let mut cells = article_cells(site, page, src);
+    cells.extend(extra);
+    Some((cells, front.updated.or(front.date)))
 }
 
 /// The cells of [`ARTICLE_COLUMNS`] for one article.
-fn article_cells(site: &Site, page: &Page) -> Vec<Cell> {
-    let Some(src) = site.source(page) else {
-        return vec![Cell::Empty; ARTICLE_COLUMNS.len()];
-    };
+fn article_cells(site: &Site, page: &Page, src: &SourcePage) -> Vec<Cell> {
     let key = src.group_key();
     let key = key.strip_prefix("key:").unwrap_or(&key).to_owned();
     let unit = src.front.unit.as_deref();
@@ -267,124 +273,17 @@ fn article_cells(site: &Site, page: &Page) -> Vec<Cell> {
     ]
 }
 
-/// The JSON of a dataset: `{"schema", "dataset", "items": [{column: value}]}`,
-/// keys in alphabetical order. Written straight from the rows (a tree of
-/// `serde_json::Value`s for a big site's rows cost more than the rest of
-/// a `serve` rebuild).
-pub(super) fn to_json(d: &Dataset) -> String {
-    let mut order: Vec<usize> = (0..d.columns.len()).collect();
-    order.sort_by_key(|&i| d.columns[i].name);
-    let json = Json {
-        dataset: d.name,
-        items: Items { d, order: &order },
-        schema: format!("mekong-{}/1", d.name),
-    };
-    let mut out = Vec::new();
-    let _ = serde_json::to_writer_pretty(&mut out, &json);
-    String::from_utf8(out).unwrap_or_default() + "\n"
-}
-
-/// The JSON document of a dataset (fields in alphabetical order).
-#[derive(serde::Serialize)]
-struct Json<'a> {
-    dataset: &'a str,
-    items: Items<'a>,
-    schema: String,
-}
-
-/// The rows of a dataset, each an object of its columns in `order`.
-struct Items<'a> {
-    d: &'a Dataset,
-    order: &'a [usize],
-}
-
-impl serde::Serialize for Items<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        let mut seq = s.serialize_seq(Some(self.d.rows.len()))?;
-        for row in &self.d.rows {
-            seq.serialize_element(&Row {
-                columns: &self.d.columns,
-                row,
-                order: self.order,
-            })?;
-        }
-        return seq.end();
-
-        struct Row<'a> {
-            columns: &'a [&'static Column],
-            row: &'a [Cell],
-            order: &'a [usize],
-        }
-        impl serde::Serialize for Row<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut map = s.serialize_map(Some(self.order.len()))?;
-                for &i in self.order {
-                    let value = self.row.get(i).unwrap_or(&Cell::Empty);
-                    map.serialize_entry(self.columns[i].name, value)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-impl serde::Serialize for Cell {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Cell::Empty => s.serialize_none(),
-            Cell::Text(t) => s.serialize_str(t),
-            Cell::Number(n) => s.serialize_f64(*n),
-            Cell::List(v) => serde::Serialize::serialize(v, s),
-        }
-    }
-}
-
-/// The CSV of a dataset (RFC 4180, a header of column names).
-pub(super) fn to_csv(d: &Dataset) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record(d.columns.iter().map(|c| c.name));
-    for row in &d.rows {
-        let _ = w.write_record(row.iter().map(Cell::csv));
-    }
-    w.into_inner().unwrap_or_default()
-}
-
-/// `/data/NAME.json` and `/data/NAME.csv` of every dataset (made in
-/// parallel: the articles' are big).
-pub(super) fn files(datasets: &[Dataset]) -> Vec<Output> {
-    let dir = DATA_DIR.trim_start_matches('/');
-    datasets
-        .par_iter()
-        .flat_map(|d| {
-            let (json, csv) = rayon::join(|| to_json(d), || to_csv(d));
-            [
-                Output {
-                    path: format!("{dir}{}.json", d.name),
-                    data: OutputData::Bytes(json.into_bytes()),
-                },
-                Output {
-                    path: format!("{dir}{}.csv", d.name),
-                    data: OutputData::Bytes(csv),
-                },
-            ]
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_dataset_has_unique_column_names_and_a_csv_header_of_them() {
-        let d = dataset("projects", &PROJECT_COLUMNS);
-        let names: std::collections::HashSet<_> = d.columns.iter().map(|c| c.name).collect();
-        assert_eq!(names.len(), d.columns.len());
-        let csv = String::from_utf8(to_csv(&d)).unwrap_or_default();
-        let header: Vec<&str> = csv.trim_end().split(',').collect();
-        assert_eq!(header.len(), d.columns.len());
-        assert_eq!(header[0], "key");
+    fn every_dataset_has_unique_column_names_starting_with_the_key() {
+        for d in datasets() {
+            let names: std::collections::HashSet<_> = d.columns.iter().map(|c| c.name).collect();
+            assert_eq!(names.len(), d.columns.len(), "{}", d.name);
+            assert_eq!(d.columns[0].name, "key");
+        }
     }
 
     #[test]
@@ -394,45 +293,5 @@ mod tests {
         let json = |c: &Cell| serde_json::to_value(c).unwrap_or_default();
         assert_eq!(json(&cell), serde_json::json!(["a", "b"]));
         assert_eq!(json(&Cell::Empty), serde_json::Value::Null);
-    }
-
-    #[test]
-    fn the_json_is_the_pretty_printed_tree_of_its_rows_keys_sorted() {
-        let mut d = dataset("projects", &PROJECT_COLUMNS);
-        let mut row = vec![Cell::text("k"), Cell::text("vi"), Cell::text("T \"q\"")];
-        row.resize(ARTICLE_COLUMNS.len(), Cell::Empty);
-        row.extend([
-            Cell::List(vec!["a".into()]),
-            Cell::Number(2.5),
-            Cell::num(None),
-        ]);
-        row.resize(d.columns.len(), Cell::Number(1e21));
-        d.rows.push(row.clone());
-        d.rows.push(row);
-        let items: Vec<serde_json::Value> = d
-            .rows
-            .iter()
-            .map(|row| {
-                let map: serde_json::Map<String, serde_json::Value> = d
-                    .columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| {
-                        (
-                            c.name.to_owned(),
-                            serde_json::to_value(v).unwrap_or_default(),
-                        )
-                    })
-                    .collect();
-                serde_json::Value::Object(map)
-            })
-            .collect();
-        let tree = serde_json::json!({
-            "schema": "mekong-projects/1",
-            "dataset": "projects",
-            "items": items,
-        });
-        let expected = serde_json::to_string_pretty(&tree).unwrap_or_default() + "\n";
-        assert_eq!(to_json(&d), expected);
     }
 }

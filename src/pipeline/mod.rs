@@ -11,6 +11,7 @@ mod incremental;
 mod inputs;
 mod once;
 mod options;
+mod rerender;
 mod session;
 mod structure;
 

@@ -7,6 +7,7 @@
 use super::claims::Claims;
 use super::inputs::{SourceFiles, ThemeData};
 use super::options::Options;
+pub(super) use super::rerender::Rerender;
 use crate::config::{Config, LangCode};
 use crate::content::{Bodies, SourcePage, Sources};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -54,6 +55,8 @@ impl Built {
 pub(super) struct Caches {
     pub(super) markdown: MarkdownCache,
     pub(super) values: ValueCache,
+    /// The open data's rows as last serialized (`serve` only).
+    pub(super) open_rows: crate::outputs::RowCache,
     pub(super) links: Option<Arc<LinkTable>>,
     /// The image catalog: the photos as last read (the next build reads
     /// only the files changed since).
@@ -85,73 +88,6 @@ pub(super) struct Edits {
     pub(super) message_langs: Option<HashSet<LangCode>>,
     /// What a change of messages, templates or static files changed.
     pub(super) narrow: Option<Narrow>,
-}
-
-/// What a build renders.
-pub(super) enum Rerender {
-    /// Every page.
-    All,
-    /// What changed since the previous site (see [`Scope::Changed`]).
-    SincePrevious,
-    /// The site was updated in place: what the edited pages touch, and
-    /// with `front_changed` (not only a body) the exported data too.
-    InPlace {
-        /// Whether an edited file's front matter changed.
-        front_changed: bool,
-    },
-    /// Every page of these languages (their messages changed).
-    Languages(HashSet<LangCode>),
-    /// Updated in place, and the lists holding the edited pages sorted
-    /// again: what the edited pages touch and what moved in those lists.
-    Relisted(site::Relisted),
-    /// The pages that read what changed (see [`super::dependencies`]).
-    Narrowed(Narrow),
-}
-
-impl Rerender {
-    /// What a resolved build renders: everything, unless it is `partial`
-    /// and there is a previous site to compare with.
-    pub(super) fn after_resolve(
-        partial: bool,
-        has_previous: bool,
-        message_langs: Option<HashSet<LangCode>>,
-        narrow: Option<Narrow>,
-    ) -> Rerender {
-        match (has_previous, partial, message_langs, narrow) {
-            (true, true, _, Some(narrow)) => Rerender::Narrowed(narrow),
-            (true, true, Some(langs), None) => Rerender::Languages(langs),
-            (true, true, None, None) => Rerender::SincePrevious,
-            _ => Rerender::All,
-        }
-    }
-
-    /// The renderer's scope: `previous` is the last build's site, `site`
-    /// the one about to be rendered.
-    pub(super) fn scope<'a>(&'a self, previous: Option<&'a Site>, site: &'a Site) -> Scope<'a> {
-        match (self, previous) {
-            (Rerender::Languages(langs), _) => Scope::Languages(langs),
-            (Rerender::SincePrevious, Some(previous)) => Scope::Changed { previous },
-            // Updated in place: the site itself knows what was edited.
-            (Rerender::InPlace { .. }, _) => Scope::Changed { previous: site },
-            (Rerender::Relisted(before), _) => Scope::Relisted(before),
-            (Rerender::Narrowed(narrow), previous) => Scope::Narrowed {
-                narrow,
-                previous: previous.filter(|_| narrow.since_previous),
-            },
-            _ => Scope::All,
-        }
-    }
-
-    /// Whether the build lists every page file; after an in-place update
-    /// the set of pages is the same, so there is no need to list it again
-    /// (unless tag pages came or went).
-    pub(super) fn lists_page_files(&self) -> bool {
-        match self {
-            Rerender::InPlace { .. } => false,
-            Rerender::Relisted(before) => before.page_files_changed,
-            _ => true,
-        }
-    }
 }
 
 /// Seconds per stage, for [`Built::timings`].
@@ -231,6 +167,7 @@ impl Session {
             caches: Caches {
                 markdown: MarkdownCache::default(),
                 values: ValueCache::default(),
+                open_rows: crate::outputs::RowCache::default(),
                 links: None,
                 images,
                 used_images: None,
@@ -311,9 +248,16 @@ impl Session {
 
     /// Every error, but warnings only of the files read since the last
     /// build: `serve` need not repeat a thousand unchanged warnings per save.
-    fn diagnostics_to_report(&self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
+    /// A one-shot build (built once) moves them out instead of copying them.
+    fn diagnostics_to_report(&mut self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
         let mut diags = self.theme.diagnostics.clone();
         diags.extend(self.sources.walk_diagnostics.clone());
+        if self.bodies == Bodies::Reread {
+            for d in std::mem::take(&mut self.sources.diagnostics).into_values() {
+                diags.extend(d);
+            }
+            return diags;
+        }
         let all_warnings = !partial || self.last.site.is_none();
         for (file, d) in &self.sources.diagnostics {
             if all_warnings || fresh.contains(file) {
@@ -403,16 +347,20 @@ impl Session {
         let make = sink.keeps_files();
         let progress = self.opts.progress;
         // Made once, when the data pages or the outputs first need it; in a
-        // one-shot build before the render, so that its transient memory is
-        // not added to the render's (`serve` renders the open pages first
-        // instead: they need not wait for it).
+        // one-shot build before the render, its files written at once, so
+        // that its transient memory is not added to the render's (`serve`
+        // renders the open pages first instead: they need not wait for it).
         let open_data = std::sync::OnceLock::new();
+        let rows = (self.bodies == Bodies::Kept).then_some(&self.caches.open_rows);
+        let mut written = Vec::new();
         if full && self.bodies == Bodies::Reread {
-            open_data.get_or_init(|| crate::outputs::open_data(&site));
+            let (open, records) = crate::outputs::write_open_data(&site, rows, sink);
+            let _ = open_data.set(open);
+            written = records;
         }
         let data_page = || {
             open_data
-                .get_or_init(|| crate::outputs::open_data(&site))
+                .get_or_init(|| crate::outputs::open_data(&site, rows))
                 .page
                 .clone()
         };
@@ -428,6 +376,7 @@ impl Session {
                     sink,
                     scope,
                     cache: &mut self.caches.values,
+                    keep_views: self.bodies == Bodies::Kept,
                     links: self.caches.links.clone(),
                     list_page_files,
                     data_page: &data_page,
@@ -492,6 +441,7 @@ impl Session {
             &self.theme.statics,
             affected.as_ref(),
             open_data.into_inner(),
+            rows,
         );
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);
@@ -503,8 +453,7 @@ impl Session {
                 self.caches.used_images = Some(used);
             }
         }
-        let mut written: Vec<Result<Record, Diagnostic>> =
-            extra.par_iter().map(|o| sink.put(o)).collect();
+        written.par_extend(extra.par_iter().map(|o| sink.put(o)));
         drop(extra);
         written.extend(crate::outputs::write_search(&site, affected.as_ref(), sink));
         for w in written {

@@ -37,8 +37,8 @@ impl ValueCache {
     /// The view of every page: built once per build, and not at all for
     /// unchanged pages in `serve`. After a `full` render the cache holds
     /// exactly this build's views; after a partial one, the new ones are
-    /// added.
-    pub(crate) fn page_values(&mut self, site: &Site, full: bool) -> PageValues {
+    /// added. Without `keep` (a one-shot build) it keeps nothing.
+    pub(crate) fn page_values(&mut self, site: &Site, full: bool, keep: bool) -> PageValues {
         let views: Vec<(Value, bool, bool)> = site
             .pages
             .par_iter()
@@ -60,11 +60,11 @@ impl ValueCache {
         let changed: Vec<bool> = views.iter().map(|(_, c, _)| *c).collect();
         let front_changed: Vec<bool> = views.iter().map(|(_, _, f)| *f).collect();
         let values: Vec<Value> = views.into_iter().map(|(v, _, _)| v).collect();
-        if full {
+        if full || !keep {
             self.entries.clear();
         }
         for ((p, v), fresh) in site.pages.iter().zip(&values).zip(&changed) {
-            if let (Some(s), true) = (p.source, full || *fresh) {
+            if let (Some(s), true) = (p.source, keep && (full || *fresh)) {
                 self.entries.insert(
                     p.path.clone(),
                     (site.sources[s].clone(), p.rendered.clone(), v.clone()),

@@ -46,6 +46,9 @@ pub(crate) struct Request<'a> {
     pub scope: Scope<'a>,
     /// Views of the previous build; updated with this build's.
     pub cache: &'a mut ValueCache,
+    /// Whether `cache` keeps this build's views for the next (not in a
+    /// one-shot build).
+    pub keep_views: bool,
     /// The link table of the previous build, reused if no URL changed.
     pub links: Option<Arc<LinkTable>>,
     /// Whether to list every page file ([`Rendered::page_files`]); not
@@ -91,6 +94,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         sink,
         scope,
         cache,
+        keep_views,
         links,
         list_page_files,
         data_page,
@@ -101,7 +105,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         values: page_values,
         changed,
         front_changed,
-    } = cache.page_values(site, matches!(scope, Scope::All));
+    } = cache.page_values(site, matches!(scope, Scope::All), keep_views);
     // Not listing page files, or lists sorted again in place: the site
     // was updated in place, its URLs are the last build's, and so is the
     // link table.
