@@ -70,6 +70,10 @@ pub struct Rendered {
     /// Search terms of the page (when the site has search): computed with
     /// the Markdown, so `serve` reuses them for unchanged pages.
     pub search_terms: crate::search::Terms,
+    /// The page's document of the search index and its search terms, when
+    /// a one-shot build put them in a temporary file (`search_terms` is then
+    /// empty, and the HTML the document is made from need not be kept).
+    pub search_doc: Option<crate::search::SpilledDoc>,
     /// Pictures the body shows, for the image pipeline to produce.
     pub images: Vec<Arc<Picture>>,
     /// The front matter's `image:` as a picture (set by the site, not here).

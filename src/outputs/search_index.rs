@@ -24,8 +24,8 @@ use crate::diagnostics::Diagnostic;
 use crate::output::{Output, OutputData, Record, Sink};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// A term chunk is cut once it holds this many bytes...
@@ -84,12 +84,21 @@ fn language(
             v.iter()
                 .copied()
                 .filter(|&i| {
-                    !site.pages[i].is_fallback && !site.pages[i].rendered.search_terms.is_empty()
+                    let page = &site.pages[i];
+                    !page.is_fallback
+                        && (page.rendered.search_doc.is_some()
+                            || !page.rendered.search_terms.is_empty())
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let (chunks, chunk_files) = term_chunks(site, &ids, dir);
+    let (chunks, chunk_files) = match term_chunks(site, &ids, dir) {
+        Ok(made) => made,
+        Err(d) => {
+            written.push(Err(d));
+            return;
+        }
+    };
     written.par_extend(chunk_files.par_iter().map(|o| sink.put(o)));
     drop(chunk_files);
     let (per, hashes) = fragments(site, &ids, dir, sink, written);
@@ -119,20 +128,38 @@ fn language(
 
 /// The term chunks: `(first folded term, file name)` for the entry file,
 /// and the files.
-fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>, Vec<Output>) {
+type Chunks = (Vec<(String, String)>, Vec<Output>);
+
+/// Makes the term chunks of the documents `ids`, their terms read back from
+/// where the build put them (or kept in memory, in `serve`).
+fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> Result<Chunks, Diagnostic> {
     // Spellings as written, interned; postings are `document << 3 | fields`
     // in document order.
-    let mut number: HashMap<&str, u32> = HashMap::new();
-    let mut spellings: Vec<&str> = Vec::new();
+    let mut number: HashMap<Box<str>, u32> = HashMap::default();
+    let mut spellings: Vec<Box<str>> = Vec::new();
     let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut read_back;
     for (doc, &id) in ids.iter().enumerate() {
-        for (term, fields) in site.pages[id].rendered.search_terms.iter() {
+        let rendered = &site.pages[id].rendered;
+        let terms = match &rendered.search_doc {
+            Some(spilled) => {
+                read_back = spilled.terms().map_err(spill_unreadable)?;
+                &read_back
+            }
+            None => &rendered.search_terms,
+        };
+        for (term, fields) in terms.iter() {
             for spelling in crate::search::suffixes(term) {
-                let n = *number.entry(spelling).or_insert_with(|| {
-                    spellings.push(spelling);
-                    postings.push(Vec::new());
-                    (spellings.len() - 1) as u32
-                });
+                let n = match number.get(spelling) {
+                    Some(&n) => n,
+                    None => {
+                        let n = spellings.len() as u32;
+                        spellings.push(spelling.into());
+                        number.insert(spelling.into(), n);
+                        postings.push(Vec::new());
+                        n
+                    }
+                };
                 let posting = ((doc as u32) << 3) | u32::from(fields & 7);
                 let list = &mut postings[n as usize];
                 match list.last_mut() {
@@ -144,41 +171,43 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
     }
     drop(number);
     let mut order: Vec<(String, u32)> = spellings
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, s)| (crate::search::fold(s), n as u32))
         .collect();
-    order.sort_by(|a, b| {
+    order.par_sort_unstable_by(|a, b| {
         js_order(&a.0, &b.0)
-            .then_with(|| js_order(spellings[a.1 as usize], spellings[b.1 as usize]))
+            .then_with(|| js_order(&spellings[a.1 as usize], &spellings[b.1 as usize]))
     });
     // One JSON entry per folded term: [folded, spelling, [postings], ...].
-    let mut entries: Vec<(String, String)> = Vec::new();
-    let mut i = 0;
-    while i < order.len() {
-        let folded = &order[i].0;
-        let mut e = String::from("[");
-        json_str(&mut e, folded);
-        while i < order.len() && order[i].0 == *folded {
-            let n = order[i].1 as usize;
-            e.push(',');
-            json_str(&mut e, spellings[n]);
-            e.push_str(",[");
-            let mut previous = 0u32;
-            for (k, p) in postings[n].iter().enumerate() {
-                if k > 0 {
-                    e.push(',');
+    let groups: Vec<&[(String, u32)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
+    let entries: Vec<(String, String)> = groups
+        .par_iter()
+        .map(|group| {
+            let folded = &group[0].0;
+            let mut e = String::from("[");
+            json_str(&mut e, folded);
+            for &(_, n) in group.iter() {
+                let n = n as usize;
+                e.push(',');
+                json_str(&mut e, &spellings[n]);
+                e.push_str(",[");
+                let mut previous = 0u32;
+                for (k, p) in postings[n].iter().enumerate() {
+                    if k > 0 {
+                        e.push(',');
+                    }
+                    let doc = p >> 3;
+                    let _ = write!(e, "{}", ((doc - previous) << 3) | (p & 7));
+                    previous = doc;
                 }
-                let doc = p >> 3;
-                let _ = write!(e, "{}", ((doc - previous) << 3) | (p & 7));
-                previous = doc;
+                e.push(']');
             }
             e.push(']');
-            i += 1;
-        }
-        e.push(']');
-        entries.push((folded.clone(), e));
-    }
+            (folded.clone(), e)
+        })
+        .collect();
+    drop(groups);
     drop(order);
     drop(postings);
     let total: usize = entries.iter().map(|e| e.1.len() + 1).sum();
@@ -212,7 +241,7 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> (Vec<(String, String)>
         }
     }
     finish(&mut body, &mut first);
-    (index, files)
+    Ok((index, files))
 }
 
 /// Writes the fragment files into `sink`, in parallel, each as soon as it
@@ -230,7 +259,11 @@ fn fragments(
         .par_iter()
         .map(|&id| {
             let page = &site.pages[id];
-            text_len(&page.rendered.html) + page.title.len() + page.path.len() + 16
+            let text_len = match &page.rendered.search_doc {
+                Some(doc) => doc.text_len,
+                None => crate::search::html_text_len(&page.rendered.html),
+            };
+            text_len + page.title.len() + page.path.len() + 16
         })
         .sum();
     let average = total / ids.len().max(1);
@@ -246,7 +279,9 @@ fn fragments(
                 if k > 0 {
                     file.push(b',');
                 }
-                document(site, id, &mut file);
+                if let Err(d) = document(site, id, &mut file) {
+                    return (String::new(), Err(d));
+                }
             }
             file.push(b']');
             let hash = short_hash(&file, 8);
@@ -265,26 +300,34 @@ fn fragments(
     (per, hashes)
 }
 
-/// A document of a fragment file: `[url, title, description, plain text]`.
-fn document(site: &Site, id: PageId, out: &mut Vec<u8>) {
+/// A document of a fragment file: `[url, title, description, plain text]`,
+/// read back from where the build put it while rendering the article's
+/// Markdown, or made from the HTML it kept (`serve`).
+fn document(site: &Site, id: PageId, out: &mut Vec<u8>) -> Result<(), Diagnostic> {
     let page = &site.pages[id];
+    if let Some(doc) = &page.rendered.search_doc {
+        return doc.read_into(out).map_err(spill_unreadable);
+    }
     let description = site
         .source(page)
         .and_then(|s| s.front.description.as_deref())
         .unwrap_or_default();
-    let url = site.url(&page.path);
     let text = crate::search::plain_text(&page.rendered.html);
-    // Writing JSON into a Vec<u8> cannot fail.
-    let _ = serde_json::to_writer(&mut *out, &[&url, &page.title, description, &text]);
+    let url = site.url(&page.path);
+    out.extend(crate::search::document(
+        &url,
+        &page.title,
+        description,
+        &text,
+    ));
+    Ok(())
 }
 
-/// The bytes of `html` outside its tags.
-fn text_len(html: &str) -> usize {
-    html.split('<')
-        .enumerate()
-        .map(|(i, piece)| match i {
-            0 => piece.len(),
-            _ => piece.find('>').map_or(0, |end| piece.len() - end - 1),
-        })
-        .sum()
+/// Why the index could not be written: its temporary file failed.
+fn spill_unreadable(e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        None,
+        crate::msg!("search.spill-unreadable", error = e.to_string()),
+    )
+    .hint(crate::msg!("search.spill-unreadable.hint"))
 }

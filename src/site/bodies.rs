@@ -1,5 +1,5 @@
 //! Bodies: every page's Markdown rendered to HTML against the resolved
-//! site (links, images, the lead image, search terms), then anchors
+//! site (links, images, the lead image, search terms and documents), then anchors
 //! checked against the headings of the pages they point to.
 //!
 //! Comes in: a resolved [`Site`] with empty bodies, the static files and
@@ -15,6 +15,7 @@ use crate::markdown::{self, ImageHtml, Rendered, Resolver};
 use crate::messages::Message;
 use crate::msg;
 use crate::paths::normalize_inside;
+use crate::search::Spill;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -95,8 +96,15 @@ pub(crate) enum KeepHtml<'a> {
     All,
     /// Only these pages' (a one-shot build: feed entries, say); every other
     /// page renders its body again when it is shown ([`BodyHtml`]), and no
-    /// cache is kept.
-    Only(&'a HashSet<PageId>),
+    /// cache is kept. With search, each article's document of the index
+    /// goes to `spill` (an article whose document could not be written
+    /// keeps its HTML, which the index is then made from).
+    Only {
+        /// The pages that keep their HTML.
+        kept: &'a HashSet<PageId>,
+        /// Where the search index's documents go.
+        spill: Option<Arc<Spill>>,
+    },
 }
 
 /// Renders every page's Markdown in parallel (reusing `cache` where it
@@ -169,9 +177,15 @@ fn render_bodies(
                     return (rendered.clone(), Vec::new());
                 }
             }
-            let (mut rendered, d) = render_page(site, page, src, files, published);
-            if let KeepHtml::Only(kept) = keep {
-                if !kept.contains(&PageId::new(id)) {
+            let spill = match keep {
+                KeepHtml::Only { spill, .. } => spill.as_ref(),
+                KeepHtml::All => None,
+            };
+            let (mut rendered, d) = render_page(site, page, src, files, published, spill);
+            if let KeepHtml::Only { kept, .. } = keep {
+                let search_needs_html =
+                    !rendered.search_terms.is_empty() && rendered.search_doc.is_none();
+                if !kept.contains(&PageId::new(id)) && !search_needs_html {
                     // Shown by its own page only, whose job renders it again.
                     rendered.html = String::new();
                 }
@@ -279,18 +293,37 @@ pub(super) type Published = std::sync::OnceLock<BTreeSet<String>>;
 const BODY_IMAGE_SIZES: &str = "(min-width: 48rem) 46rem, 100vw";
 
 /// One page's body from `src` (which may be newer than the site's copy:
-/// `serve`'s in-place update renders edited sources this way).
+/// `serve`'s in-place update renders edited sources this way), with its
+/// search terms when the site has search, and its document of the index
+/// put in `spill` when there is one.
 pub(super) fn render_page(
     site: &Site,
     page: &Page,
     src: &SourcePage,
     files: Files<'_>,
     published: &Published,
+    spill: Option<&Arc<Spill>>,
 ) -> (Rendered, Vec<Diagnostic>) {
-    match src.body(&site.config.root) {
+    let (mut rendered, diags) = match src.body(&site.config.root) {
         Ok(body) => render_body(site, page, src, &body, files, published),
-        Err(d) => (Rendered::default(), vec![d]),
+        Err(d) => return (Rendered::default(), vec![d]),
+    };
+    if site.config.search && page.kind == Kind::Article && !page.is_fallback {
+        let text = crate::search::plain_text(&rendered.html);
+        let headings = rendered.toc.iter().map(|h| h.title.as_str());
+        rendered.search_terms = crate::search::page_terms(src, headings, &text);
+        if let (Some(spill), false) = (spill, rendered.search_terms.is_empty()) {
+            let description = src.front.description.as_deref().unwrap_or_default();
+            let doc =
+                crate::search::document(&site.url(&page.path), &page.title, description, &text);
+            let text_len = crate::search::html_text_len(&rendered.html);
+            if let Ok(spilled) = spill.put(&doc, &rendered.search_terms, text_len) {
+                rendered.search_doc = Some(spilled);
+                rendered.search_terms = crate::search::Terms::default();
+            }
+        }
     }
+    (rendered, diags)
 }
 
 /// [`render_page`] with the body in hand.
@@ -352,10 +385,6 @@ fn render_body(
     );
     if let Some(d) = lead_image(site, page, src, files, &mut rendered) {
         diags.push(d);
-    }
-    if site.config.search && page.kind == Kind::Article && !page.is_fallback {
-        let headings = rendered.toc.iter().map(|h| h.title.as_str());
-        rendered.search_terms = crate::search::page_terms(src, headings, &rendered.html);
     }
     (rendered, diags)
 }

@@ -127,7 +127,7 @@ fn rerender(
     for (source, new) in replaced {
         for (page, p) in site.pages_with_ids() {
             if p.source == Some(*source) {
-                let (rendered, diags) = render_page(site, p, new, files, published);
+                let (rendered, diags) = render_page(site, p, new, files, published, None);
                 out.push(Rerendered {
                     page,
                     rendered,

@@ -21,3 +21,6 @@ write_cannot = cannot { $action ->
    *[write] write
 } { $path }: { $error }
 write_cannot_hint = check the disk space and the folder's permissions
+# The search index's documents, kept in a temporary file while pages render.
+search_spill-unreadable = cannot read back the search index's documents from their temporary file: { $error }
+search_spill-unreadable_hint = check the free space of the temporary folder (TMPDIR, or /tmp), or set TMPDIR to a folder with room, and build again

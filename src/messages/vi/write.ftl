@@ -21,3 +21,6 @@ write_cannot = không { $action ->
    *[write] ghi
 } được { $path }: { $error }
 write_cannot_hint = hãy kiểm tra dung lượng ổ đĩa và quyền ghi của thư mục
+# Các tài liệu của chỉ mục tìm kiếm, giữ trong một tệp tạm khi các trang được tạo.
+search_spill-unreadable = không đọc lại được các tài liệu của chỉ mục tìm kiếm từ tệp tạm của chúng: { $error }
+search_spill-unreadable_hint = hãy kiểm tra dung lượng còn trống của thư mục tạm (TMPDIR, hoặc /tmp), hoặc đặt TMPDIR là một thư mục còn chỗ, rồi tạo lại trang
