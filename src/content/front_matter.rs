@@ -283,19 +283,7 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.description = r.string(map, &["description"]);
     front.image = r.string(map, &["image"]);
     front.image_line = r.line(&["image"]);
-    front.tags = match map.get("tags") {
-        // `tags: cửa khẩu, thương mại`, as tag boxes of web editors take
-        // them: a tag per comma-separated part.
-        Some(Value::String(s)) => s
-            .split([',', ';', '，', '、'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        _ => r
-            .get::<Vec<String>>(map, &["tags"], msg!("expected.tags"))
-            .unwrap_or_default(),
-    };
+    front.tags = r.words(map, &["tags"], msg!("expected.tags"));
     front.draft = r
         .get(map, &["draft"], msg!("expected.bool"))
         .unwrap_or(false);
@@ -307,19 +295,7 @@ fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
     front.translation_key = r.string(map, &["translation_key"]);
     front.template = r.string(map, &["template"]);
     front.unit = r.string(map, &["unit"]);
-    front.plan = match map.get("plan") {
-        // `tags: cửa khẩu, thương mại`, as tag boxes of web editors take
-        // them: a tag per comma-separated part.
-        Some(Value::String(s)) => s
-            .split([',', ';', '，', '、'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        _ => r
-            .get::<Vec<String>>(map, &["plan"], msg!("expected.plan"))
-            .unwrap_or_default(),
-    };
+    front.plan = r.words(map, &["plan"], msg!("expected.plan"));
     front.extra = map
         .get("extra")
         .and_then(|v| serde_json::to_value(v).ok())
@@ -455,6 +431,12 @@ mod tests {
         assert_eq!(p.front.tags, ["cửa khẩu", "thương mại", "logistics"]);
         let p = parse_text("---\ntitle: A\ntags: [\"a, b\"]\n---\n");
         assert_eq!(p.front.tags, ["a, b"], "a list is taken as written");
+        let p = parse_text("---\ntitle: A\nplan: ban-tin, thu-hut-dau-tu\n---\n");
+        assert_eq!(
+            p.front.plan,
+            ["ban-tin", "thu-hut-dau-tu"],
+            "plan is a list of words too"
+        );
     }
 
     #[test]

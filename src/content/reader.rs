@@ -82,6 +82,22 @@ impl Reader<'_> {
         }
     }
 
+    /// A list of words (`tags`, `plan`): a YAML list, or one line split at
+    /// commas (`tags: cửa khẩu, thương mại`), as web editors' tag boxes take
+    /// them; an item of a YAML list is taken as written.
+    pub(super) fn words(&self, map: &Mapping, path: &[&str], expected: Message) -> Vec<String> {
+        let key = path.last().copied().unwrap_or_default();
+        match map.get(key) {
+            Some(Value::String(s)) => s
+                .split([',', ';', '，', '、'])
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            _ => self.get(map, path, expected).unwrap_or_default(),
+        }
+    }
+
     pub(super) fn date(&self, map: &Mapping, path: &[&str]) -> Option<Date> {
         let raw: String = self.string(map, path)?;
         let date = Date::parse(&raw);
