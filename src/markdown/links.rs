@@ -193,10 +193,13 @@ impl PageLinks<'_, '_> {
         if let Err(closest) = (self.resolver.site_path)(&target) {
             // Read from the article's file instead, as a path in content/.
             let from_file = (self.resolver.relative)(path)
-                .map(|p| format!("/{}", p.trim_end_matches('/')))
-                .map(|p| match path.ends_with('/') && p.len() > 1 {
-                    true => format!("{p}/"),
-                    false => p,
+                .map(|p| {
+                    let p = p.trim_end_matches('/');
+                    if path.ends_with('/') && !p.is_empty() {
+                        format!("/{p}/")
+                    } else {
+                        format!("/{p}")
+                    }
                 })
                 .filter(|p| (self.resolver.site_path)(p).is_ok());
             let hint = match (from_file, closest) {

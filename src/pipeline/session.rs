@@ -304,19 +304,34 @@ impl Session {
         watch.lap("resolve");
         let photos = crate::outputs::photo_files(&site, &self.theme.statics);
         self.refresh_images(&photos);
+        if !self.render_markdown(&mut site, diags, watch) {
+            return Err(std::mem::take(diags));
+        }
+        Ok((site, photos))
+    }
+
+    /// Renders the site's Markdown (what a one-shot build keeps, or with the
+    /// cache of `serve`) and keeps the cache for the next build; `false`
+    /// when `diags` has errors then (the cache stays the last good one).
+    pub(super) fn render_markdown(
+        &mut self,
+        site: &mut Site,
+        diags: &mut Diagnostics,
+        watch: &mut Stopwatch,
+    ) -> bool {
         let files = site::Files {
             statics: &self.theme.statics,
             images: &self.caches.images,
         };
         let (d, markdown) =
-            super::once::render_markdown(self.bodies, &mut site, files, &self.caches.markdown);
+            super::once::render_markdown(self.bodies, site, files, &self.caches.markdown);
         diags.extend(d);
         watch.lap("markdown");
         if diags.has_errors() {
-            return Err(std::mem::take(diags));
+            return false;
         }
         self.caches.markdown = markdown;
-        Ok((site, photos))
+        true
     }
 
     /// Renders `site` (everything, or what `rerender` says), writes the

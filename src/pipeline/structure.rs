@@ -45,19 +45,10 @@ impl Session {
         self.refresh_images(&photos_before);
         let (mut site, before) = site::splice(old_site, change);
         watch.lap_since("splice", clock);
-        let files = site::Files {
-            statics: &self.theme.statics,
-            images: &self.caches.images,
-        };
-        let (d, markdown) =
-            super::once::render_markdown(self.bodies, &mut site, files, &self.caches.markdown);
-        diags.extend(d);
-        watch.lap("markdown");
-        if diags.has_errors() {
+        if !self.render_markdown(&mut site, &mut diags, watch) {
             // The last good site is gone: the next build starts clean.
             return Err(diags);
         }
-        self.caches.markdown = markdown;
         let photos = crate::outputs::photo_files(&site, &self.theme.statics);
         if photos != photos_before {
             self.refresh_images(&photos);

@@ -432,9 +432,10 @@ fn published_paths(site: &Site, statics: &crate::theme::StaticFiles) -> BTreeSet
         }
     }
     paths.extend(statics.iter().map(|(key, _)| format!("/{key}")));
-    let catalogs: &[&str] = match site.config.origin.is_empty() {
-        true => &[],
-        false => &super::model::OPEN_DATA_CATALOGS,
+    let catalogs: &[&str] = if site.config.origin.is_empty() {
+        &[]
+    } else {
+        &super::model::OPEN_DATA_CATALOGS
     };
     paths.extend(
         super::model::OPEN_DATA_FILES
