@@ -88,6 +88,29 @@ def save(path, text, mode):
         os.replace(tmp, path)
 
 
+# What each server prints when a rebuild is over (mekong: `rebuilt in 12 ms`,
+# also when it failed; hugo: `Total in 12 ms`).
+REBUILT = re.compile(r"rebuilt in|Total in|error", re.IGNORECASE)
+
+
+def rebuilds(log_path):
+    """How many finished rebuilds the server's log shows."""
+    try:
+        return len(REBUILT.findall(Path(log_path).read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return 0
+
+
+def wait_rebuilt(log_path, before, limit=60.0):
+    """Waits until the server says it finished the rebuild of the last save
+    (it may go on writing other pages after the checked one shows): an
+    editor looks at the page between saves, and the next save is timed
+    from a server at rest, not behind the tail of the previous one."""
+    deadline = time.monotonic() + limit
+    while rebuilds(log_path) <= before and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def wait_for(port, checks, start):
     """Polls until every (path, predicate) holds; seconds since `start`."""
     pending = list(checks)
@@ -273,9 +296,11 @@ def run_engine(engine, binary, corpus, work, reps, soak, say, kinds=None):
                                         created, photo_url, before)
                     for url, _ in checks:  # the editor has the page open
                         get(port, url)
+                    done_before = rebuilds(log.name)
                     t0 = time.monotonic()
                     make()
                     times.append(wait_for(port, checks, t0))
+                    wait_rebuilt(log.name, done_before)
                 except EditError as e:
                     result["errors"].append(f"{name} #{i}: {e}")
                     times.append(float("inf"))

@@ -26,6 +26,9 @@ pub(super) enum Rerender {
     Relisted(site::Relisted),
     /// The pages that read what changed (see [`super::dependencies`]).
     Narrowed(Narrow),
+    /// The same, on the last site itself: the change (templates, messages
+    /// no resolve reads) left the site as it was.
+    SameSite(Narrow),
 }
 
 impl Rerender {
@@ -58,16 +61,22 @@ impl Rerender {
                 narrow,
                 previous: previous.filter(|_| narrow.since_previous),
             },
+            // Compared with itself: only what the change read renders, and
+            // no other output is written but what those pages reach.
+            (Rerender::SameSite(narrow), _) => Scope::Narrowed {
+                narrow,
+                previous: Some(site).filter(|_| narrow.since_previous),
+            },
             _ => Scope::All,
         }
     }
 
     /// Whether the build lists every page file; after an in-place update
     /// the set of pages is the same, so there is no need to list it again
-    /// (unless tag pages came or went).
+    /// (unless tag pages came or went), nor on the last site itself.
     pub(super) fn lists_page_files(&self) -> bool {
         match self {
-            Rerender::InPlace { .. } => false,
+            Rerender::InPlace { .. } | Rerender::SameSite(_) => false,
             Rerender::Relisted(before) => before.page_files_changed,
             _ => true,
         }

@@ -235,6 +235,9 @@ impl Session {
             if let Some(built) = self.try_splice(&fresh, sink, diags.clone(), &mut watch)? {
                 return Ok(built);
             }
+            if let Some(built) = self.try_same_site(&fresh, sink, diags.clone(), &mut watch)? {
+                return Ok(built);
+            }
         }
         let (site, photos) = self.resolve(&mut diags, &mut watch)?;
         let rerender = Rerender::after_resolve(
@@ -496,7 +499,7 @@ impl Session {
             timings: std::mem::take(&mut watch.timings),
             page_files: self.last.page_files.clone(),
             replaced: match rerender {
-                Rerender::Narrowed(n) => n.replaced,
+                Rerender::Narrowed(n) | Rerender::SameSite(n) => n.replaced,
                 _ => Vec::new(),
             },
         })
