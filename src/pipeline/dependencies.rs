@@ -325,32 +325,3 @@ mod tests {
         assert!(!defines_components("{# a component #}{{ <x /> }}"));
     }
 }
-
-impl super::session::Session {
-    /// The fast path of a narrowed edit of templates or messages: when no
-    /// resolve reads what changed (not `site-title`, a menu's `nav-`, a
-    /// term, nor a photo that Markdown shows), the last site is the site
-    /// the edit makes, and the pages that read the change render on it,
-    /// without reading, resolving and rendering the Markdown of every
-    /// article again. `None` when it does not apply.
-    pub(super) fn try_same_site(
-        &mut self,
-        fresh: &[PathBuf],
-        sink: &dyn crate::output::Sink,
-        diags: crate::diagnostics::Diagnostics,
-        watch: &mut super::session::Stopwatch,
-    ) -> Result<Option<super::session::Built>, crate::diagnostics::Diagnostics> {
-        let keeps_site = |n: &Narrow| n.langs.is_empty() && n.replaced.is_empty();
-        if !fresh.is_empty() || !self.edits.narrow.as_ref().is_some_and(keeps_site) {
-            return Ok(None);
-        }
-        let (Some(site), Some(narrow)) = (self.last.site.take(), self.edits.narrow.take()) else {
-            return Ok(None);
-        };
-        self.edits.message_langs = None;
-        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
-        let rerender = super::rerender::Rerender::SameSite(narrow);
-        self.render_and_write(site, &photos, rerender, sink, diags, watch)
-            .map(Some)
-    }
-}

@@ -2,7 +2,7 @@
 //! [`build`] and the [`Session`] that `serve` keeps in memory between edits
 //! run the same stages: config → content → site → render → sink; what an
 //! edit re-reads and re-renders is in `incremental` (and, for messages,
-//! templates and static files, `dependencies`).
+//! templates and static files, `dependencies` and `same_site`).
 
 mod build;
 mod claims;
@@ -12,6 +12,7 @@ mod inputs;
 mod once;
 mod options;
 mod rerender;
+mod same_site;
 mod session;
 mod structure;
 
