@@ -422,6 +422,13 @@ impl Sink for InPlace {
         self.first.as_ref()
     }
 
+    fn remove_gone(&self, files: &[&str]) {
+        // Only files this folder got from mekong; `settle` forgets them.
+        for f in files.iter().filter(|f| self.written.contains_key(**f)) {
+            let _ = fs::remove_file(self.out.join(f));
+        }
+    }
+
     fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
         let (rel, bytes, hash) = prepare(o)?;
         let origin = origin_of(o);

@@ -10,6 +10,7 @@ use crate::config::LangCode;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
+use crate::render::Owed;
 use crate::site::{self, Fit};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -200,6 +201,28 @@ impl Session {
                 .pages
                 .values()
                 .any(|s| s.assets.iter().any(|a| a == p))
+    }
+
+    /// Whether the last builds left pages or files for later: a newer edit
+    /// came in while they rendered (see [`Owed`]).
+    pub fn owes(&self) -> bool {
+        !self.last.owed.is_empty()
+    }
+
+    /// Renders and writes what the last builds left for later, from the
+    /// last site; `None` when there is none (the next build renders all).
+    pub fn catch_up(&mut self, sink: &dyn Sink) -> Option<Result<Built, Diagnostics>> {
+        let diags = self.diagnostics_to_report(true, &[]);
+        let Some(site) = self.last.site.take() else {
+            self.last.owed = Owed::default();
+            return None;
+        };
+        let mut watch = Stopwatch::start();
+        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
+        let rerender = Rerender::InPlace {
+            front_changed: false,
+        };
+        Some(self.render_and_write(site, &photos, rerender, sink, diags, &mut watch))
     }
 
     /// The fast path of an edit: when the edited files keep their URLs

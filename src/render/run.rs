@@ -62,6 +62,12 @@ pub(crate) struct Request<'a> {
     /// In `serve`: what each page read, noted as pages render, and read to
     /// narrow [`Scope::Narrowed`].
     pub usage: Option<&'a mut Usage>,
+    /// Page files the last build left unrendered ([`super::Owed`]): rendered
+    /// now too.
+    pub owed: &'a HashSet<String>,
+    /// The page files of the last build that listed them: those gone now
+    /// are removed from the sink before any page is written.
+    pub previous_page_files: Option<&'a HashSet<String>>,
 }
 
 /// What [`render`] gives back.
@@ -79,6 +85,9 @@ pub(crate) struct Rendered {
     /// The pictures templates asked for with `image()`, for the image
     /// pipeline to make (in no particular order).
     pub(crate) image_requests: Vec<Arc<Picture>>,
+    /// Page files not rendered: a newer edit came in first (see
+    /// [`super::Owed`]).
+    pub skipped: Vec<String>,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
@@ -100,6 +109,8 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         data_page,
         bodies,
         mut usage,
+        owed,
+        previous_page_files,
     } = req;
     let PageValues {
         values: page_values,
@@ -163,6 +174,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
                 affected: None,
                 page_files: HashSet::new(),
                 image_requests: Vec::new(),
+                skipped: Vec::new(),
             };
         }
     };
@@ -175,7 +187,16 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         affected.as_ref(),
         only_langs,
         narrowed,
+        owed,
     );
+    if let (Some(before), true) = (previous_page_files, list_page_files) {
+        let gone: Vec<&str> = before
+            .iter()
+            .filter(|f| !page_files.contains(*f))
+            .map(String::as_str)
+            .collect();
+        sink.remove_gone(&gone);
+    }
     let ctx = RenderCtx {
         site,
         tera: &tera,
@@ -186,10 +207,15 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         bodies,
         recorder: recorder.as_deref(),
     };
-    let results = render_jobs(&ctx, &jobs, sink, progress);
+    let urgent = |job: Job| affected.as_ref().is_some_and(|a| a.urgent(site, job));
+    let (results, skipped) = render_jobs(&ctx, &jobs, sink, progress, &urgent);
     if let (Some(u), Some(r)) = (usage, &recorder) {
-        u.take(r, all);
+        u.take(r, all && skipped.is_empty());
     }
+    let skipped = skipped
+        .into_iter()
+        .map(|i| file_of(&jobs[i].path(site)))
+        .collect();
     let (records, diagnostics) = collect(results);
     Rendered {
         records,
@@ -198,46 +224,62 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         affected,
         page_files,
         image_requests: requested.try_iter().collect(),
+        skipped,
     }
 }
 
-/// The jobs to run now, and every page file a full render writes
-/// (`serve` removes the others) if `list_page_files`.
+/// The jobs to run now (those `owed` by the last build too), and every
+/// page file a full render writes (`serve` removes the others) if
+/// `list_page_files`.
 fn plan(
     site: &Site,
     list_page_files: bool,
     affected: Option<&Affected>,
     only_langs: Option<&HashSet<LangCode>>,
     narrowed: Option<(&Narrow, &Usage)>,
+    owed: &HashSet<String>,
 ) -> (Vec<Job>, HashSet<String>) {
-    let mut jobs = jobs::plan(site);
-    let page_files: HashSet<String> = if list_page_files {
+    let jobs = jobs::plan(site);
+    let files: Vec<String> = if list_page_files || !owed.is_empty() {
         jobs.iter().map(|j| file_of(&j.path(site))).collect()
+    } else {
+        Vec::new()
+    };
+    let wanted = |job: Job| {
+        let wanted = match (affected, narrowed) {
+            (Some(a), Some((n, usage))) => a.wants(site, job) || n.wants(site, job, usage),
+            (Some(a), None) => a.wants(site, job),
+            (None, Some((n, usage))) => n.wants(site, job, usage),
+            (None, None) => true,
+        };
+        wanted && only_langs.is_none_or(|langs| langs.contains(&site.pages[job.page()].lang))
+    };
+    let kept = jobs
+        .iter()
+        .enumerate()
+        .filter(|&(i, &job)| wanted(job) || files.get(i).is_some_and(|f| owed.contains(f)))
+        .map(|(_, &job)| job)
+        .collect();
+    let page_files = if list_page_files {
+        files.into_iter().collect()
     } else {
         HashSet::new()
     };
-    match (affected, narrowed) {
-        (Some(a), Some((n, usage))) => {
-            jobs.retain(|job| a.wants(site, *job) || n.wants(site, *job, usage))
-        }
-        (Some(a), None) => jobs.retain(|job| a.wants(site, *job)),
-        (None, Some((n, usage))) => jobs.retain(|job| n.wants(site, *job, usage)),
-        (None, None) => {}
-    }
-    if let Some(langs) = only_langs {
-        jobs.retain(|job| langs.contains(&site.pages[job.page()].lang));
-    }
-    (jobs, page_files)
+    (kept, page_files)
 }
 
 /// Renders the jobs in parallel; each output goes into the sink as soon
 /// as it is rendered, so a big site never holds its pages in memory.
+/// The pages open in a browser and the `urgent` ones go first; once a
+/// newer edit waits, the jobs not begun yet are skipped (their indices
+/// come back second).
 fn render_jobs(
     ctx: &RenderCtx<'_>,
     jobs: &[Job],
     sink: &dyn Sink,
     progress: bool,
-) -> Vec<Result<Vec<Record>, Diagnostic>> {
+    urgent: &(dyn Fn(Job) -> bool + Sync),
+) -> (Vec<Result<Vec<Record>, Diagnostic>>, Vec<usize>) {
     let site = ctx.site;
     let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
     // Servers look for /404.html: when the default language lives in a
@@ -271,13 +313,19 @@ fn render_jobs(
     };
     // The pages a reader has open go first, and are said to be on disk
     // before the others are rendered; the results stay in job order.
-    let wanted = sink.wanted_first().filter(|w| !w.files.is_empty());
-    let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len())
-        .partition(|&i| wanted.is_some_and(|w| w.files.contains(&file_of(&jobs[i].path(site)))));
+    let wanted = sink.wanted_first();
+    let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len()).partition(|&i| {
+        wanted.is_some_and(|w| urgent(jobs[i]) || w.files.contains(&file_of(&jobs[i].path(site))))
+    });
+    let overtaken = || wanted.is_some_and(|w| w.overtaken());
     let mut results: Vec<Option<Result<Vec<Record>, Diagnostic>>> =
         (0..jobs.len()).map(|_| None).collect();
     for (n, batch) in [first, rest].into_iter().enumerate() {
-        let done: Vec<_> = batch.par_iter().map(|&i| (i, run(&jobs[i]))).collect();
+        let done: Vec<_> = batch
+            .par_iter()
+            .filter(|_| n == 0 || !overtaken())
+            .map(|&i| (i, run(&jobs[i])))
+            .collect();
         let first_written = n == 0 && !done.is_empty() && done.iter().all(|(_, r)| r.is_ok());
         if let (Some(w), true) = (wanted, first_written) {
             (w.written)();
@@ -289,7 +337,8 @@ fn render_jobs(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    results.into_iter().flatten().collect()
+    let skipped = (0..jobs.len()).filter(|&i| results[i].is_none()).collect();
+    (results.into_iter().flatten().collect(), skipped)
 }
 
 /// The sink's records in job order, and the problems: the same template
