@@ -348,6 +348,9 @@ impl InPlace {
     /// `images/a.480w.webp`, ...) that a build did not write: after a photo
     /// is replaced, those of its old size.
     pub(crate) fn remove_variants(&mut self, originals: &[String], records: &[Record]) {
+        if originals.is_empty() {
+            return;
+        }
         let written: HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
         let stale: Vec<String> = self
             .written

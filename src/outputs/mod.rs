@@ -36,6 +36,8 @@ use std::sync::Arc;
 /// the sitemap and feeds only where the change reached them. `open` is the
 /// build's open data when the render's data pages already made it; else it
 /// is made here, with `rows` (`serve`) reusing the last build's rows.
+/// `None` when `stop` said a newer edit waits before the open data was
+/// made (`serve` makes all of these with the next build).
 pub(crate) fn build(
     site: &Site,
     locales: &Locales,
@@ -43,7 +45,8 @@ pub(crate) fn build(
     only: Option<&Affected>,
     open: Option<OpenData>,
     rows: Option<&RowCache>,
-) -> Vec<Output> {
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Output>> {
     let mut out = Vec::new();
     // A sitemap's `<loc>` must be a full URL: without an origin (no
     // `base_url` with a host) it cannot be right, so it is left out and the
@@ -86,6 +89,9 @@ pub(crate) fn build(
         }
     }
     out.extend(aliases(site, locales));
+    if stop() {
+        return None;
+    }
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         out.extend(crate::cms::outputs(site));
@@ -104,7 +110,7 @@ pub(crate) fn build(
                 data: OutputData::Copy(source),
             }),
     );
-    out
+    Some(out)
 }
 
 /// Writes the search index of every language (with `only`, where the

@@ -463,26 +463,27 @@ impl Session {
         pictures.extend(later);
         // A newer edit waits: the pages not begun and the site-wide files
         // are left for the next build (or for `serve` once no edit comes).
-        let overtaken = !skipped.is_empty() || sink.wanted_first().is_some_and(|w| w.overtaken());
-        let (owed, only) = if overtaken {
-            (Owed::after(owed, skipped, affected.as_ref()), None)
-        } else {
+        let stop = || sink.wanted_first().is_some_and(|w| w.overtaken());
+        let mut overtaken = !skipped.is_empty() || stop();
+        if !overtaken {
             if let Some(a) = affected.as_mut() {
                 a.absorb(&owed);
             }
-            let only = affected.as_ref().filter(|_| !owed.all_outputs);
+        }
+        let only = affected.as_ref().filter(|_| !owed.all_outputs);
+        let mut extra: Vec<Output> = Vec::new();
+        if !overtaken {
+            let (locales, statics) = (&self.theme.locales, &self.theme.statics);
+            let open = open_data.into_inner();
+            match crate::outputs::build(&site, locales, statics, only, open, rows, &stop) {
+                Some(outputs) => extra = outputs,
+                None => overtaken = true,
+            }
+        }
+        let (owed, only) = if overtaken {
+            (Owed::after(owed, skipped, affected.as_ref()), None)
+        } else {
             (Owed::default(), Some(only))
-        };
-        let mut extra: Vec<Output> = match only {
-            Some(only) => crate::outputs::build(
-                &site,
-                &self.theme.locales,
-                &self.theme.statics,
-                only,
-                open_data.into_inner(),
-                rows,
-            ),
-            None => Vec::new(),
         };
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);

@@ -146,6 +146,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     };
     let links = match links {
         Some(table) if same_urls => table,
+        _ if matches!(scope, Scope::Relisted(r) if r.urls_changed) => LinkTable::rebuilt(site),
         previous => LinkTable::reuse_or_build(site, previous),
     };
     // Tera functions are shared by every job and see only plain values, so
@@ -317,10 +318,15 @@ fn render_jobs(
     let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len()).partition(|&i| {
         wanted.is_some_and(|w| urgent(jobs[i]) || w.files.contains(&file_of(&jobs[i].path(site))))
     });
+    // The open-data pages last: the first of them makes the open data (every
+    // article's row), which a newer edit should not wait for.
+    let (last, rest): (Vec<usize>, Vec<usize>) = rest
+        .into_iter()
+        .partition(|&i| matches!(jobs[i], Job::Data(_)));
     let overtaken = || wanted.is_some_and(|w| w.overtaken());
     let mut results: Vec<Option<Result<Vec<Record>, Diagnostic>>> =
         (0..jobs.len()).map(|_| None).collect();
-    for (n, batch) in [first, rest].into_iter().enumerate() {
+    for (n, batch) in [first, rest, last].into_iter().enumerate() {
         let done: Vec<_> = batch
             .par_iter()
             .filter(|_| n == 0 || !overtaken())

@@ -424,6 +424,8 @@ pub(super) fn tag_terms(
     sources: &[Arc<SourcePage>],
 ) -> BTreeMap<LangCode, Vec<Term>> {
     let mut terms = BTreeMap::new();
+    // Most pages share their tags: each spelling is slugified once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (lang, list) in by_date {
         let mut map: BTreeMap<String, Term> = BTreeMap::new();
         for &id in list {
@@ -431,7 +433,10 @@ pub(super) fn tag_terms(
                 continue;
             };
             for tag in &sources[src].front.tags {
-                let slug = slugify(tag);
+                let slug = slugs
+                    .entry(tag.as_str())
+                    .or_insert_with(|| slugify(tag))
+                    .clone();
                 if slug.is_empty() {
                     continue;
                 }
