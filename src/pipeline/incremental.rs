@@ -246,6 +246,7 @@ impl Session {
             site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
         let mut edited = Vec::new();
         let mut reordered = false;
+        let mut tags_changed = false;
         let mut dates_changed = false;
         let mut front_changed = false;
         for file in fresh {
@@ -260,6 +261,7 @@ impl Session {
                 Fit::Same => {}
                 Fit::Reordered => {
                     reordered = true;
+                    tags_changed |= old.front.tags != new.front.tags;
                     dates_changed |=
                         (old.front.date, old.front.updated) != (new.front.date, new.front.updated);
                 }
@@ -277,7 +279,7 @@ impl Session {
         let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
         self.refresh_images(&photos_before);
         let edited_files: Vec<PathBuf> = edited.iter().map(|s| s.file.clone()).collect();
-        if reordered {
+        if tags_changed {
             // Tag pages may come or go: root-relative links are checked
             // against the paths published now.
             self.caches.markdown.forget_published_paths();
