@@ -210,7 +210,12 @@ fn edits_saved_while_the_last_one_still_renders_end_as_a_fresh_build() {
     // Each save as soon as the page it makes shows, as an editor goes on.
     save(&site, "content/tourism/thac-mo.md", NEWEST, Save::Rename);
     server.wait_contains("/tourism/thac-mo/", "NEWEST");
-    save(&site, "content/tourism/bai-150.en.md", &filler(150), Save::InPlace);
+    save(
+        &site,
+        "content/tourism/bai-150.en.md",
+        &filler(150),
+        Save::InPlace,
+    );
     server.wait_contains("/en/tourism/bai-150/", "Bài số 150");
     std::fs::remove_file(site.path("content/tourism/bai-010.md")).expect("remove");
     server.wait("/tourism/bai-010/", "404", |s, _| s == 404);
@@ -222,7 +227,8 @@ fn edits_saved_while_the_last_one_still_renders_end_as_a_fresh_build() {
         Save::InPlace,
     );
     server.wait("/tourism/", "bai-200 first", |s, b| {
-        s == 200 && article_links(b, "tourism").first().map(String::as_str) == Some("/tourism/bai-200/")
+        s == 200
+            && article_links(b, "tourism").first().map(String::as_str) == Some("/tourism/bai-200/")
     });
     std::fs::remove_file(site.path("content/tourism/thac-mo.md")).expect("remove");
     server.wait("/tourism/thac-mo/", "404", |s, _| s == 404);

@@ -115,12 +115,12 @@ impl SourceWatcher {
                 q.saturating_sub(waited.elapsed())
             });
             match self.events.recv_timeout(wait) {
-                Ok(event) => {
-                    // Events from now on are a newer edit than this batch.
+                Ok(event) => self.take(&mut batch, event, warn),
+                Err(mpsc::RecvTimeoutError::Timeout) if quiet.is_some() => {
+                    // Nothing came: no newer edit waits.
                     self.pending.store(false, Ordering::SeqCst);
-                    self.take(&mut batch, event, warn)
+                    return Some(Vec::new());
                 }
-                Err(mpsc::RecvTimeoutError::Timeout) if quiet.is_some() => return Some(Vec::new()),
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             }
@@ -141,6 +141,9 @@ impl SourceWatcher {
                     Err(_) => break,
                 }
             }
+            // Every event queued is in this batch: those from now on are a
+            // newer edit than the rebuild it starts.
+            self.pending.store(false, Ordering::SeqCst);
             let mut paths = batch.paths;
             paths.sort();
             paths.dedup();
