@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
 use crate::render::Owed;
 use crate::site::{self, Fit};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -242,8 +242,14 @@ impl Session {
             return Ok(None);
         };
         let title_sorts = site::title_sorts(site);
-        let by_file: HashMap<&Path, &Arc<SourcePage>> =
-            site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
+        // Sources are in path order (as resolve and splice keep them).
+        let by_file = |file: &Path| -> Option<&Arc<SourcePage>> {
+            let at = site
+                .sources
+                .binary_search_by(|s| s.file.as_path().cmp(file))
+                .ok()?;
+            site.sources.get(at)
+        };
         let mut edited = Vec::new();
         let mut reordered = false;
         let mut tags_changed = false;
@@ -253,7 +259,7 @@ impl Session {
             let Some(new) = self.sources.pages.get(file) else {
                 return Ok(None);
             };
-            let Some(old) = by_file.get(new.file.as_path()) else {
+            let Some(old) = by_file(&new.file) else {
                 return Ok(None);
             };
             front_changed |= old.front != new.front;

@@ -411,7 +411,7 @@ impl Session {
                         self.caches.markdown.body_html(files)
                     }),
                     usage: self.caches.usage.as_mut(),
-                    owed: &owed.files,
+                    owed: &owed.pages,
                     previous_page_files,
                 })
             },

@@ -7,7 +7,7 @@
 //! no edit comes in.
 //!
 //! Comes in: what a rebuild skipped and what its [`Affected`] asked of the
-//! other outputs. Goes out: the page files the next build renders too, and
+//! other outputs. Goes out: the pages the next build renders too, and
 //! what it adds to its own [`Affected`] before writing the other outputs.
 
 use super::scope::Affected;
@@ -17,8 +17,9 @@ use std::collections::HashSet;
 /// What the last rebuild(s) did not write.
 #[derive(Debug, Default)]
 pub(crate) struct Owed {
-    /// Page files (`culture/index.html`) a change touched, not rendered since.
-    pub(crate) files: HashSet<String>,
+    /// Pages a change touched, not rendered since: their URL paths as
+    /// jobs name them (`/culture/`, `/culture/page/2/`, `/404.html`).
+    pub(crate) pages: HashSet<String>,
     /// Every other output: a full render was cut short.
     pub(crate) all_outputs: bool,
     /// The sitemap.
@@ -34,7 +35,7 @@ pub(crate) struct Owed {
 impl Owed {
     /// Whether nothing is left to write.
     pub(crate) fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.pages.is_empty()
             && !self.all_outputs
             && !self.sitemap
             && !self.data
@@ -49,7 +50,7 @@ impl Owed {
         let mut owed = before;
         // The pages owed before were planned again: those still owed are
         // among `skipped`.
-        owed.files = skipped.into_iter().collect();
+        owed.pages = skipped.into_iter().collect();
         match affected {
             None => owed.all_outputs = true,
             Some(a) => {
@@ -70,13 +71,13 @@ mod tests {
     #[test]
     fn a_cut_short_full_render_owes_every_output_and_its_skipped_pages() {
         let before = Owed {
-            files: HashSet::from(["a/index.html".to_owned()]),
+            pages: HashSet::from(["/a/".to_owned()]),
             sitemap: true,
             ..Owed::default()
         };
-        let owed = Owed::after(before, vec!["b/index.html".into()], None);
+        let owed = Owed::after(before, vec!["/b/".into()], None);
         assert!(owed.all_outputs && owed.sitemap);
-        assert_eq!(owed.files, HashSet::from(["b/index.html".to_owned()]));
+        assert_eq!(owed.pages, HashSet::from(["/b/".to_owned()]));
         assert!(!owed.is_empty());
         assert!(Owed::default().is_empty());
     }

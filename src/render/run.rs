@@ -62,8 +62,8 @@ pub(crate) struct Request<'a> {
     /// In `serve`: what each page read, noted as pages render, and read to
     /// narrow [`Scope::Narrowed`].
     pub usage: Option<&'a mut Usage>,
-    /// Page files the last build left unrendered ([`super::Owed`]): rendered
-    /// now too.
+    /// Pages (URL paths, as [`Job::path`] names them) the last build left
+    /// unrendered ([`super::Owed`]): rendered now too.
     pub owed: &'a HashSet<String>,
     /// The page files of the last build that listed them: those gone now
     /// are removed from the sink before any page is written.
@@ -85,8 +85,8 @@ pub(crate) struct Rendered {
     /// The pictures templates asked for with `image()`, for the image
     /// pipeline to make (in no particular order).
     pub(crate) image_requests: Vec<Arc<Picture>>,
-    /// Page files not rendered: a newer edit came in first (see
-    /// [`super::Owed`]).
+    /// Pages (URL paths, as [`Job::path`] names them) not rendered: a
+    /// newer edit came in first (see [`super::Owed`]).
     pub skipped: Vec<String>,
 }
 
@@ -182,22 +182,24 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     let site_values = context::site_values(site, &locales);
     let narrowed = narrow.zip(usage.as_deref());
     let all = affected.is_none() && only_langs.is_none() && narrowed.is_none();
-    let (jobs, page_files) = plan(
-        site,
-        list_page_files,
-        affected.as_ref(),
-        only_langs,
-        narrowed,
-        owed,
-    );
-    if let (Some(before), true) = (previous_page_files, list_page_files) {
-        let gone: Vec<&str> = before
-            .iter()
-            .filter(|f| !page_files.contains(*f))
-            .map(String::as_str)
-            .collect();
-        sink.remove_gone(&gone);
-    }
+    let (every_job, jobs) = plan(site, affected.as_ref(), only_langs, narrowed, owed);
+    // Once the pages a reader waits for are written: every page file, and
+    // those of pages gone removed.
+    let mut page_files = HashSet::new();
+    let mut list = || {
+        if !list_page_files {
+            return;
+        }
+        page_files = every_job.iter().map(|j| file_of(&j.path(site))).collect();
+        if let Some(before) = previous_page_files {
+            let gone: Vec<&str> = before
+                .iter()
+                .filter(|f| !page_files.contains(*f))
+                .map(String::as_str)
+                .collect();
+            sink.remove_gone(&gone);
+        }
+    };
     let ctx = RenderCtx {
         site,
         tera: &tera,
@@ -209,14 +211,11 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         recorder: recorder.as_deref(),
     };
     let urgent = |job: Job| affected.as_ref().is_some_and(|a| a.urgent(site, job));
-    let (results, skipped) = render_jobs(&ctx, &jobs, sink, progress, &urgent);
+    let (results, skipped) = render_jobs(&ctx, &jobs, sink, progress, &urgent, &mut list);
     if let (Some(u), Some(r)) = (usage, &recorder) {
         u.take(r, all && skipped.is_empty());
     }
-    let skipped = skipped
-        .into_iter()
-        .map(|i| file_of(&jobs[i].path(site)))
-        .collect();
+    let skipped = skipped.into_iter().map(|i| jobs[i].path(site)).collect();
     let (records, diagnostics) = collect(results);
     Rendered {
         records,
@@ -229,23 +228,16 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     }
 }
 
-/// The jobs to run now (those `owed` by the last build too), and every
-/// page file a full render writes (`serve` removes the others) if
-/// `list_page_files`.
+/// Every job of the site, and those to run now (with those `owed` by the
+/// last build).
 fn plan(
     site: &Site,
-    list_page_files: bool,
     affected: Option<&Affected>,
     only_langs: Option<&HashSet<LangCode>>,
     narrowed: Option<(&Narrow, &Usage)>,
     owed: &HashSet<String>,
-) -> (Vec<Job>, HashSet<String>) {
+) -> (Vec<Job>, Vec<Job>) {
     let jobs = jobs::plan(site);
-    let files: Vec<String> = if list_page_files || !owed.is_empty() {
-        jobs.iter().map(|j| file_of(&j.path(site))).collect()
-    } else {
-        Vec::new()
-    };
     let wanted = |job: Job| {
         let wanted = match (affected, narrowed) {
             (Some(a), Some((n, usage))) => a.wants(site, job) || n.wants(site, job, usage),
@@ -255,31 +247,31 @@ fn plan(
         };
         wanted && only_langs.is_none_or(|langs| langs.contains(&site.pages[job.page()].lang))
     };
+    let is_owed = |job: Job| match job {
+        _ if owed.is_empty() => false,
+        Job::Article(id) | Job::Home(id) => owed.contains(&site.pages[id].path),
+        _ => owed.contains(&job.path(site)),
+    };
     let kept = jobs
         .iter()
-        .enumerate()
-        .filter(|&(i, &job)| wanted(job) || files.get(i).is_some_and(|f| owed.contains(f)))
-        .map(|(_, &job)| job)
+        .copied()
+        .filter(|&job| wanted(job) || is_owed(job))
         .collect();
-    let page_files = if list_page_files {
-        files.into_iter().collect()
-    } else {
-        HashSet::new()
-    };
-    (kept, page_files)
+    (jobs, kept)
 }
 
 /// Renders the jobs in parallel; each output goes into the sink as soon
 /// as it is rendered, so a big site never holds its pages in memory.
-/// The pages open in a browser and the `urgent` ones go first; once a
-/// newer edit waits, the jobs not begun yet are skipped (their indices
-/// come back second).
+/// The pages open in a browser and the `urgent` ones go first, then
+/// `after_first` runs; once a newer edit waits, the jobs not begun yet are
+/// skipped (their indices come back second).
 fn render_jobs(
     ctx: &RenderCtx<'_>,
     jobs: &[Job],
     sink: &dyn Sink,
     progress: bool,
     urgent: &(dyn Fn(Job) -> bool + Sync),
+    after_first: &mut dyn FnMut(),
 ) -> (Vec<Result<Vec<Record>, Diagnostic>>, Vec<usize>) {
     let site = ctx.site;
     let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
@@ -335,6 +327,9 @@ fn render_jobs(
         let first_written = n == 0 && !done.is_empty() && done.iter().all(|(_, r)| r.is_ok());
         if let (Some(w), true) = (wanted, first_written) {
             (w.written)();
+        }
+        if n == 0 {
+            after_first();
         }
         for (i, r) in done {
             results[i] = Some(r);
