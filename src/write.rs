@@ -276,6 +276,10 @@ pub(crate) struct InPlace {
     written: HashMap<String, String>,
     /// The pages a reader has open, rendered first by the next build.
     first: Option<crate::output::WantedFirst>,
+    /// While set, a manifest that changed is only noted (`stale`), not
+    /// written: a rebuild cut short by a newer edit leaves it to the next.
+    hold: bool,
+    stale: bool,
 }
 
 impl InPlace {
@@ -286,7 +290,26 @@ impl InPlace {
             out: out.to_path_buf(),
             written: read_manifest(out),
             first: None,
+            hold: false,
+            stale: false,
         })
+    }
+
+    /// With `hold`, the manifest is not written when the files change until
+    /// it is released (then, if it changed meanwhile).
+    pub(crate) fn hold_manifest(&mut self, hold: bool) {
+        self.hold = hold;
+        if !hold && self.stale {
+            self.manifest_changed();
+        }
+    }
+
+    /// The set of files changed: the manifest is written, or noted stale.
+    fn manifest_changed(&mut self) {
+        self.stale = self.hold;
+        if !self.hold {
+            self.flush();
+        }
     }
 
     /// The files the next build renders and writes before the others.
@@ -326,7 +349,7 @@ impl InPlace {
         // The manifest lists which files are mekong's: rewrite it when that
         // set changes (an edit that only changes contents need not pay for it).
         if complete || new_files || removed {
-            self.flush();
+            self.manifest_changed();
         }
     }
 
@@ -340,7 +363,7 @@ impl InPlace {
             }
         }
         if new_files {
-            self.flush();
+            self.manifest_changed();
         }
     }
 
@@ -364,7 +387,7 @@ impl InPlace {
             self.written.remove(path);
         }
         if !stale.is_empty() {
-            self.flush();
+            self.manifest_changed();
         }
     }
 

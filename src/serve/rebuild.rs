@@ -115,6 +115,8 @@ impl Preview {
                     self.sink.want_first(None);
                     return None;
                 };
+                // Cut short: the next build writes the manifest.
+                self.sink.hold_manifest(s.owes());
                 let sink = &mut self.sink;
                 let page_files = &mut self.page_files;
                 result.inspect(|built| {
