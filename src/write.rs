@@ -178,13 +178,20 @@ fn write_manifest<'a>(
     files: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> std::io::Result<()> {
     let mut files: Vec<(&str, &str)> = files.collect();
-    files.sort_by(|a, b| a.0.cmp(b.0));
-    let lines: Vec<String> = files
-        .into_iter()
-        .map(|(path, hash)| format!("{hash} {path}"))
-        .collect();
+    // Paths are unique: an unstable sort gives the same order.
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut text = String::with_capacity(files.len() * 96);
+    for (path, hash) in files {
+        text.push_str(hash);
+        text.push(' ');
+        text.push_str(path);
+        text.push('\n');
+    }
     // An empty manifest is one empty line, as earlier builds wrote it.
-    fs::write(dir.join(MARKER), lines.join("\n") + "\n")
+    if text.is_empty() {
+        text.push('\n');
+    }
+    fs::write(dir.join(MARKER), text)
 }
 
 /// An output made ready to write: its path inside the output folder

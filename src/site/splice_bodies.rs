@@ -12,7 +12,7 @@
 
 use super::bodies::{check_anchors, page_link_keys, render_page, target_of, Files};
 use super::bodies::{MarkdownCache, Published};
-use super::model::{Page, Site};
+use super::model::{Site, SourceId};
 use crate::diagnostics::Diagnostics;
 use rayon::prelude::*;
 use std::path::Path;
@@ -22,15 +22,19 @@ use std::sync::Arc;
 /// `file` in `site`: taken before a splice removes them, or after one adds
 /// them.
 pub(crate) fn file_link_keys(site: &Site, file: &Path) -> Vec<String> {
-    pages_of(site, file)
-        .flat_map(|p| page_link_keys(site, p))
-        .collect()
-}
-
-fn pages_of<'a>(site: &'a Site, file: &'a Path) -> impl Iterator<Item = &'a Page> {
+    // Sources are in path order (resolve's, kept by splice).
+    let Ok(at) = site
+        .sources
+        .binary_search_by(|s| s.file.as_path().cmp(file))
+    else {
+        return Vec::new();
+    };
+    let source = Some(SourceId::new(at));
     site.pages
         .iter()
-        .filter(move |p| site.source(p).is_some_and(|s| s.file == file))
+        .filter(|p| p.source == source)
+        .flat_map(|p| page_link_keys(site, p))
+        .collect()
 }
 
 /// Renders the Markdown of a spliced site: `came` and `went` are the link
@@ -42,7 +46,8 @@ pub(crate) fn render_spliced(
     came: &[String],
     went: &[String],
 ) -> Diagnostics {
-    let changed = target_of(came.iter().chain(went));
+    // A few targets: compared directly with each page's.
+    let changed: Vec<String> = target_of(came.iter().chain(went)).into_iter().collect();
     for k in went {
         cache.keys.remove(k);
         // The URL of a page that went: its body is no one's now.
@@ -68,7 +73,10 @@ pub(crate) fn render_spliced(
                     !Arc::ptr_eq(cached, src)
                         || !Arc::ptr_eq(rendered, &page.rendered)
                         || !rendered.pictures().all(|p| p.is_current())
-                        || rendered.link_targets.iter().any(|t| changed.contains(t))
+                        || rendered
+                            .link_targets
+                            .iter()
+                            .any(|t| changed.iter().any(|c| c == t))
                 }
                 None => true,
             }
