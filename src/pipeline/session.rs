@@ -18,7 +18,7 @@ use crate::render::{self, LinkTable, Narrow, Owed, Scope, Usage, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::Template;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -266,7 +266,13 @@ impl Session {
         }
         let all_warnings = !partial || self.last.site.is_none();
         for (file, d) in &self.sources.diagnostics {
-            if all_warnings || fresh.contains(file) {
+            // Names first: a `Path` compares component by component.
+            let is_fresh = || {
+                fresh
+                    .iter()
+                    .any(|f| f.file_name() == file.file_name() && f == file)
+            };
+            if all_warnings || is_fresh() {
                 diags.extend(d.iter().cloned());
             } else {
                 diags.extend(d.iter().filter(|d| d.is_error()).cloned());
@@ -581,13 +587,17 @@ impl Session {
 }
 
 fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {
-    let mut counts: HashMap<&LangCode, usize> = HashMap::new();
-    for p in &site.pages {
-        *counts.entry(&p.lang).or_default() += 1;
-    }
-    site.config
+    let mut counts: Vec<(LangCode, usize)> = site
+        .config
         .languages
         .iter()
-        .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
-        .collect()
+        .map(|l| (l.code.clone(), 0))
+        .collect();
+    // A handful of languages: compared in turn, not hashed per page.
+    for p in &site.pages {
+        if let Some((_, n)) = counts.iter_mut().find(|(code, _)| *code == p.lang) {
+            *n += 1;
+        }
+    }
+    counts
 }

@@ -4,6 +4,7 @@
 
 use crate::config::LangCode;
 use crate::site::Site;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -41,7 +42,7 @@ impl LinkTable {
             index: site.link_index.clone(),
             groups: site
                 .groups
-                .iter()
+                .par_iter()
                 .map(|g| {
                     g.iter()
                         .map(|&id| (site.pages[id].lang.clone(), site.url(&site.pages[id].path)))

@@ -391,9 +391,10 @@ impl Affected {
                 let p = &site.pages[id];
                 self.pages[id.index()]
                     || self.groups.contains(&p.group)
-                    || p.section
-                        .as_ref()
-                        .is_some_and(|s| self.heads.contains(&(s.clone(), p.lang.clone())))
+                    || (!self.heads.is_empty()
+                        && p.section
+                            .as_ref()
+                            .is_some_and(|s| self.heads.contains(&(s.clone(), p.lang.clone()))))
             }
             Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {
