@@ -522,7 +522,7 @@ impl Session {
             self.last.page_files = Arc::new(page_files);
         }
         self.caches.links = Some(links);
-        let pages_per_language = pages_per_language(&site);
+        let pages_per_language = site.pages_per_language();
         self.last.site = Some(site);
         Ok(Built {
             records,
@@ -584,20 +584,4 @@ impl Session {
     pub fn root(&self) -> &Path {
         &self.config.root
     }
-}
-
-fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {
-    let mut counts: Vec<(LangCode, usize)> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), 0))
-        .collect();
-    // A handful of languages: compared in turn, not hashed per page.
-    for p in &site.pages {
-        if let Some((_, n)) = counts.iter_mut().find(|(code, _)| *code == p.lang) {
-            *n += 1;
-        }
-    }
-    counts
 }
