@@ -250,6 +250,18 @@ fn is_noise(path: &Path, out: &Path) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".tmp")
+        || is_editor_temp(name)
+}
+
+/// `sed -i`'s temporary file (`sedAb12Cd`, renamed over the file it edits)
+/// and vim's probe that a folder is writable (`4913`, a number): written
+/// and gone again, never a source.
+fn is_editor_temp(name: &str) -> bool {
+    let sed = name.len() == 9
+        && name.starts_with("sed")
+        && name[3..].bytes().all(|b| b.is_ascii_alphanumeric());
+    let probe = !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit());
+    sed || probe
 }
 
 #[cfg(test)]
@@ -292,5 +304,9 @@ mod tests {
         assert!(is_noise(Path::new("/site/content/a.md~"), out));
         assert!(is_noise(Path::new("/site/public/index.html"), out));
         assert!(!is_noise(Path::new("/site/content/a.md"), out));
+        assert!(is_noise(Path::new("/site/templates/sedK3x9Qa"), out));
+        assert!(is_noise(Path::new("/site/templates/4913"), out));
+        assert!(!is_noise(Path::new("/site/templates/sed.html"), out));
+        assert!(!is_noise(Path::new("/site/templates/section.html"), out));
     }
 }
