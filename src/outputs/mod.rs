@@ -36,8 +36,8 @@ use std::sync::Arc;
 /// the sitemap and feeds only where the change reached them. `open` is the
 /// build's open data when the render's data pages already made it; else it
 /// is made here, with `rows` (`serve`) reusing the last build's rows.
-/// `None` when `stop` said a newer edit waits before the open data was
-/// made (`serve` makes all of these with the next build).
+/// `None` when `stop` said a newer edit waits before the sitemap or the
+/// open data was made (`serve` makes all of these with the next build).
 pub(crate) fn build(
     site: &Site,
     locales: &Locales,
@@ -48,13 +48,6 @@ pub(crate) fn build(
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<Output>> {
     let mut out = Vec::new();
-    // A sitemap's `<loc>` must be a full URL: without an origin (no
-    // `base_url` with a host) it cannot be right, so it is left out and the
-    // build warns (see `commands::no_origin_warning`).
-    let has_origin = !site.config.origin.is_empty();
-    if has_origin && only.is_none_or(|a| a.sitemap) {
-        out.push(bytes("sitemap.xml", sitemap(site)));
-    }
     out.push(bytes("robots.txt", robots(site)));
     out.extend(
         fonts::site_fonts(&site.config)
@@ -89,6 +82,17 @@ pub(crate) fn build(
         }
     }
     out.extend(aliases(site, locales));
+    // The site-wide files last, each only while no newer edit waits.
+    // A sitemap's `<loc>` must be a full URL: without an origin (no
+    // `base_url` with a host) it cannot be right, so it is left out and the
+    // build warns (see `commands::no_origin_warning`).
+    let has_origin = !site.config.origin.is_empty();
+    if has_origin && only.is_none_or(|a| a.sitemap) {
+        if stop() {
+            return None;
+        }
+        out.push(bytes("sitemap.xml", sitemap(site)));
+    }
     if stop() {
         return None;
     }

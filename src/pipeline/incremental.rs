@@ -242,13 +242,8 @@ impl Session {
             return Ok(None);
         };
         let title_sorts = site::title_sorts(site);
-        // Sources are in path order (as resolve and splice keep them).
         let by_file = |file: &Path| -> Option<&Arc<SourcePage>> {
-            let at = site
-                .sources
-                .binary_search_by(|s| s.file.as_path().cmp(file))
-                .ok()?;
-            site.sources.get(at)
+            site.sources.get(site.source_index(file)?)
         };
         let mut edited = Vec::new();
         let mut reordered = false;

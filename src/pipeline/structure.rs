@@ -29,7 +29,7 @@ impl Session {
         };
         // Sources name their files from the root.
         let rel = file.strip_prefix(&self.config.root).unwrap_or(file);
-        let known = site.sources.iter().any(|s| s.file == rel);
+        let known = site.source_index(rel).is_some();
         let change = match (known, self.sources.pages.get(file)) {
             (false, Some(new)) => Splice::Added(new.clone()),
             (true, None) => Splice::Removed(rel.to_path_buf()),

@@ -146,6 +146,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// The index of the source read from `file` (relative to the root):
+    /// sources are in path order (resolve's, kept by splice).
+    pub(crate) fn source_index(&self, file: &std::path::Path) -> Option<usize> {
+        self.sources
+            .binary_search_by(|s| s.file.as_path().cmp(file))
+            .ok()
+    }
+
     /// Pages per language, in the site's language order.
     pub(crate) fn pages_per_language(&self) -> Vec<(LangCode, usize)> {
         let mut counts: Vec<(LangCode, usize)> = self

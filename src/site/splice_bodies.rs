@@ -22,11 +22,7 @@ use std::sync::Arc;
 /// `file` in `site`: taken before a splice removes them, or after one adds
 /// them.
 pub(crate) fn file_link_keys(site: &Site, file: &Path) -> Vec<String> {
-    // Sources are in path order (resolve's, kept by splice).
-    let Ok(at) = site
-        .sources
-        .binary_search_by(|s| s.file.as_path().cmp(file))
-    else {
+    let Some(at) = site.source_index(file) else {
         return Vec::new();
     };
     let source = Some(SourceId::new(at));
