@@ -349,7 +349,7 @@ impl InPlace {
         let new_files = fresh.keys().any(|p| !self.written.contains_key(p));
         let removed = !stale.is_empty();
         for path in stale {
-            let _ = fs::remove_file(self.out.join(&path));
+            remove_with_folder(&self.out.join(&path));
             self.written.remove(&path);
         }
         self.written.extend(fresh);
@@ -458,7 +458,7 @@ impl Sink for InPlace {
     fn remove_gone(&self, files: &[&str]) {
         // Only files this folder got from mekong; `settle` forgets them.
         for f in files.iter().filter(|f| self.written.contains_key(**f)) {
-            let _ = fs::remove_file(self.out.join(f));
+            remove_with_folder(&self.out.join(f));
         }
     }
 
@@ -484,6 +484,16 @@ impl Sink for InPlace {
             fresh: true,
             origin,
         })
+    }
+}
+
+/// Removes a file of the output, and its folder if that is empty now (a
+/// page's `x/index.html`): a fresh build has no empty folders.
+fn remove_with_folder(file: &Path) {
+    let _ = fs::remove_file(file);
+    if let Some(folder) = file.parent() {
+        // Fails, as it should, when other files are still there.
+        let _ = fs::remove_dir(folder);
     }
 }
 
