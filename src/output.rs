@@ -6,6 +6,8 @@
 
 use crate::diagnostics::Diagnostic;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// Where a file's bytes are.
 #[derive(Debug, Clone)]
@@ -94,6 +96,11 @@ pub trait Sink: Sync {
     fn wanted_first(&self) -> Option<&WantedFirst> {
         None
     }
+
+    /// Removes files of pages the site no longer has, as soon as that is
+    /// known (`serve`: a deleted article is gone before the rest of the
+    /// build is done); a build's sink leaves them to its end.
+    fn remove_gone(&self, _files: &[&str]) {}
 }
 
 /// Files a reader waits for: rendered first, and `written` is called once
@@ -106,6 +113,19 @@ pub struct WantedFirst {
     /// Called once, when those of `files` the build renders are written
     /// without error.
     pub written: Box<dyn Fn() + Send + Sync>,
+    /// Set when a newer edit is waiting: the pages not begun yet and the
+    /// site-wide files are left for the next build, which renders them
+    /// with its own (see `render::Owed`).
+    pub newer_edit: Option<Arc<AtomicBool>>,
+}
+
+impl WantedFirst {
+    /// Whether a newer edit waits.
+    pub fn overtaken(&self) -> bool {
+        self.newer_edit
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::SeqCst))
+    }
 }
 
 impl Sink for Discard {

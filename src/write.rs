@@ -178,13 +178,20 @@ fn write_manifest<'a>(
     files: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> std::io::Result<()> {
     let mut files: Vec<(&str, &str)> = files.collect();
-    files.sort_by(|a, b| a.0.cmp(b.0));
-    let lines: Vec<String> = files
-        .into_iter()
-        .map(|(path, hash)| format!("{hash} {path}"))
-        .collect();
+    // Paths are unique: an unstable sort gives the same order.
+    files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut text = String::with_capacity(files.len() * 96);
+    for (path, hash) in files {
+        text.push_str(hash);
+        text.push(' ');
+        text.push_str(path);
+        text.push('\n');
+    }
     // An empty manifest is one empty line, as earlier builds wrote it.
-    fs::write(dir.join(MARKER), lines.join("\n") + "\n")
+    if text.is_empty() {
+        text.push('\n');
+    }
+    fs::write(dir.join(MARKER), text)
 }
 
 /// An output made ready to write: its path inside the output folder
@@ -276,6 +283,10 @@ pub(crate) struct InPlace {
     written: HashMap<String, String>,
     /// The pages a reader has open, rendered first by the next build.
     first: Option<crate::output::WantedFirst>,
+    /// While set, a manifest that changed is only noted (`stale`), not
+    /// written: a rebuild cut short by a newer edit leaves it to the next.
+    hold: bool,
+    stale: bool,
 }
 
 impl InPlace {
@@ -286,7 +297,26 @@ impl InPlace {
             out: out.to_path_buf(),
             written: read_manifest(out),
             first: None,
+            hold: false,
+            stale: false,
         })
+    }
+
+    /// With `hold`, the manifest is not written when the files change until
+    /// it is released (then, if it changed meanwhile).
+    pub(crate) fn hold_manifest(&mut self, hold: bool) {
+        self.hold = hold;
+        if !hold && self.stale {
+            self.manifest_changed();
+        }
+    }
+
+    /// The set of files changed: the manifest is written, or noted stale.
+    fn manifest_changed(&mut self) {
+        self.stale = self.hold;
+        if !self.hold {
+            self.flush();
+        }
     }
 
     /// The files the next build renders and writes before the others.
@@ -319,14 +349,14 @@ impl InPlace {
         let new_files = fresh.keys().any(|p| !self.written.contains_key(p));
         let removed = !stale.is_empty();
         for path in stale {
-            let _ = fs::remove_file(self.out.join(&path));
+            remove_with_folder(&self.out.join(&path));
             self.written.remove(&path);
         }
         self.written.extend(fresh);
         // The manifest lists which files are mekong's: rewrite it when that
         // set changes (an edit that only changes contents need not pay for it).
         if complete || new_files || removed {
-            self.flush();
+            self.manifest_changed();
         }
     }
 
@@ -340,7 +370,7 @@ impl InPlace {
             }
         }
         if new_files {
-            self.flush();
+            self.manifest_changed();
         }
     }
 
@@ -348,6 +378,9 @@ impl InPlace {
     /// `images/a.480w.webp`, ...) that a build did not write: after a photo
     /// is replaced, those of its old size.
     pub(crate) fn remove_variants(&mut self, originals: &[String], records: &[Record]) {
+        if originals.is_empty() {
+            return;
+        }
         let written: HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
         let stale: Vec<String> = self
             .written
@@ -361,7 +394,7 @@ impl InPlace {
             self.written.remove(path);
         }
         if !stale.is_empty() {
-            self.flush();
+            self.manifest_changed();
         }
     }
 
@@ -422,6 +455,13 @@ impl Sink for InPlace {
         self.first.as_ref()
     }
 
+    fn remove_gone(&self, files: &[&str]) {
+        // Only files this folder got from mekong; `settle` forgets them.
+        for f in files.iter().filter(|f| self.written.contains_key(**f)) {
+            remove_with_folder(&self.out.join(f));
+        }
+    }
+
     fn put(&self, o: &Output) -> Result<Record, Diagnostic> {
         let (rel, bytes, hash) = prepare(o)?;
         let origin = origin_of(o);
@@ -444,6 +484,16 @@ impl Sink for InPlace {
             fresh: true,
             origin,
         })
+    }
+}
+
+/// Removes a file of the output, and its folder if that is empty now (a
+/// page's `x/index.html`): a fresh build has no empty folders.
+fn remove_with_folder(file: &Path) {
+    let _ = fs::remove_file(file);
+    if let Some(folder) = file.parent() {
+        // Fails, as it should, when other files are still there.
+        let _ = fs::remove_dir(folder);
     }
 }
 

@@ -95,6 +95,7 @@ fn serve_until_stopped(
     // Watch before the first build: a file saved while it runs, or just
     // after the server starts answering, is seen and rebuilt, never lost.
     let mut watcher = SourceWatcher::new(&args.pipeline.root, &out).map_err(one)?;
+    preview.overtaken_by(watcher.newer_edit());
     rebuild(&mut preview, &[], say);
 
     listener.answer(state);
@@ -113,8 +114,16 @@ fn serve_until_stopped(
     let stop_handler = stop.clone();
     let _ = ctrlc::set_handler(move || stop_handler.store(true, Ordering::SeqCst));
     let warn = |line: Message| say(Progress::Note(line));
-    while let Some(paths) = watcher.next_batch(&stop, &warn) {
-        rebuild(&mut preview, &paths, say);
+    // A rebuild overtaken by a newer edit left pages for later: the next
+    // one renders them, or, when no edit comes in, a catch-up.
+    while let Some(paths) = watcher.next_batch(&stop, &warn, preview.owes().then_some(CATCH_UP)) {
+        if paths.is_empty() {
+            if let Some(rebuilt) = preview.catch_up() {
+                report(&preview, &rebuilt, &paths, false, say);
+            }
+        } else {
+            rebuild(&mut preview, &paths, say);
+        }
     }
     if temporary {
         drop(preview);
@@ -126,12 +135,32 @@ fn serve_until_stopped(
     Ok(())
 }
 
+/// How long `serve` waits for another edit before it writes what an
+/// overtaken rebuild left for later.
+const CATCH_UP: std::time::Duration = std::time::Duration::from_millis(10);
+
 /// Rebuilds, reports, then tells open pages (so the report comes first).
 fn rebuild(preview: &mut Preview, paths: &[PathBuf], say: &dyn Fn(Progress)) {
     if let Some(rebuilt) = preview.rebuild(paths) {
-        say(Progress::Rebuilt(outcome_of(&rebuilt, paths.is_empty())));
-        preview.tell_pages(&rebuilt, paths);
+        report(preview, &rebuilt, paths, paths.is_empty(), say);
     }
+}
+
+/// Reports a rebuild and tells open pages. One that left pages for later
+/// says nothing: the build that finishes them does (so `rebuilt` means
+/// the folder is up to date).
+fn report(
+    preview: &Preview,
+    rebuilt: &Rebuilt,
+    paths: &[PathBuf],
+    first: bool,
+    say: &dyn Fn(Progress),
+) {
+    if rebuilt.cut_short && rebuilt.written.is_some() {
+        return;
+    }
+    say(Progress::Rebuilt(outcome_of(rebuilt, first)));
+    preview.tell_pages(rebuilt, paths);
 }
 
 /// A rebuild as main prints it: its diagnostics, and one line on stdout.

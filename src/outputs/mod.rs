@@ -36,6 +36,8 @@ use std::sync::Arc;
 /// the sitemap and feeds only where the change reached them. `open` is the
 /// build's open data when the render's data pages already made it; else it
 /// is made here, with `rows` (`serve`) reusing the last build's rows.
+/// `None` when `stop` said a newer edit waits before the sitemap or the
+/// open data was made (`serve` makes all of these with the next build).
 pub(crate) fn build(
     site: &Site,
     locales: &Locales,
@@ -43,15 +45,9 @@ pub(crate) fn build(
     only: Option<&Affected>,
     open: Option<OpenData>,
     rows: Option<&RowCache>,
-) -> Vec<Output> {
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Output>> {
     let mut out = Vec::new();
-    // A sitemap's `<loc>` must be a full URL: without an origin (no
-    // `base_url` with a host) it cannot be right, so it is left out and the
-    // build warns (see `commands::no_origin_warning`).
-    let has_origin = !site.config.origin.is_empty();
-    if has_origin && only.is_none_or(|a| a.sitemap) {
-        out.push(bytes("sitemap.xml", sitemap(site)));
-    }
     out.push(bytes("robots.txt", robots(site)));
     out.extend(
         fonts::site_fonts(&site.config)
@@ -86,6 +82,20 @@ pub(crate) fn build(
         }
     }
     out.extend(aliases(site, locales));
+    // The site-wide files last, each only while no newer edit waits.
+    // A sitemap's `<loc>` must be a full URL: without an origin (no
+    // `base_url` with a host) it cannot be right, so it is left out and the
+    // build warns (see `commands::no_origin_warning`).
+    let has_origin = !site.config.origin.is_empty();
+    if has_origin && only.is_none_or(|a| a.sitemap) {
+        if stop() {
+            return None;
+        }
+        out.push(bytes("sitemap.xml", sitemap(site)));
+    }
+    if stop() {
+        return None;
+    }
     if only.is_none_or(|a| a.data) {
         out.extend(data::build(site, locales));
         out.extend(crate::cms::outputs(site));
@@ -104,7 +114,7 @@ pub(crate) fn build(
                 data: OutputData::Copy(source),
             }),
     );
-    out
+    Some(out)
 }
 
 /// Writes the search index of every language (with `only`, where the

@@ -177,6 +177,10 @@ impl Sink for Claims<'_> {
     fn wanted_first(&self) -> Option<&crate::output::WantedFirst> {
         self.inner.wanted_first()
     }
+
+    fn remove_gone(&self, files: &[&str]) {
+        self.inner.remove_gone(files);
+    }
 }
 
 /// The error for two claims that cannot both be written: `first` at a path,

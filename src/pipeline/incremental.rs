@@ -10,8 +10,9 @@ use crate::config::LangCode;
 use crate::content::{self, SourcePage};
 use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
+use crate::render::Owed;
 use crate::site::{self, Fit};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -202,6 +203,28 @@ impl Session {
                 .any(|s| s.assets.iter().any(|a| a == p))
     }
 
+    /// Whether the last builds left pages or files for later: a newer edit
+    /// came in while they rendered (see [`Owed`]).
+    pub fn owes(&self) -> bool {
+        !self.last.owed.is_empty()
+    }
+
+    /// Renders and writes what the last builds left for later, from the
+    /// last site; `None` when there is none (the next build renders all).
+    pub fn catch_up(&mut self, sink: &dyn Sink) -> Option<Result<Built, Diagnostics>> {
+        let diags = self.diagnostics_to_report(true, &[]);
+        let Some(site) = self.last.site.take() else {
+            self.last.owed = Owed::default();
+            return None;
+        };
+        let mut watch = Stopwatch::start();
+        let photos = crate::outputs::photo_files(&site, &self.theme.statics);
+        let rerender = Rerender::InPlace {
+            front_changed: false,
+        };
+        Some(self.render_and_write(site, &photos, rerender, sink, diags, &mut watch))
+    }
+
     /// The fast path of an edit: when the edited files keep their URLs
     /// and translations, the site is updated in place and only the pages
     /// that show them are rendered; when they also moved in their lists
@@ -219,17 +242,19 @@ impl Session {
             return Ok(None);
         };
         let title_sorts = site::title_sorts(site);
-        let by_file: HashMap<&Path, &Arc<SourcePage>> =
-            site.sources.iter().map(|s| (s.file.as_path(), s)).collect();
+        let by_file = |file: &Path| -> Option<&Arc<SourcePage>> {
+            site.sources.get(site.source_index(file)?)
+        };
         let mut edited = Vec::new();
         let mut reordered = false;
+        let mut tags_changed = false;
         let mut dates_changed = false;
         let mut front_changed = false;
         for file in fresh {
             let Some(new) = self.sources.pages.get(file) else {
                 return Ok(None);
             };
-            let Some(old) = by_file.get(new.file.as_path()) else {
+            let Some(old) = by_file(&new.file) else {
                 return Ok(None);
             };
             front_changed |= old.front != new.front;
@@ -237,6 +262,7 @@ impl Session {
                 Fit::Same => {}
                 Fit::Reordered => {
                     reordered = true;
+                    tags_changed |= old.front.tags != new.front.tags;
                     dates_changed |=
                         (old.front.date, old.front.updated) != (new.front.date, new.front.updated);
                 }
@@ -254,7 +280,7 @@ impl Session {
         let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
         self.refresh_images(&photos_before);
         let edited_files: Vec<PathBuf> = edited.iter().map(|s| s.file.clone()).collect();
-        if reordered {
+        if tags_changed {
             // Tag pages may come or go: root-relative links are checked
             // against the paths published now.
             self.caches.markdown.forget_published_paths();

@@ -14,11 +14,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
 use crate::output::{Output, Record, Sink};
-use crate::render::{self, LinkTable, Narrow, Scope, Usage, ValueCache};
+use crate::render::{self, LinkTable, Narrow, Owed, Scope, Usage, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::Template;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -74,6 +74,8 @@ pub(super) struct LastBuild {
     pub(super) site: Option<Site>,
     /// Every page file of the last build that listed them.
     pub(super) page_files: Arc<HashSet<String>>,
+    /// What the last builds left for later (a newer edit came in).
+    pub(super) owed: Owed,
 }
 
 /// What changed since the last build, for the next one to take up.
@@ -97,7 +99,7 @@ pub(super) struct Stopwatch {
 }
 
 impl Stopwatch {
-    fn start() -> Stopwatch {
+    pub(super) fn start() -> Stopwatch {
         Stopwatch {
             clock: Instant::now(),
             timings: Vec::new(),
@@ -252,7 +254,11 @@ impl Session {
     /// Every error, but warnings only of the files read since the last
     /// build: `serve` need not repeat a thousand unchanged warnings per save.
     /// A one-shot build (built once) moves them out instead of copying them.
-    fn diagnostics_to_report(&mut self, partial: bool, fresh: &[PathBuf]) -> Diagnostics {
+    pub(super) fn diagnostics_to_report(
+        &mut self,
+        partial: bool,
+        fresh: &[PathBuf],
+    ) -> Diagnostics {
         let mut diags = self.theme.diagnostics.clone();
         diags.extend(self.sources.walk_diagnostics.clone());
         if self.bodies == Bodies::Reread {
@@ -263,7 +269,13 @@ impl Session {
         }
         let all_warnings = !partial || self.last.site.is_none();
         for (file, d) in &self.sources.diagnostics {
-            if all_warnings || fresh.contains(file) {
+            // Names first: a `Path` compares component by component.
+            let is_fresh = || {
+                fresh
+                    .iter()
+                    .any(|f| f.file_name() == file.file_name() && f == file)
+            };
+            if all_warnings || is_fresh() {
                 diags.extend(d.iter().cloned());
             } else {
                 diags.extend(d.iter().filter(|d| d.is_error()).cloned());
@@ -370,6 +382,8 @@ impl Session {
         // renders the open pages first instead: they need not wait for it).
         let open_data = std::sync::OnceLock::new();
         let rows = (self.bodies == Bodies::Kept).then_some(&self.caches.open_rows);
+        let owed = std::mem::take(&mut self.last.owed);
+        let previous_page_files = Some(&*self.last.page_files).filter(|f| !f.is_empty());
         let mut written = Vec::new();
         if full && self.bodies == Bodies::Reread {
             let (open, records) = crate::outputs::write_open_data(&site, rows, sink);
@@ -406,6 +420,8 @@ impl Session {
                         self.caches.markdown.body_html(files)
                     }),
                     usage: self.caches.usage.as_mut(),
+                    owed: &owed.pages,
+                    previous_page_files,
                 })
             },
             || {
@@ -423,6 +439,7 @@ impl Session {
             mut affected,
             page_files,
             image_requests,
+            skipped,
         } = rendered;
         if let (
             Some(a),
@@ -453,27 +470,45 @@ impl Session {
             diags.extend(images.prepare(&later, progress));
         }
         pictures.extend(later);
-        let mut extra: Vec<Output> = crate::outputs::build(
-            &site,
-            &self.theme.locales,
-            &self.theme.statics,
-            affected.as_ref(),
-            open_data.into_inner(),
-            rows,
-        );
+        // A newer edit waits: the pages not begun and the site-wide files
+        // are left for the next build (or for `serve` once no edit comes).
+        let stop = || sink.wanted_first().is_some_and(|w| w.overtaken());
+        let mut overtaken = !skipped.is_empty() || stop();
+        if !overtaken {
+            if let Some(a) = affected.as_mut() {
+                a.absorb(&owed);
+            }
+        }
+        let only = affected.as_ref().filter(|_| !owed.all_outputs);
+        let mut extra: Vec<Output> = Vec::new();
+        if !overtaken {
+            let (locales, statics) = (&self.theme.locales, &self.theme.statics);
+            let open = open_data.into_inner();
+            match crate::outputs::build(&site, locales, statics, only, open, rows, &stop) {
+                Some(outputs) => extra = outputs,
+                None => overtaken = true,
+            }
+        }
+        let (owed, only) = if overtaken {
+            (Owed::after(owed, skipped, affected.as_ref()), None)
+        } else {
+            (Owed::default(), Some(only))
+        };
         if !diags.has_errors() {
             let (outputs, used) = images.outputs(&pictures);
             extra.extend(outputs);
             let (outputs, d) = crate::screens::outputs(&screens, &images, make);
             extra.extend(outputs);
             diags.extend(d);
-            if full && make {
+            if full && make && !overtaken {
                 self.caches.used_images = Some(used);
             }
         }
         written.par_extend(extra.par_iter().map(|o| sink.put(o)));
         drop(extra);
-        written.extend(crate::outputs::write_search(&site, affected.as_ref(), sink));
+        if let Some(only) = only {
+            written.extend(crate::outputs::write_search(&site, only, sink));
+        }
         for w in written {
             match w {
                 Ok(r) => records.push(r),
@@ -482,6 +517,7 @@ impl Session {
         }
         diags.extend(claims.clashes(&self.config.root));
         watch.lap("outputs");
+        self.last.owed = owed;
         if diags.has_errors() {
             return Err(diags);
         }
@@ -489,7 +525,7 @@ impl Session {
             self.last.page_files = Arc::new(page_files);
         }
         self.caches.links = Some(links);
-        let pages_per_language = pages_per_language(&site);
+        let pages_per_language = site.pages_per_language();
         self.last.site = Some(site);
         Ok(Built {
             records,
@@ -551,16 +587,4 @@ impl Session {
     pub fn root(&self) -> &Path {
         &self.config.root
     }
-}
-
-fn pages_per_language(site: &Site) -> Vec<(LangCode, usize)> {
-    let mut counts: HashMap<&LangCode, usize> = HashMap::new();
-    for p in &site.pages {
-        *counts.entry(&p.lang).or_default() += 1;
-    }
-    site.config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), counts.get(&l.code).copied().unwrap_or(0)))
-        .collect()
 }

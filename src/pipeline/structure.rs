@@ -29,7 +29,7 @@ impl Session {
         };
         // Sources name their files from the root.
         let rel = file.strip_prefix(&self.config.root).unwrap_or(file);
-        let known = site.sources.iter().any(|s| s.file == rel);
+        let known = site.source_index(rel).is_some();
         let change = match (known, self.sources.pages.get(file)) {
             (false, Some(new)) => Splice::Added(new.clone()),
             (true, None) => Splice::Removed(rel.to_path_buf()),
@@ -43,9 +43,30 @@ impl Session {
         };
         let photos_before = crate::outputs::photo_files(&old_site, &self.theme.statics);
         self.refresh_images(&photos_before);
+        let went = site::file_link_keys(&old_site, rel);
         let (mut site, before) = site::splice(old_site, change);
+        let came = site::file_link_keys(&site, rel);
         watch.lap_since("splice", clock);
-        if !self.render_markdown(&mut site, &mut diags, watch) {
+        // Only the keys of the file's page changed: the Markdown cache is
+        // updated in place (`serve` keeps bodies; a one-shot build never
+        // splices).
+        let files = site::Files {
+            statics: &self.theme.statics,
+            images: &self.caches.images,
+        };
+        let mut markdown = std::mem::take(&mut self.caches.markdown);
+        diags.extend(site::render_spliced(
+            &mut site,
+            files,
+            &mut markdown,
+            &came,
+            &went,
+        ));
+        watch.lap("markdown");
+        // The cache holds the keys of the spliced site and bodies rendered
+        // for it: a resolve after errors compares its keys with them.
+        self.caches.markdown = markdown;
+        if diags.has_errors() {
             // The last good site is gone: the next build starts clean.
             return Err(diags);
         }

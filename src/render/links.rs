@@ -4,13 +4,16 @@
 
 use crate::config::LangCode;
 use crate::site::Site;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// `@/` paths and the URLs of their translations, for `url(path="@/...")`.
 /// Built once per set of URLs: `serve` keeps it while no URL changes.
 pub(crate) struct LinkTable {
-    signature: blake3::Hash,
+    /// The site's [`crate::site::link_signature`]; `None` when the table
+    /// was built for URLs known to have changed (not worth hashing).
+    signature: Option<blake3::Hash>,
     index: HashMap<String, usize>,
     /// Per translation group: (language, URL).
     groups: Vec<Vec<(LangCode, String)>>,
@@ -23,18 +26,23 @@ impl LinkTable {
     pub(crate) fn reuse_or_build(site: &Site, previous: Option<Arc<LinkTable>>) -> Arc<LinkTable> {
         let signature = crate::site::link_signature(site);
         match previous {
-            Some(table) if table.signature == signature => table,
-            _ => Arc::new(LinkTable::build(site, signature)),
+            Some(table) if table.signature == Some(signature) => table,
+            _ => Arc::new(LinkTable::build(site, Some(signature))),
         }
     }
 
-    fn build(site: &Site, signature: blake3::Hash) -> LinkTable {
+    /// A new table for a site whose URLs changed (a page came or went).
+    pub(crate) fn rebuilt(site: &Site) -> Arc<LinkTable> {
+        Arc::new(LinkTable::build(site, None))
+    }
+
+    fn build(site: &Site, signature: Option<blake3::Hash>) -> LinkTable {
         LinkTable {
             signature,
             index: site.link_index.clone(),
             groups: site
                 .groups
-                .iter()
+                .par_iter()
                 .map(|g| {
                     g.iter()
                         .map(|&id| (site.pages[id].lang.clone(), site.url(&site.pages[id].path)))
@@ -63,7 +71,7 @@ impl LinkTable {
         chains: HashMap<String, Vec<LangCode>>,
     ) -> LinkTable {
         LinkTable {
-            signature: blake3::hash(b""),
+            signature: None,
             index,
             groups,
             chains,

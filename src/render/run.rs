@@ -62,6 +62,12 @@ pub(crate) struct Request<'a> {
     /// In `serve`: what each page read, noted as pages render, and read to
     /// narrow [`Scope::Narrowed`].
     pub usage: Option<&'a mut Usage>,
+    /// Pages (URL paths, as [`Job::path`] names them) the last build left
+    /// unrendered ([`super::Owed`]): rendered now too.
+    pub owed: &'a HashSet<String>,
+    /// The page files of the last build that listed them: those gone now
+    /// are removed from the sink before any page is written.
+    pub previous_page_files: Option<&'a HashSet<String>>,
 }
 
 /// What [`render`] gives back.
@@ -79,6 +85,9 @@ pub(crate) struct Rendered {
     /// The pictures templates asked for with `image()`, for the image
     /// pipeline to make (in no particular order).
     pub(crate) image_requests: Vec<Arc<Picture>>,
+    /// Pages (URL paths, as [`Job::path`] names them) not rendered: a
+    /// newer edit came in first (see [`super::Owed`]).
+    pub skipped: Vec<String>,
 }
 
 /// Renders the site's pages with the templates; returns what the sink
@@ -100,6 +109,8 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         data_page,
         bodies,
         mut usage,
+        owed,
+        previous_page_files,
     } = req;
     let PageValues {
         values: page_values,
@@ -135,6 +146,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     };
     let links = match links {
         Some(table) if same_urls => table,
+        _ if matches!(scope, Scope::Relisted(r) if r.urls_changed) => LinkTable::rebuilt(site),
         previous => LinkTable::reuse_or_build(site, previous),
     };
     // Tera functions are shared by every job and see only plain values, so
@@ -163,19 +175,31 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
                 affected: None,
                 page_files: HashSet::new(),
                 image_requests: Vec::new(),
+                skipped: Vec::new(),
             };
         }
     };
     let site_values = context::site_values(site, &locales);
     let narrowed = narrow.zip(usage.as_deref());
     let all = affected.is_none() && only_langs.is_none() && narrowed.is_none();
-    let (jobs, page_files) = plan(
-        site,
-        list_page_files,
-        affected.as_ref(),
-        only_langs,
-        narrowed,
-    );
+    let (every_job, jobs) = plan(site, affected.as_ref(), only_langs, narrowed, owed);
+    // Once the pages a reader waits for are written: every page file, and
+    // those of pages gone removed.
+    let mut page_files = HashSet::new();
+    let mut list = || {
+        if !list_page_files {
+            return;
+        }
+        page_files = every_job.iter().map(|j| file_of(&j.path(site))).collect();
+        if let Some(before) = previous_page_files {
+            let gone: Vec<&str> = before
+                .iter()
+                .filter(|f| !page_files.contains(*f))
+                .map(String::as_str)
+                .collect();
+            sink.remove_gone(&gone);
+        }
+    };
     let ctx = RenderCtx {
         site,
         tera: &tera,
@@ -186,10 +210,12 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         bodies,
         recorder: recorder.as_deref(),
     };
-    let results = render_jobs(&ctx, &jobs, sink, progress);
+    let urgent = |job: Job| affected.as_ref().is_some_and(|a| a.urgent(site, job));
+    let (results, skipped) = render_jobs(&ctx, &jobs, sink, progress, &urgent, &mut list);
     if let (Some(u), Some(r)) = (usage, &recorder) {
-        u.take(r, all);
+        u.take(r, all && skipped.is_empty());
     }
+    let skipped = skipped.into_iter().map(|i| jobs[i].path(site)).collect();
     let (records, diagnostics) = collect(results);
     Rendered {
         records,
@@ -198,46 +224,55 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         affected,
         page_files,
         image_requests: requested.try_iter().collect(),
+        skipped,
     }
 }
 
-/// The jobs to run now, and every page file a full render writes
-/// (`serve` removes the others) if `list_page_files`.
+/// Every job of the site, and those to run now (with those `owed` by the
+/// last build).
 fn plan(
     site: &Site,
-    list_page_files: bool,
     affected: Option<&Affected>,
     only_langs: Option<&HashSet<LangCode>>,
     narrowed: Option<(&Narrow, &Usage)>,
-) -> (Vec<Job>, HashSet<String>) {
-    let mut jobs = jobs::plan(site);
-    let page_files: HashSet<String> = if list_page_files {
-        jobs.iter().map(|j| file_of(&j.path(site))).collect()
-    } else {
-        HashSet::new()
+    owed: &HashSet<String>,
+) -> (Vec<Job>, Vec<Job>) {
+    let jobs = jobs::plan(site);
+    let wanted = |job: Job| {
+        let wanted = match (affected, narrowed) {
+            (Some(a), Some((n, usage))) => a.wants(site, job) || n.wants(site, job, usage),
+            (Some(a), None) => a.wants(site, job),
+            (None, Some((n, usage))) => n.wants(site, job, usage),
+            (None, None) => true,
+        };
+        wanted && only_langs.is_none_or(|langs| langs.contains(&site.pages[job.page()].lang))
     };
-    match (affected, narrowed) {
-        (Some(a), Some((n, usage))) => {
-            jobs.retain(|job| a.wants(site, *job) || n.wants(site, *job, usage))
-        }
-        (Some(a), None) => jobs.retain(|job| a.wants(site, *job)),
-        (None, Some((n, usage))) => jobs.retain(|job| n.wants(site, *job, usage)),
-        (None, None) => {}
-    }
-    if let Some(langs) = only_langs {
-        jobs.retain(|job| langs.contains(&site.pages[job.page()].lang));
-    }
-    (jobs, page_files)
+    let is_owed = |job: Job| match job {
+        _ if owed.is_empty() => false,
+        Job::Article(id) | Job::Home(id) => owed.contains(&site.pages[id].path),
+        _ => owed.contains(&job.path(site)),
+    };
+    let kept = jobs
+        .iter()
+        .copied()
+        .filter(|&job| wanted(job) || is_owed(job))
+        .collect();
+    (jobs, kept)
 }
 
 /// Renders the jobs in parallel; each output goes into the sink as soon
 /// as it is rendered, so a big site never holds its pages in memory.
+/// The pages open in a browser and the `urgent` ones go first, then
+/// `after_first` runs; once a newer edit waits, the jobs not begun yet are
+/// skipped (their indices come back second).
 fn render_jobs(
     ctx: &RenderCtx<'_>,
     jobs: &[Job],
     sink: &dyn Sink,
     progress: bool,
-) -> Vec<Result<Vec<Record>, Diagnostic>> {
+    urgent: &(dyn Fn(Job) -> bool + Sync),
+    after_first: &mut dyn FnMut(),
+) -> (Vec<Result<Vec<Record>, Diagnostic>>, Vec<usize>) {
     let site = ctx.site;
     let bar = progress_bar(progress && jobs.len() > 2000, jobs.len() as u64);
     // Servers look for /404.html: when the default language lives in a
@@ -271,16 +306,30 @@ fn render_jobs(
     };
     // The pages a reader has open go first, and are said to be on disk
     // before the others are rendered; the results stay in job order.
-    let wanted = sink.wanted_first().filter(|w| !w.files.is_empty());
-    let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len())
-        .partition(|&i| wanted.is_some_and(|w| w.files.contains(&file_of(&jobs[i].path(site)))));
+    let wanted = sink.wanted_first();
+    let (first, rest): (Vec<usize>, Vec<usize>) = (0..jobs.len()).partition(|&i| {
+        wanted.is_some_and(|w| urgent(jobs[i]) || w.files.contains(&file_of(&jobs[i].path(site))))
+    });
+    // The open-data pages last: the first of them makes the open data (every
+    // article's row), which a newer edit should not wait for.
+    let (last, rest): (Vec<usize>, Vec<usize>) = rest
+        .into_iter()
+        .partition(|&i| matches!(jobs[i], Job::Data(_)));
+    let overtaken = || wanted.is_some_and(|w| w.overtaken());
     let mut results: Vec<Option<Result<Vec<Record>, Diagnostic>>> =
         (0..jobs.len()).map(|_| None).collect();
-    for (n, batch) in [first, rest].into_iter().enumerate() {
-        let done: Vec<_> = batch.par_iter().map(|&i| (i, run(&jobs[i]))).collect();
+    for (n, batch) in [first, rest, last].into_iter().enumerate() {
+        let done: Vec<_> = batch
+            .par_iter()
+            .filter(|_| n == 0 || !overtaken())
+            .map(|&i| (i, run(&jobs[i])))
+            .collect();
         let first_written = n == 0 && !done.is_empty() && done.iter().all(|(_, r)| r.is_ok());
         if let (Some(w), true) = (wanted, first_written) {
             (w.written)();
+        }
+        if n == 0 {
+            after_first();
         }
         for (i, r) in done {
             results[i] = Some(r);
@@ -289,7 +338,8 @@ fn render_jobs(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    results.into_iter().flatten().collect()
+    let skipped = (0..jobs.len()).filter(|&i| results[i].is_none()).collect();
+    (results.into_iter().flatten().collect(), skipped)
 }
 
 /// The sink's records in job order, and the problems: the same template

@@ -140,6 +140,8 @@ pub(crate) struct Affected {
     /// Sections whose newest articles changed: their articles show them
     /// ([`super::heads`]).
     heads: HashSet<(String, LangCode)>,
+    /// Tags that came with the change: their first page is new.
+    new_tags: HashSet<(LangCode, String)>,
     /// Whether some URL or date changed (the sitemap needs writing).
     pub sitemap: bool,
     /// Whether a changed page carries data for the exports, the data pages
@@ -227,6 +229,9 @@ impl Affected {
             let terms = site.terms.get(lang).map(Vec::as_slice).unwrap_or(&[]);
             for term in terms {
                 let was = old.get(term.slug.as_str()).map(|t| paths(&t.pages));
+                if was.is_none() {
+                    a.new_tags.insert((lang.clone(), term.slug.clone()));
+                }
                 let per = site.config.paginate_by;
                 if let Some(set) = PageSet::of(was, &term.pages, site, changed, per) {
                     a.tags.insert((lang.clone(), term.slug.clone()), set);
@@ -257,6 +262,7 @@ impl Affected {
             sections: HashMap::new(),
             tags: HashMap::new(),
             heads: HashSet::new(),
+            new_tags: HashSet::new(),
             sitemap: false,
             data: false,
         };
@@ -322,6 +328,9 @@ impl Affected {
                 let old = old_terms
                     .get(term.slug.as_str())
                     .map(|t| paths(previous, &t.pages));
+                if old.is_none() {
+                    self.new_tags.insert((lang.clone(), term.slug.clone()));
+                }
                 let old_refs = old.as_ref().map(|v| v.iter().map(String::as_str).collect());
                 if let Some(set) = PageSet::of(
                     old_refs,
@@ -333,6 +342,38 @@ impl Affected {
                     self.tags.insert((lang.clone(), term.slug.clone()), set);
                 }
             }
+        }
+    }
+
+    /// The (section, language) lists the change touched (their feeds).
+    pub(crate) fn section_keys(&self) -> impl Iterator<Item = &(String, LangCode)> {
+        self.sections.keys()
+    }
+
+    /// Adds what the last build left unwritten to what this one writes
+    /// besides pages (after the pages are rendered: it renders no list).
+    pub(crate) fn absorb(&mut self, owed: &super::Owed) {
+        self.sitemap |= owed.sitemap;
+        self.data |= owed.data;
+        self.langs.extend(owed.langs.iter().cloned());
+        for key in &owed.sections {
+            self.sections.entry(key.clone()).or_default();
+        }
+    }
+
+    /// Whether the job is what the editor just made or changed (the edited
+    /// or new article, a new tag's page): written first, with the pages
+    /// open in a browser.
+    pub(crate) fn urgent(&self, site: &Site, job: Job) -> bool {
+        match job {
+            Job::Article(id) => self.pages[id.index()],
+            Job::Term(id, t, 1) => {
+                let lang = &site.pages[id].lang;
+                site.terms[lang]
+                    .get(t)
+                    .is_some_and(|term| self.new_tags.contains(&(lang.clone(), term.slug.clone())))
+            }
+            _ => false,
         }
     }
 
@@ -350,9 +391,10 @@ impl Affected {
                 let p = &site.pages[id];
                 self.pages[id.index()]
                     || self.groups.contains(&p.group)
-                    || p.section
-                        .as_ref()
-                        .is_some_and(|s| self.heads.contains(&(s.clone(), p.lang.clone())))
+                    || (!self.heads.is_empty()
+                        && p.section
+                            .as_ref()
+                            .is_some_and(|s| self.heads.contains(&(s.clone(), p.lang.clone()))))
             }
             Job::Home(id) => self.langs.contains(&site.pages[id].lang) || self.pages[id.index()],
             Job::Section(id, n) => {

@@ -6,7 +6,7 @@
 use super::http::State;
 use crate::diagnostics::Diagnostics;
 use crate::output::WantedFirst;
-use crate::pipeline::{Change, Options, Session};
+use crate::pipeline::{Built, Change, Options, Session};
 use crate::write::InPlace;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -24,6 +24,9 @@ pub(crate) struct Preview {
     /// The page files of the last build (shared with the session while
     /// the set of pages stays the same).
     page_files: Arc<HashSet<String>>,
+    /// Set when a newer edit waits (the watcher's): what is not urgent is
+    /// left for the next build.
+    newer_edit: Option<Arc<AtomicBool>>,
 }
 
 /// What one rebuild did.
@@ -37,6 +40,9 @@ pub(crate) struct Rebuilt {
     /// Whether the open pages were told to reload as soon as they were
     /// written, before the rest of the build.
     reloaded: bool,
+    /// Whether pages or files were left for later: a newer edit came in
+    /// (the build that finishes them reports).
+    pub(crate) cut_short: bool,
 }
 
 impl Preview {
@@ -48,7 +54,19 @@ impl Preview {
             sink,
             state,
             page_files: Arc::default(),
+            newer_edit: None,
         }
+    }
+
+    /// From now on, a rebuild that sees `flag` set leaves the pages not
+    /// begun and the site-wide files for the next one.
+    pub(crate) fn overtaken_by(&mut self, flag: Arc<AtomicBool>) {
+        self.newer_edit = Some(flag);
+    }
+
+    /// Whether the last rebuilds left something for later.
+    pub(crate) fn owes(&self) -> bool {
+        self.session.as_ref().is_ok_and(Session::owes)
     }
 
     /// Takes `paths` into account and builds what they touch (everything
@@ -59,6 +77,26 @@ impl Preview {
         if change == Change::None {
             return None;
         }
+        self.write(start, |s, sink| {
+            let partial = change.is_partial() || s.is_narrowed();
+            Some((s.build(sink, partial), partial))
+        })
+    }
+
+    /// Writes what the last rebuilds left for later (no edit came in
+    /// since). `None` when there was nothing.
+    pub(crate) fn catch_up(&mut self) -> Option<Rebuilt> {
+        let start = Instant::now();
+        self.write(start, |s, sink| Some((s.catch_up(sink)?, true)))
+    }
+
+    /// Runs `build` on the session (it says whether the build was partial)
+    /// with the pages open in a browser first, and settles the folder.
+    fn write(
+        &mut self,
+        start: Instant,
+        build: impl FnOnce(&mut Session, &InPlace) -> Option<(Result<Built, Diagnostics>, bool)>,
+    ) -> Option<Rebuilt> {
         // The pages open in a browser are rendered first and reload as soon
         // as they are on disk.
         let reloaded = Arc::new(AtomicBool::new(false));
@@ -69,13 +107,19 @@ impl Preview {
                 flag.store(true, Ordering::Relaxed);
                 state.broadcast("reload", "");
             }),
+            newer_edit: self.newer_edit.clone(),
         }));
         let result = match self.session.as_mut() {
             Ok(s) => {
-                let partial = change.is_partial() || s.is_narrowed();
+                let Some((result, partial)) = build(s, &self.sink) else {
+                    self.sink.want_first(None);
+                    return None;
+                };
+                // Cut short: the next build writes the manifest.
+                self.sink.hold_manifest(s.owes());
                 let sink = &mut self.sink;
                 let page_files = &mut self.page_files;
-                s.build(sink, partial).inspect(|built| {
+                result.inspect(|built| {
                     if partial && Arc::ptr_eq(page_files, &built.page_files) {
                         // The same pages as before: nothing to remove.
                         sink.record(&built.records);
@@ -92,18 +136,21 @@ impl Preview {
         self.sink.want_first(None);
         let millis = start.elapsed().as_secs_f64() * 1000.0;
         let reloaded = reloaded.load(Ordering::Relaxed);
+        let cut_short = self.owes();
         Some(match result {
             Ok(built) => Rebuilt {
                 written: Some(built.records.iter().filter(|r| r.fresh).count()),
                 diagnostics: built.diagnostics,
                 millis,
                 reloaded,
+                cut_short,
             },
             Err(diagnostics) => Rebuilt {
                 diagnostics,
                 written: None,
                 millis,
                 reloaded,
+                cut_short,
             },
         })
     }

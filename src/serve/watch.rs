@@ -9,7 +9,7 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 /// The folders of a site whose files mekong reads.
@@ -27,13 +27,29 @@ pub(crate) struct SourceWatcher {
     canonical_out: PathBuf,
     /// Source folders watched so far.
     watched: HashSet<PathBuf>,
+    /// Set as soon as a change comes in, cleared when a batch takes the
+    /// events: a rebuild that sees it set leaves what is not urgent to
+    /// the next one (see [`SourceWatcher::newer_edit`]).
+    pending: Arc<AtomicBool>,
 }
 
 impl SourceWatcher {
     /// Starts watching the site at `root`, ignoring what happens in `out`.
     pub(crate) fn new(root: &Path, out: &Path) -> Result<SourceWatcher, Diagnostic> {
         let (tx, events) = mpsc::channel::<notify::Result<notify::Event>>();
-        let watcher = notify::recommended_watcher(tx).map_err(|e| {
+        let canonical_out = out.canonicalize().unwrap_or_else(|_| out.to_path_buf());
+        let pending = Arc::new(AtomicBool::new(false));
+        let (flag, own) = (pending.clone(), canonical_out.clone());
+        let handler = move |event: notify::Result<notify::Event>| {
+            if event
+                .as_ref()
+                .is_ok_and(|e| is_change(&e.kind) && e.paths.iter().any(|p| !is_noise(p, &own)))
+            {
+                flag.store(true, Ordering::SeqCst);
+            }
+            let _ = tx.send(event);
+        };
+        let watcher = notify::recommended_watcher(handler).map_err(|e| {
             Diagnostic::error(
                 None,
                 crate::msg!("serve.cannot-watch", error = e.to_string()),
@@ -44,8 +60,9 @@ impl SourceWatcher {
             events,
             root: root.to_path_buf(),
             canonical_root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
-            canonical_out: out.canonicalize().unwrap_or_else(|_| out.to_path_buf()),
+            canonical_out,
             watched: HashSet::new(),
+            pending,
         };
         // The root itself (not recursively: it holds public/ and maybe target/)
         // catches site.yaml being replaced and source folders being created;
@@ -69,8 +86,16 @@ impl SourceWatcher {
         }
     }
 
+    /// A flag set as soon as a change comes in, before any batch takes it:
+    /// a rebuild still running then knows a newer edit waits.
+    pub(crate) fn newer_edit(&self) -> Arc<AtomicBool> {
+        self.pending.clone()
+    }
+
     /// Waits for the next batch of changed files. `None` once `stop` is set
-    /// or the watcher is gone. Watcher errors go to `warn`.
+    /// or the watcher is gone. Watcher errors go to `warn`. With `quiet`,
+    /// an empty batch once nothing came in for that long (`serve` then
+    /// finishes what the last rebuild left for later).
     ///
     /// A batch goes out on the first event, with whatever is already queued
     /// (events that arrive while a rebuild runs make the next batch): there
@@ -81,11 +106,21 @@ impl SourceWatcher {
         &mut self,
         stop: &AtomicBool,
         warn: &dyn Fn(crate::messages::Message),
+        quiet: Option<Duration>,
     ) -> Option<Vec<PathBuf>> {
+        let waited = Instant::now();
         while !stop.load(Ordering::SeqCst) {
             let mut batch = Batch::default();
-            match self.events.recv_timeout(Duration::from_millis(200)) {
+            let wait = quiet.map_or(Duration::from_millis(200), |q| {
+                q.saturating_sub(waited.elapsed())
+            });
+            match self.events.recv_timeout(wait) {
                 Ok(event) => self.take(&mut batch, event, warn),
+                Err(mpsc::RecvTimeoutError::Timeout) if quiet.is_some() => {
+                    // Nothing came: no newer edit waits.
+                    self.pending.store(false, Ordering::SeqCst);
+                    return Some(Vec::new());
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => return None,
             }
@@ -106,6 +141,9 @@ impl SourceWatcher {
                     Err(_) => break,
                 }
             }
+            // Every event queued is in this batch: those from now on are a
+            // newer edit than the rebuild it starts.
+            self.pending.store(false, Ordering::SeqCst);
             let mut paths = batch.paths;
             paths.sort();
             paths.dedup();
@@ -212,6 +250,18 @@ fn is_noise(path: &Path, out: &Path) -> bool {
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".tmp")
+        || is_editor_temp(name)
+}
+
+/// `sed -i`'s temporary file (`sedAb12Cd`, renamed over the file it edits)
+/// and vim's probe that a folder is writable (`4913`, a number): written
+/// and gone again, never a source.
+fn is_editor_temp(name: &str) -> bool {
+    let sed = name.len() == 9
+        && name.starts_with("sed")
+        && name[3..].bytes().all(|b| b.is_ascii_alphanumeric());
+    let probe = !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit());
+    sed || probe
 }
 
 #[cfg(test)]
@@ -254,5 +304,9 @@ mod tests {
         assert!(is_noise(Path::new("/site/content/a.md~"), out));
         assert!(is_noise(Path::new("/site/public/index.html"), out));
         assert!(!is_noise(Path::new("/site/content/a.md"), out));
+        assert!(is_noise(Path::new("/site/templates/sedK3x9Qa"), out));
+        assert!(is_noise(Path::new("/site/templates/4913"), out));
+        assert!(!is_noise(Path::new("/site/templates/sed.html"), out));
+        assert!(!is_noise(Path::new("/site/templates/section.html"), out));
     }
 }

@@ -28,9 +28,11 @@ use std::sync::Arc;
 /// went since.
 #[derive(Default)]
 pub(crate) struct MarkdownCache {
-    signature: Option<blake3::Hash>,
+    /// [`link_signature`] of the site the cache was made for; `None` when
+    /// [`super::splice_bodies`] updated `keys` without computing it.
+    pub(super) signature: Option<blake3::Hash>,
     /// What links could name when the cache was made ([`link_keys`]).
-    keys: HashSet<String>,
+    pub(super) keys: HashSet<String>,
     /// The published paths root-relative links were checked against (an
     /// edit that keeps the site's structure checks against them again).
     pub(super) published: Arc<Published>,
@@ -59,20 +61,28 @@ impl MarkdownCache {
 fn link_keys(site: &Site) -> HashSet<String> {
     let mut keys = HashSet::with_capacity(site.pages.len() * 2);
     for p in &site.pages {
-        keys.insert(p.path.clone());
-        if let Some(src) = site.source(p) {
-            keys.insert(format!("{}\0{}", src.content_path, p.lang.as_str()));
-        }
+        keys.extend(page_link_keys(site, p));
     }
     keys
+}
+
+/// The [`link_keys`] of one page.
+pub(super) fn page_link_keys(site: &Site, p: &Page) -> impl Iterator<Item = String> {
+    let src = site
+        .source(p)
+        .map(|src| format!("{}\0{}", src.content_path, p.lang.as_str()));
+    std::iter::once(p.path.clone()).chain(src)
 }
 
 /// The link targets ([`Rendered::link_targets`]) whose meaning changed
 /// between two sets of [`link_keys`].
 fn changed_targets(before: &HashSet<String>, now: &HashSet<String>) -> HashSet<String> {
-    before
-        .symmetric_difference(now)
-        .map(|k| k.split('\0').next().unwrap_or(k).to_owned())
+    target_of(before.symmetric_difference(now))
+}
+
+/// The link targets ([`Rendered::link_targets`]) that `keys` name.
+pub(super) fn target_of<'a>(keys: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    keys.map(|k| k.split('\0').next().unwrap_or(k).to_owned())
         .collect()
 }
 
@@ -118,7 +128,9 @@ pub(crate) fn render_markdown(
     let signature = link_signature(site);
     let keys = cache.map(|_| link_keys(site)).unwrap_or_default();
     let changed = match cache {
-        Some(c) if c.signature.is_some_and(|s| s != signature) => changed_targets(&c.keys, &keys),
+        Some(c) if c.signature != Some(signature) && !c.keys.is_empty() => {
+            changed_targets(&c.keys, &keys)
+        }
         _ => HashSet::new(),
     };
     let published = Arc::new(Published::default());
@@ -226,7 +238,7 @@ impl BodyHtml<'_> {
 /// `@/path#anchor` links whose page has no such heading, with the closest
 /// heading as a suggestion. Fallback pages are checked in their own
 /// language's page only.
-fn check_anchors(site: &Site) -> Vec<Diagnostic> {
+pub(super) fn check_anchors(site: &Site) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for page in &site.pages {
         if page.is_fallback {

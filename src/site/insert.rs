@@ -64,7 +64,7 @@ fn can_add(site: &Site, new: &SourcePage, drafts: bool) -> bool {
             .section
             .as_ref()
             .is_none_or(|s| site.section_names.contains(s))
-        && !site.sources.iter().any(|s| s.file == new.file);
+        && site.source_index(&new.file).is_none();
     if !simple {
         return false;
     }
@@ -98,7 +98,7 @@ fn can_add(site: &Site, new: &SourcePage, drafts: bool) -> bool {
 }
 
 fn can_remove(site: &Site, file: &PathBuf) -> bool {
-    let Some(at) = site.sources.iter().position(|s| s.file == *file) else {
+    let Some(at) = site.source_index(file) else {
         return false;
     };
     let old = &site.sources[at];
@@ -115,7 +115,7 @@ fn can_remove(site: &Site, file: &PathBuf) -> bool {
     let section_stays = old.section.as_ref().is_none_or(|name| {
         site.sources
             .iter()
-            .any(|s| s.file != *file && s.section.as_ref() == Some(name))
+            .any(|s| s.section.as_ref() == Some(name) && s.file != *file)
     });
     old.kind == Kind::Article
         && old.front.aliases.is_empty()
@@ -149,11 +149,12 @@ pub(crate) fn splice(mut site: Site, change: Splice) -> (Site, Relisted) {
     };
     let place = match &change {
         Splice::Added(new) => Some((new.lang.clone(), new.section.clone())),
-        Splice::Removed(file) => site
-            .sources
-            .iter()
-            .find(|s| s.file == *file)
-            .map(|s| (s.lang.clone(), s.section.clone())),
+        Splice::Removed(file) => site.source_index(file).map(|at| {
+            (
+                site.sources[at].lang.clone(),
+                site.sources[at].section.clone(),
+            )
+        }),
     };
     // A file the site does not hold ([`can_splice`] rules it out).
     let Some((lang, section)) = place else {
@@ -265,7 +266,7 @@ fn new_group_position(site: &Site, key: &str) -> usize {
 
 /// Takes the file's source and page out; returns `None` (its page is gone).
 fn remove(site: &mut Site, file: &PathBuf, before: &mut Relisted) -> Option<PageId> {
-    let si = site.sources.iter().position(|s| s.file == *file)?;
+    let si = site.source_index(file)?;
     let at = site
         .pages
         .iter()

@@ -15,7 +15,8 @@
 //!   keeps every page's URL; [`relist`] (`relist.rs`) re-sorts the lists
 //!   such an edit moved its pages in; [`splice`] (`insert.rs`) puts a
 //!   new article file's page in, or a deleted one's out, where resolve
-//!   would have it.
+//!   would have it, and [`render_spliced`] (`splice_bodies.rs`) renders
+//!   only the Markdown that splice changed.
 //!
 //! Pages and sources are indexed by typed ids ([`PageId`], [`SourceId`])
 //! into vectors: the renderer reads the site from many threads without a
@@ -27,6 +28,7 @@ mod insert;
 mod model;
 mod relist;
 mod resolve;
+mod splice_bodies;
 mod update;
 mod urls;
 
@@ -37,5 +39,6 @@ pub(crate) use insert::{can_splice, splice, Splice};
 pub(crate) use model::{Page, PageId, Site, Term};
 pub(crate) use relist::{relist, Relisted};
 pub(crate) use resolve::{resolve, ResolveOptions};
+pub(crate) use splice_bodies::{file_link_keys, render_spliced};
 pub(crate) use update::{fit, title_sorts, with_edits, Fit};
 pub(crate) use urls::alias_line;

@@ -146,6 +146,31 @@ pub struct Site {
 }
 
 impl Site {
+    /// The index of the source read from `file` (relative to the root):
+    /// sources are in path order (resolve's, kept by splice).
+    pub(crate) fn source_index(&self, file: &std::path::Path) -> Option<usize> {
+        self.sources
+            .binary_search_by(|s| s.file.as_path().cmp(file))
+            .ok()
+    }
+
+    /// Pages per language, in the site's language order.
+    pub(crate) fn pages_per_language(&self) -> Vec<(LangCode, usize)> {
+        let mut counts: Vec<(LangCode, usize)> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), 0))
+            .collect();
+        // A handful of languages: compared in turn, not hashed per page.
+        for p in &self.pages {
+            if let Some((_, n)) = counts.iter_mut().find(|(code, _)| *code == p.lang) {
+                *n += 1;
+            }
+        }
+        counts
+    }
+
     /// The page's source, if it has one.
     pub fn source(&self, page: &Page) -> Option<&SourcePage> {
         page.source.map(|s| &*self.sources[s])

@@ -424,28 +424,41 @@ pub(super) fn tag_terms(
     sources: &[Arc<SourcePage>],
 ) -> BTreeMap<LangCode, Vec<Term>> {
     let mut terms = BTreeMap::new();
+    // Most pages share their tags: each spelling is slugified once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (lang, list) in by_date {
-        let mut map: BTreeMap<String, Term> = BTreeMap::new();
+        // Each spelling's term (`None`: no slug), and each slug's.
+        let mut term_of: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut by_slug: HashMap<String, usize> = HashMap::new();
+        let mut found: Vec<Term> = Vec::new();
         for &id in list {
             let Some(src) = pages[id].source else {
                 continue;
             };
             for tag in &sources[src].front.tags {
-                let slug = slugify(tag);
-                if slug.is_empty() {
-                    continue;
+                let at = *term_of.entry(tag.as_str()).or_insert_with(|| {
+                    let slug = slugs.entry(tag.as_str()).or_insert_with(|| slugify(tag));
+                    if slug.is_empty() {
+                        return None;
+                    }
+                    // The first spelling met names the term.
+                    let at = *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        found.push(Term {
+                            name: tag.clone(),
+                            slug: slug.clone(),
+                            pages: Vec::new(),
+                        });
+                        found.len() - 1
+                    });
+                    Some(at)
+                });
+                if let Some(at) = at {
+                    found[at].pages.push(id);
                 }
-                map.entry(slug.clone())
-                    .or_insert_with(|| Term {
-                        name: tag.clone(),
-                        slug,
-                        pages: Vec::new(),
-                    })
-                    .pages
-                    .push(id);
             }
         }
-        terms.insert(lang.clone(), map.into_values().collect());
+        found.sort_by(|a, b| a.slug.cmp(&b.slug));
+        terms.insert(lang.clone(), found);
     }
     terms
 }

@@ -107,7 +107,7 @@ pub(crate) fn with_edits(
     let replaced: Vec<(SourceId, Arc<SourcePage>)> = edited
         .into_iter()
         .filter_map(|new| {
-            let at = site.sources.iter().position(|s| s.file == new.file)?;
+            let at = site.source_index(&new.file)?;
             Some((SourceId::new(at), new))
         })
         .collect();
