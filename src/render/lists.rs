@@ -216,3 +216,33 @@ fn events(site: &Site) -> HashMap<String, Vec<PageId>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn a_list_asked_for_on_many_pages_is_made_once_and_views_only_when_shown() {
+        let made = Arc::new(AtomicUsize::new(0));
+        let count = made.clone();
+        let mut lists = Lists::new(Box::new(move |id| {
+            count.fetch_add(1, Ordering::SeqCst);
+            Value::from(id.index())
+        }));
+        let news: Vec<PageId> = (0..100).map(PageId::new).collect();
+        lists.sections.insert(("news".into(), "vi".into()), news);
+        let key = || ListKey::Pages {
+            section: Some("news".into()),
+            lang: "vi".into(),
+            limit: Some(3),
+            sort: None,
+        };
+        let ids = &lists.sections[&("news".to_owned(), "vi".to_owned())];
+        for _ in 0..10 {
+            let list = lists.get_or_make(key(), || Value::from(lists.views(&ids[..3])));
+            assert_eq!(list.as_array().map(<[Value]>::len), Some(3));
+        }
+        assert_eq!(made.load(Ordering::SeqCst), 3, "three views, made once");
+    }
+}

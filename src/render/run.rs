@@ -1,9 +1,10 @@
 //! One render pass: a [`Request`] comes in (the site, templates, a sink,
 //! what to render); [`Rendered`] goes out (what the sink took, the
 //! problems, the pictures `image()` asked for, and what `serve` keeps for
-//! the next pass). The steps: page
-//! views, the shared lists, the compiled templates, the job plan, then
-//! every job in parallel, each streaming its output into the sink.
+//! the next pass). The steps: which pages changed, the shared lists (page
+//! ids; views are made as jobs show them), the compiled templates, the
+//! job plan, then every job in parallel, each streaming its output into
+//! the sink.
 
 use super::cache::{Changes, ValueCache};
 use super::context::{self, RenderCtx};
