@@ -365,6 +365,10 @@ impl Session {
         // Every output claims its path first, so `check` finds the clashes
         // `build` would hit, and no sink writes over another output.
         let claims = Claims::new(sink);
+        // Shared with the template functions while the jobs render (they
+        // make the views of the pages they list); theirs is dropped with
+        // the render.
+        let site = Arc::new(site);
         let sink: &dyn Sink = &claims;
         let list_page_files = rerender.lists_page_files();
         let full = matches!(rerender.scope(self.last.site.as_ref(), &site), Scope::All);
@@ -526,7 +530,9 @@ impl Session {
         }
         self.caches.links = Some(links);
         let pages_per_language = site.pages_per_language();
-        self.last.site = Some(site);
+        // Only this build holds the site now; were it not so, the next
+        // build would resolve the site again rather than update this one.
+        self.last.site = Arc::into_inner(site);
         Ok(Built {
             records,
             diagnostics: diags,

@@ -1,78 +1,69 @@
-//! Page views, kept between builds: the [`Site`] and the previous build's
-//! [`ValueCache`] come in; every page's template value and whether it
-//! changed go out, and the cache is updated for the next build.
+//! Which pages' views changed since the last build: the [`Site`] and what
+//! the previous build's views were made from ([`ValueCache`]) come in;
+//! whether each page's view and front matter changed go out, and the cache
+//! is updated for the next build. Views themselves are made when a job
+//! shows them (see [`super::lists`]), never held for every page.
 
-use super::views;
+use crate::content::SourcePage;
+use crate::markdown::Rendered;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tera::Value;
 
-/// Template views kept between builds by `serve`, keyed by URL path: a
-/// page whose source and rendered Markdown are the very same shared values
-/// keeps its view.
+/// What each page's view was made from in the last `serve` build, keyed by
+/// URL path: a page whose source and rendered Markdown are the very same
+/// shared values has the same view.
 #[derive(Default)]
 pub(crate) struct ValueCache {
-    entries: HashMap<
-        String,
-        (
-            Arc<crate::content::SourcePage>,
-            Arc<crate::markdown::Rendered>,
-            Value,
-        ),
-    >,
+    entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
 }
 
-/// Every page's view, in page order, whether it was built anew, and
-/// whether its front matter changed too (or the page is new): a body edit
-/// leaves the open data as it was.
-pub(crate) struct PageValues {
-    pub(crate) values: Vec<Value>,
+/// Per page, in page order: whether its view changed, and whether its
+/// front matter changed too (or the page is new): a body edit leaves the
+/// open data as it was.
+pub(crate) struct Changes {
     pub(crate) changed: Vec<bool>,
     pub(crate) front_changed: Vec<bool>,
 }
 
 impl ValueCache {
-    /// The view of every page: built once per build, and not at all for
-    /// unchanged pages in `serve`. After a `full` render the cache holds
-    /// exactly this build's views; after a partial one, the new ones are
-    /// added. Without `keep` (a one-shot build) it keeps nothing.
-    pub(crate) fn page_values(&mut self, site: &Site, full: bool, keep: bool) -> PageValues {
-        let views: Vec<(Value, bool, bool)> = site
+    /// Which pages changed. After a `full` render the cache holds exactly
+    /// this build's pages; after a partial one, the changed ones are
+    /// updated. Without `keep` (a one-shot build) it keeps nothing.
+    pub(crate) fn changes(&mut self, site: &Site, full: bool, keep: bool) -> Changes {
+        let flags: Vec<(bool, bool)> = site
             .pages
             .par_iter()
             .map(|p| {
                 let cached = self.entries.get(&p.path);
-                if let (Some((src, rendered, value)), Some(s)) = (cached, p.source) {
-                    if Arc::ptr_eq(src, &site.sources[s]) && Arc::ptr_eq(rendered, &p.rendered) {
-                        return (value.clone(), false, false);
+                match (cached, p.source) {
+                    (Some((src, rendered)), Some(s)) => {
+                        let same_src = Arc::ptr_eq(src, &site.sources[s]);
+                        if same_src && Arc::ptr_eq(rendered, &p.rendered) {
+                            (false, false)
+                        } else {
+                            (true, src.front != site.sources[s].front)
+                        }
                     }
+                    _ => (true, true),
                 }
-                let front_changed = match (cached, p.source) {
-                    (Some((src, _, _)), Some(s)) => src.front != site.sources[s].front,
-                    _ => true,
-                };
-                let view = Value::from_serializable(&views::page_view(site, p));
-                (view, true, front_changed)
             })
             .collect();
-        let changed: Vec<bool> = views.iter().map(|(_, c, _)| *c).collect();
-        let front_changed: Vec<bool> = views.iter().map(|(_, _, f)| *f).collect();
-        let values: Vec<Value> = views.into_iter().map(|(v, _, _)| v).collect();
+        let changed: Vec<bool> = flags.iter().map(|(c, _)| *c).collect();
+        let front_changed: Vec<bool> = flags.iter().map(|(_, f)| *f).collect();
         if full || !keep {
             self.entries.clear();
         }
-        for ((p, v), fresh) in site.pages.iter().zip(&values).zip(&changed) {
+        for (p, fresh) in site.pages.iter().zip(&changed) {
             if let (Some(s), true) = (p.source, keep && (full || *fresh)) {
                 self.entries.insert(
                     p.path.clone(),
-                    (site.sources[s].clone(), p.rendered.clone(), v.clone()),
+                    (site.sources[s].clone(), p.rendered.clone()),
                 );
             }
         }
-        PageValues {
-            values,
+        Changes {
             changed,
             front_changed,
         }

@@ -1,5 +1,5 @@
-//! What a template sees besides its page: the [`Site`], the page views and
-//! the compiled templates come in; [`RenderCtx`] goes out, which builds
+//! What a template sees besides its page: the [`Site`] and the compiled
+//! templates come in; [`RenderCtx`] goes out, which builds
 //! the `site`, `lang` and `language` values every page gets, pagination,
 //! and a page's view with its HTML `content`.
 
@@ -22,7 +22,6 @@ pub(crate) struct RenderCtx<'a> {
     pub(crate) site: &'a Site,
     pub(crate) tera: &'a Tera,
     pub(crate) templates: &'a [Template],
-    pub(crate) page_values: &'a [Value],
     pub(crate) site_values: &'a SiteValues<'a>,
     pub(crate) data_page: super::DataPageSource<'a>,
     /// Where body HTML comes from when pages do not hold it.
@@ -34,9 +33,8 @@ pub(crate) struct RenderCtx<'a> {
 impl RenderCtx<'_> {
     /// The page's view with its HTML body as `content`.
     pub(crate) fn with_content(&self, id: PageId) -> Result<Value, Diagnostic> {
-        let mut map = self.page_values[id.index()]
-            .as_map()
-            .cloned()
+        let mut map = views::page_value(self.site, &self.site.pages[id])
+            .into_map()
             .unwrap_or_default();
         let html = match &self.bodies {
             Some(bodies) => bodies.html(self.site, id)?,
@@ -75,7 +73,7 @@ impl RenderCtx<'_> {
         let end = (start + per).min(items.len());
         let pages: Vec<Value> = items[start..end]
             .iter()
-            .map(|&i| self.page_values[i.index()].clone())
+            .map(|&i| views::page_value(self.site, &self.site.pages[i]))
             .collect();
         let url = |k: usize| self.site.url(&pager_path(base, k));
         let v = serde_json::json!({

@@ -1,11 +1,12 @@
 //! One render pass: a [`Request`] comes in (the site, templates, a sink,
 //! what to render); [`Rendered`] goes out (what the sink took, the
 //! problems, the pictures `image()` asked for, and what `serve` keeps for
-//! the next pass). The steps: page
-//! views, the shared lists, the compiled templates, the job plan, then
-//! every job in parallel, each streaming its output into the sink.
+//! the next pass). The steps: which pages changed, the shared lists (page
+//! ids; views are made as jobs show them), the compiled templates, the
+//! job plan, then every job in parallel, each streaming its output into
+//! the sink.
 
-use super::cache::{PageValues, ValueCache};
+use super::cache::{Changes, ValueCache};
 use super::context::{self, RenderCtx};
 use super::jobs::{self, Job};
 use super::links::LinkTable;
@@ -28,8 +29,9 @@ use std::sync::{mpsc, Arc};
 
 /// Everything [`render`] needs.
 pub(crate) struct Request<'a> {
-    /// The resolved site.
-    pub site: &'a Site,
+    /// The resolved site (shared with the template functions, which make
+    /// the views of the pages they list while jobs render).
+    pub site: &'a Arc<Site>,
     /// Templates, site over theme.
     pub templates: &'a [Template],
     /// Fluent bundles.
@@ -44,10 +46,11 @@ pub(crate) struct Request<'a> {
     pub sink: &'a dyn Sink,
     /// What to render.
     pub scope: Scope<'a>,
-    /// Views of the previous build; updated with this build's.
+    /// What the previous build's views were made from; updated with this
+    /// build's.
     pub cache: &'a mut ValueCache,
-    /// Whether `cache` keeps this build's views for the next (not in a
-    /// one-shot build).
+    /// Whether `cache` keeps what this build's views were made from for
+    /// the next (not in a one-shot build).
     pub keep_views: bool,
     /// The link table of the previous build, reused if no URL changed.
     pub links: Option<Arc<LinkTable>>,
@@ -112,11 +115,10 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         owed,
         previous_page_files,
     } = req;
-    let PageValues {
-        values: page_values,
+    let Changes {
         changed,
         front_changed,
-    } = cache.page_values(site, matches!(scope, Scope::All), keep_views);
+    } = cache.changes(site, matches!(scope, Scope::All), keep_views);
     // Not listing page files, or lists sorted again in place: the site
     // was updated in place, its URLs are the last build's, and so is the
     // link table.
@@ -162,7 +164,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         image_requests,
         recorder: recorder.clone(),
     };
-    let shared = Arc::new(lists::shared(site, &page_values, services));
+    let shared = Arc::new(lists::shared(site, services));
     let tera = match templates::compile(templates, shared) {
         Ok(tera) => tera,
         Err(d) => {
@@ -204,7 +206,6 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         site,
         tera: &tera,
         templates,
-        page_values: &page_values,
         site_values: &site_values,
         data_page,
         bodies,

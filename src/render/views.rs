@@ -1,6 +1,6 @@
 //! What templates see: serializable views of the site model, turned into
-//! Tera values once per page and shared (Tera's values are reference-counted,
-//! so a list of 10,000 pages costs 10,000 pointer copies, not deep clones).
+//! Tera values when a page or a list shows them (Tera's values are
+//! reference-counted: a list made once is shared by every page showing it).
 
 use crate::config::LangCode;
 use crate::content::front_matter::{Event, Place, Project};
@@ -72,6 +72,11 @@ pub(crate) struct LanguageView<'a> {
     pub dir: &'static str,
     /// The language's home page.
     pub url: String,
+}
+
+/// A page's view as a template value.
+pub(crate) fn page_value(site: &Site, page: &Page) -> tera::Value {
+    tera::Value::from_serializable(&page_view(site, page))
 }
 
 /// Builds a page's view.

@@ -1,6 +1,7 @@
 //! `events(limit?, lang?)`: the language's articles with an `event:` block,
 //! by start date; at most `limit`.
 
+use super::super::lists::ListKey;
 use super::{current_lang, Shared};
 use std::sync::Arc;
 use tera::{Function, Kwargs, State, TeraResult, Value};
@@ -10,31 +11,27 @@ pub(crate) struct Events(pub(crate) Arc<Shared>);
 
 impl Function<TeraResult<Value>> for Events {
     fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+        let lists = &self.0.lists;
         let lang = current_lang(&kwargs, state)?;
         let limit: Option<usize> = kwargs.get("limit")?;
-        let list = self.0.events.get(&lang).map_or(&[][..], Vec::as_slice);
-        Ok(Value::from(
-            list.iter()
-                .take(limit.unwrap_or(usize::MAX))
-                .cloned()
-                .collect::<Vec<_>>(),
-        ))
+        let ids = lists.events.get(&lang).map_or(&[][..], Vec::as_slice);
+        let n = limit.unwrap_or(usize::MAX).min(ids.len());
+        let key = ListKey::Events { lang, limit };
+        Ok(lists.get_or_make(key, || Value::from(lists.views(&ids[..n]))))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{item, render, shared_with};
+    use super::super::fixture::{ids, item, lists_of, render, shared_with};
 
     fn shared() -> super::Shared {
         let mut s = shared_with(&[]);
-        s.events.insert(
-            "vi".into(),
-            vec![
-                item("Fair", "2024-01-01", 0),
-                item("Forum", "2024-02-01", 0),
-            ],
-        );
+        s.lists = lists_of(vec![
+            item("Fair", "2024-01-01", 0),
+            item("Forum", "2024-02-01", 0),
+        ]);
+        s.lists.events.insert("vi".into(), ids(0..2));
         s
     }
 

@@ -31,14 +31,8 @@ pub(crate) struct Shared {
     pub(crate) statics: Arc<StaticFiles>,
     pub(crate) base_path: String,
     pub(crate) lang_prefixes: HashMap<String, String>,
-    /// Articles per (section, lang), in the section's order.
-    pub(crate) lists: HashMap<(String, String), Vec<Value>>,
-    /// Every article per lang, newest first.
-    pub(crate) all: HashMap<String, Vec<Value>>,
-    /// Articles with an `event:` block per lang, by start date.
-    pub(crate) events: HashMap<String, Vec<Value>>,
-    /// Articles with a `project:` block per lang, with the values to filter them by.
-    pub(crate) projects: HashMap<String, Value>,
+    /// The articles `pages()`, `events()` and `projects()` list.
+    pub(crate) lists: super::lists::Lists,
     /// `@/` paths and their URLs.
     pub(crate) links: Arc<LinkTable>,
     /// The image catalog, for `image()`.
@@ -152,10 +146,7 @@ pub(crate) mod fixture {
                 .iter()
                 .map(|l| (l.code.to_string(), config.lang_prefix(&l.code)))
                 .collect(),
-            lists: HashMap::new(),
-            all: HashMap::new(),
-            events: HashMap::new(),
-            projects: HashMap::new(),
+            lists: super::super::lists::Lists::new(Box::new(|_| Value::none())),
             links: Arc::new(LinkTable::from_parts(
                 HashMap::new(),
                 Vec::new(),
@@ -174,6 +165,16 @@ pub(crate) mod fixture {
         Value::from_serializable(&serde_json::json!({
             "title": title, "date": date, "weight": weight,
         }))
+    }
+
+    /// Lists whose page `PageId::new(i)` shows as `items[i]`.
+    pub(crate) fn lists_of(items: Vec<Value>) -> super::super::lists::Lists {
+        super::super::lists::Lists::new(Box::new(move |id| items[id.index()].clone()))
+    }
+
+    /// The ids of pages `from..to` of [`lists_of`].
+    pub(crate) fn ids(range: std::ops::Range<usize>) -> Vec<crate::site::PageId> {
+        range.map(crate::site::PageId::new).collect()
     }
 
     /// Renders `template` for a page in `lang` with the real functions.

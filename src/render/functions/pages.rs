@@ -2,6 +2,7 @@
 //! order, or every article newest first; `sort` by date (newest first),
 //! title or weight; at most `limit`.
 
+use super::super::lists::ListKey;
 use super::{current_lang, Shared};
 use std::sync::Arc;
 use tera::{Error, Function, Kwargs, State, TeraResult, Value};
@@ -11,35 +12,43 @@ pub(crate) struct Pages(pub(crate) Arc<Shared>);
 
 impl Function<TeraResult<Value>> for Pages {
     fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
-        let s = &self.0;
+        let lists = &self.0.lists;
         let lang = current_lang(&kwargs, state)?;
         let section: Option<String> = kwargs.get("section")?;
-        let limit = kwargs.get::<usize>("limit")?.unwrap_or(usize::MAX);
+        let limit: Option<usize> = kwargs.get("limit")?;
         let sort: Option<String> = kwargs.get("sort")?;
-        let list: &[Value] = match &section {
-            Some(sec) => s
-                .lists
-                .get(&(sec.clone(), lang.clone()))
-                .map_or(&[], Vec::as_slice),
-            None => s.all.get(&lang).map_or(&[], Vec::as_slice),
+        if let Some(other) = sort
+            .as_deref()
+            .filter(|k| !matches!(*k, "date" | "title" | "weight"))
+        {
+            return Err(Error::message(format!(
+                "pages(): sort must be date, title or weight, not `{other}`"
+            )));
+        }
+        let ids = match &section {
+            Some(sec) => lists.sections.get(&(sec.clone(), lang.clone())),
+            None => lists.all.get(&lang),
+        }
+        .map_or(&[][..], Vec::as_slice);
+        let key = ListKey::Pages {
+            section,
+            lang,
+            limit,
+            sort: sort.clone(),
         };
-        let mut items: Vec<Value> = match sort.as_deref() {
-            None => list.iter().take(limit).cloned().collect(),
-            Some(key @ ("date" | "title" | "weight")) => sorted(list, key, limit),
-            Some(other) => {
-                return Err(Error::message(format!(
-                    "pages(): sort must be date, title or weight, not `{other}`"
-                )))
-            }
-        };
-        items.shrink_to_fit();
-        Ok(Value::from(items))
+        let limit = limit.unwrap_or(usize::MAX);
+        Ok(lists.get_or_make(key, || {
+            let items = match sort.as_deref() {
+                None => lists.views(&ids[..limit.min(ids.len())]),
+                Some(key) => sorted(lists.views(ids), key, limit),
+            };
+            Value::from(items)
+        }))
     }
 }
 
 /// The first `limit` items by `key`; dates newest first.
-fn sorted(list: &[Value], key: &str, limit: usize) -> Vec<Value> {
-    let mut v = list.to_vec();
+fn sorted(mut v: Vec<Value>, key: &str, limit: usize) -> Vec<Value> {
     let field = |x: &Value| x.get_from_path(key).cloned().unwrap_or_else(Value::none);
     v.sort_by(|a, b| {
         let (fa, fb) = (field(a), field(b));
@@ -51,26 +60,28 @@ fn sorted(list: &[Value], key: &str, limit: usize) -> Vec<Value> {
         }
     });
     v.truncate(limit);
+    v.shrink_to_fit();
     v
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{error_of, item, render, shared_with};
+    use super::super::fixture::{error_of, ids, item, lists_of, render, shared_with};
 
     fn shared() -> super::Shared {
         let mut s = shared_with(&[]);
-        s.lists.insert(
-            ("news".into(), "vi".into()),
-            vec![
-                item("B", "2024-01-02", 2),
-                item("A", "2024-03-01", 3),
-                item("C", "2023-05-05", 1),
-            ],
-        );
-        s.all.insert(
+        s.lists = lists_of(vec![
+            item("B", "2024-01-02", 2),
+            item("A", "2024-03-01", 3),
+            item("C", "2023-05-05", 1),
+            item("Z", "2020-01-01", 9),
+        ]);
+        s.lists
+            .sections
+            .insert(("news".into(), "vi".into()), ids(0..3));
+        s.lists.all.insert(
             "vi".into(),
-            vec![item("A", "2024-03-01", 3), item("Z", "2020-01-01", 9)],
+            ids(1..2).into_iter().chain(ids(3..4)).collect(),
         );
         s
     }

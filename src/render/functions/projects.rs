@@ -1,6 +1,7 @@
 //! `projects(lang?)`: the language's articles with a `project:` block as
 //! `items`, and the `sectors`, `statuses` and `locations` to filter them by.
 
+use super::super::lists::ListKey;
 use super::{current_lang, Shared};
 use std::sync::Arc;
 use tera::{Function, Kwargs, State, TeraResult, Value};
@@ -10,30 +11,34 @@ pub(crate) struct Projects(pub(crate) Arc<Shared>);
 
 impl Function<TeraResult<Value>> for Projects {
     fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+        let lists = &self.0.lists;
         let lang = current_lang(&kwargs, state)?;
-        Ok(self
-            .0
-            .projects
-            .get(&lang)
-            .cloned()
-            .unwrap_or_else(Value::none))
+        let Some((ids, facets)) = lists.projects.get(&lang) else {
+            return Ok(Value::none());
+        };
+        Ok(lists.get_or_make(ListKey::Projects { lang }, || {
+            let mut map = facets.clone();
+            map.insert("items".into(), Value::from(lists.views(ids)));
+            Value::from(map)
+        }))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixture::{render, shared_with};
+    use super::super::fixture::{ids, lists_of, render, shared_with};
     use tera::Value;
 
     fn shared() -> super::Shared {
         let mut s = shared_with(&[]);
-        s.projects.insert(
-            "vi".into(),
-            Value::from_serializable(&serde_json::json!({
-                "items": [{"title": "Dam"}],
-                "sectors": ["energy", "water"],
-            })),
-        );
+        s.lists = lists_of(vec![Value::from_serializable(
+            &serde_json::json!({"title": "Dam"}),
+        )]);
+        let facets = Value::from_serializable(&serde_json::json!({
+            "sectors": ["energy", "water"],
+        }));
+        let facets = facets.into_map().unwrap_or_default();
+        s.lists.projects.insert("vi".into(), (ids(0..1), facets));
         s
     }
 
