@@ -265,7 +265,7 @@ fn new_group_position(site: &Site, key: &str) -> usize {
 }
 
 /// Takes the file's source and page out; returns `None` (its page is gone).
-fn remove(site: &mut Site, file: &PathBuf, before: &mut Relisted) -> Option<PageId> {
+fn remove(site: &mut Site, file: &std::path::Path, before: &mut Relisted) -> Option<PageId> {
     let si = site.source_index(file)?;
     let at = site
         .pages
