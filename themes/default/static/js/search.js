@@ -69,7 +69,7 @@
   }
 
   var SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/;
-  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBC\u0EC8-\u0ECD\u17B6-\u17D3]/;
+  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBD\u0EC8-\u0ECD\u17B6-\u17D3]/;
   var LATIN_MARKS = /([A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
   function exact(w) { return w.normalize('NFC').toLowerCase(); }
   function fold(w) {
