@@ -31,8 +31,8 @@ use crate::output::{Output, OutputData, Record, Sink};
 use crate::site::{PageId, Site};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::HashSet;
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 /// A term chunk is cut once it holds this many bytes (before gzip)...
