@@ -117,16 +117,16 @@ pub(crate) fn build(
     Some(out)
 }
 
-/// Writes the search index of every language (with `only`, where the
-/// change reached the exports) into `sink`. Apart from [`build`]: its files
-/// go out as they are made, one language after the other.
+/// Writes the search index of every language (with `only`, of the
+/// languages the change reached) into `sink`. Apart from [`build`]: its
+/// files go out as they are made, one language after the other.
 pub(crate) fn write_search(
     site: &Site,
     only: Option<&Affected>,
     sink: &dyn crate::output::Sink,
 ) -> Vec<Result<crate::output::Record, Diagnostic>> {
     if site.config.search && only.is_none_or(|a| a.data) {
-        search_index::write(site, sink)
+        search_index::write(site, only.map(|a| &a.langs), sink)
     } else {
         Vec::new()
     }

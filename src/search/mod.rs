@@ -142,9 +142,11 @@ fn simple_word(token: &str) -> Option<&str> {
     }
 }
 
-/// A letter of the Latin script or an ASCII digit.
+/// A letter of the Latin script or an ASCII digit. In the Latin ranges of
+/// [`is_latin`] every character is a letter but `×` and `÷` (no Unicode
+/// table lookup: this runs for every character of every Vietnamese word).
 fn is_simple_letter(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (is_latin(c) && c.is_alphabetic())
+    c.is_ascii_alphanumeric() || (is_latin(c) && !matches!(c, '\u{D7}' | '\u{F7}'))
 }
 
 /// Punctuation that is never part of a word at the start or the end of a
@@ -199,9 +201,10 @@ fn segment(
 }
 
 /// Lao and Khmer vowel signs, tone marks and other dependent signs: they
-/// follow a consonant, never begin a word.
+/// follow a consonant, never begin a word (Lao's semivowel sign `ຽ`,
+/// U+0EBD, is one though not a combining mark: `ຊຽງ`, `ວຽງ`).
 fn cannot_start_a_word(c: char) -> bool {
-    is_combining_mark(c) || matches!(c as u32, 0x0EB0..=0x0EBC | 0x0EC8..=0x0ECD | 0x17B6..=0x17D3)
+    is_combining_mark(c) || matches!(c as u32, 0x0EB0..=0x0EBD | 0x0EC8..=0x0ECD | 0x17B6..=0x17D3)
 }
 
 /// Lao, Thai, Khmer and Myanmar consonants and independent vowels.
@@ -483,6 +486,14 @@ mod tests {
     }
 
     #[test]
+    fn simple_letters_are_the_latin_letters_and_digits() {
+        for c in (0..=0x2FFF).filter_map(char::from_u32) {
+            let expected = c.is_ascii_digit() || (is_latin(c) && c.is_alphabetic());
+            assert_eq!(is_simple_letter(c), expected, "{c:?}");
+        }
+    }
+
+    #[test]
     fn only_latin_diacritics_are_folded() {
         assert_eq!(fold("ビンフオック"), "ビンフオック");
         assert_eq!(fold("빈프억성은"), "빈프억성은");
@@ -545,6 +556,9 @@ mod tests {
         assert!(all.contains(&"ມ່ວງຫິມະພານ"), "{all:?}");
         assert_eq!(suffixes("binh").collect::<Vec<_>>(), ["binh"]);
         assert_eq!(suffixes("phước").collect::<Vec<_>>(), ["phước"]);
+        // A syllable whose consonant carries the semivowel sign ຽ.
+        let lao: Vec<&str> = suffixes("ແຂວງຊຽງຂວາງ").collect();
+        assert!(lao.contains(&"ຊຽງຂວາງ"), "{lao:?}");
         let km: Vec<&str> = suffixes("ខេត្តបិញភឿក").collect();
         assert!(km.contains(&"បិញភឿក"), "{km:?}");
     }

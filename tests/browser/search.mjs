@@ -9,7 +9,9 @@
 // static server (server.mjs, no compression): the bytes of every search
 // file fetched up to the results shown are the first query's transfer. With
 // `"engine": "pagefind"` the page is /pagefind-test-LANG.html, whose
-// Pagefind UI box is typed into the same way (used by bench/run).
+// Pagefind UI box is typed into the same way (used by bench/run). With
+// `"host_gzip": true` the query goes to a second server that sends `.gz`
+// files with `Content-Encoding: gzip` (the browser inflates them first).
 // Prints one line per query and, with OUT.json, writes the results there.
 // Exits 1 when a query misses its expectation (unless --no-fail).
 
@@ -24,6 +26,7 @@ const noFail = process.argv.includes('--no-fail');
 const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
 
 const server = await serve(site);
+const gzipServer = queries.some((q) => q.host_gzip) ? await serve(site, { gzipEncoding: true }) : null;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const results = [];
 let failed = 0;
@@ -42,6 +45,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await gzipServer?.close();
 }
 if (outFile) writeFileSync(outFile, JSON.stringify(results, null, 1));
 console.log(`${queries.length - failed} passed, ${failed} failed`);
@@ -63,7 +67,8 @@ async function run(q) {
   });
   try {
     const pagefind = q.engine === 'pagefind';
-    await page.goto(server.origin + (pagefind ? `/pagefind-test-${q.lang}.html` : q.home));
+    const origin = (q.host_gzip ? gzipServer : server).origin;
+    await page.goto(origin + (pagefind ? `/pagefind-test-${q.lang}.html` : q.home));
     const box = page.locator(pagefind ? '.pagefind-ui__search-input' : 'input[type=search]').first();
     await box.waitFor({ state: 'visible', timeout: 10000 });
     await box.fill(q.query);

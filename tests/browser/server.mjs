@@ -50,9 +50,12 @@ async function fileAt(p) {
 
 /**
  * Starts serving `root`. Resolves to `{ origin, close() }`, `origin` being
- * `http://127.0.0.1:PORT`.
+ * `http://127.0.0.1:PORT`. With `{ gzipEncoding: true }`, `.gz` files go
+ * out with `Content-Encoding: gzip`, as some hosts send them (Apache's
+ * `AddEncoding gzip .gz`): the browser inflates them before a script sees
+ * them.
  */
-export async function serve(root) {
+export async function serve(root, { gzipEncoding = false } = {}) {
   const top = await realpath(root);
 
   // The file for a decoded URL path, or null. Symlinks that lead out of the
@@ -117,7 +120,8 @@ export async function serve(root) {
       } else if (found?.redirect) {
         res.writeHead(301, { Location: url.pathname + '/' + url.search }).end();
       } else if (found) {
-        send(req, res, 200, found.file, found.size);
+        const gz = gzipEncoding && found.file.endsWith('.gz');
+        send(req, res, 200, found.file, found.size, gz ? { 'Content-Encoding': 'gzip' } : {});
       } else {
         const page = await notFoundPage(urlPath);
         if (!page) {

@@ -1,13 +1,14 @@
 /* mekong search: offline, per language, fetched in parts (see README,
-   "Search index"). search/index.json names the term chunks and fragment
-   files; a query fetches the chunks holding its words and the fragments of
-   the results it shows. Words are split with Intl.Segmenter and folded
-   (Latin diacritics dropped, đ → d) as the build's tokenizer did. */
+   "Search"). search/index.json names the term chunks and fragment files
+   (gzipped JSON); a query fetches the chunks holding its words and the
+   fragments of the results it shows. Words are split with Intl.Segmenter
+   and folded (Latin diacritics dropped, đ → d) as the build's tokenizer
+   did. */
 (function () {
   var script = document.currentScript;
-  if (!script || !window.fetch) return;
+  if (!script || !window.fetch || !window.DecompressionStream) return;
   var d = script.dataset, base = d.index.replace(/index\.json$/, '');
-  var entry = null, chunks = {}, frags = {}, PAGE = 10;
+  var entry = null, chunks = {}, frags = {}, PAGE = 10, VERSION = 3;
   var slots = [].slice.call(document.querySelectorAll('[data-search]'));
   if (!slots.length) {
     var header = document.querySelector('.site-header');
@@ -68,7 +69,7 @@
   }
 
   var SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/;
-  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBC\u0EC8-\u0ECD\u17B6-\u17D3]/;
+  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBD\u0EC8-\u0ECD\u17B6-\u17D3]/;
   var LATIN_MARKS = /([A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
   function exact(w) { return w.normalize('NFC').toLowerCase(); }
   function fold(w) {
@@ -92,8 +93,25 @@
   }
 
   function getJSON(url) { return fetch(url).then(function (r) { return r.json(); }); }
+  // A gzipped JSON file, inflated here; a host that sent it with its own
+  // Content-Encoding has had the browser inflate it already (no gzip magic).
+  function getGzip(url) {
+    return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(function (buf) {
+      var b = new Uint8Array(buf);
+      if (b[0] === 0x1f && b[1] === 0x8b) {
+        return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
+      }
+      return JSON.parse(new TextDecoder().decode(b));
+    });
+  }
+  // An index of another format (a script and an index from different
+  // builds) finds nothing rather than failing.
   function loadEntry() {
-    if (!entry) entry = getJSON(d.index);
+    if (!entry) {
+      entry = getJSON(d.index).then(function (e) {
+        return e.version === VERSION ? e : { docs: 0, per: 1, frags: '', chunks: [] };
+      });
+    }
     return entry;
   }
   // The chunk that holds a folded term: the last whose first term is not after it.
@@ -107,12 +125,13 @@
   }
   function chunk(index, i) {
     var file = index.chunks[i][1];
-    if (!chunks[file]) chunks[file] = getJSON(base + file);
+    if (!chunks[file]) chunks[file] = getGzip(base + file);
     return chunks[file];
   }
   // Spellings of a folded term and of the terms it begins (typing in
   // progress, a Korean particle, a longer Lao or Khmer word):
-  // [{spelling, prefix, postings: [doc, fields, ...]}].
+  // [{spelling, term (folded), prefix, docs (of the folded term, all its
+  // spellings), postings: [doc, fields, ...]}].
   function lookup(index, t) {
     if (!index.chunks.length) return Promise.resolve([]);
     var first = chunkAt(index, t), wanted = [first];
@@ -122,11 +141,14 @@
       lists.forEach(function (list) {
         list.forEach(function (e) {
           if (e[0].indexOf(t) !== 0) return;
+          var docs = 0, here = [];
           for (var k = 1; k < e.length; k += 2) {
             var doc = 0, ps = [];
             e[k + 1].forEach(function (v) { doc += v >> 3; ps.push(doc, v & 7); });
-            found.push({ spelling: e[k], prefix: e[0] !== t, postings: ps });
+            docs += e[k + 1].length;
+            here.push({ spelling: e[k], term: e[0], prefix: e[0] !== t, postings: ps });
           }
+          here.forEach(function (f) { f.docs = docs; found.push(f); });
         });
       });
       return found;
@@ -157,10 +179,16 @@
     return next(w, 0);
   }
 
-  function weight(fields) { return (fields & 4 ? 16 : 0) + (fields & 2 ? 4 : 0) + (fields & 1); }
-  // Documents matching every word, best first: title over headings over
-  // body, the word itself over words it begins, the spelling typed over
-  // other spellings of the same folded word.
+  // Where a word occurs: title 3, heading (description, tag) 2, body 1.
+  function weight(fields) { return 1 + (fields & 4 ? 2 : 0) + (fields & 2 ? 1 : 0); }
+  // Documents matching every word, best first. A document's score is the
+  // sum over the query's words of its best match's: rarity (idf: a word
+  // in few articles says more than one in every article, so `thac mo`
+  // ranks the one article with `Thác Mơ` over the many with `thác` and
+  // `môi`) × how much of the term the word is (the whole word over a
+  // longer word it begins, by length, as Pagefind's term similarity) ×
+  // the spelling typed over other spellings of the same folded word (×2)
+  // × where it occurs (title over headings over body).
   function search(q) {
     var ws = words(q);
     if (!ws.length) return Promise.resolve(null);
@@ -173,9 +201,11 @@
       })).then(function (groups) {
         var parts = [].concat.apply([], groups), scores = null, needles = [];
         parts.forEach(function (part) {
-          var s = {};
+          var s = {}, typed = Array.from(fold(part.word)).length;
           part.found.forEach(function (f) {
-            var bonus = (f.prefix ? 1 : 2) * (f.spelling === part.word ? 2 : 1);
+            var idf = Math.log(1 + index.docs / Math.max(1, f.docs));
+            var similar = f.prefix ? typed / Array.from(f.term).length : 1;
+            var bonus = idf * similar * (f.spelling === part.word ? 2 : 1);
             for (var k = 0; k < f.postings.length; k += 2) {
               var v = weight(f.postings[k + 1]) * bonus;
               if (!(s[f.postings[k]] >= v)) s[f.postings[k]] = v;
@@ -197,8 +227,8 @@
   }
 
   function fragment(index, n) {
-    var g = Math.floor(n / index.per), file = base + 'f/' + g + '-' + index.frags.substr(g * 8, 8) + '.json';
-    if (!frags[file]) frags[file] = getJSON(file);
+    var g = Math.floor(n / index.per), file = base + 'f/' + g + '-' + index.frags.substr(g * 8, 8) + '.json.gz';
+    if (!frags[file]) frags[file] = getGzip(file);
     return frags[file].then(function (docs) { return docs[n - g * index.per]; });
   }
   function show(found, results, from) {
