@@ -1,34 +1,16 @@
-//! The lists template functions show: the [`Site`] comes in; [`Shared`]
-//! goes out, with the articles per section, per language newest first,
+//! The lists template functions show: the [`Site`] comes in; [`Lists`]
+//! go out (for `functions::Shared`), with the articles per section, per language newest first,
 //! the events by start date and the projects with the values to filter
-//! them by, as page ids ([`Lists`]). A page's view is made when a list a
+//! them by, as page ids. A page's view is made when a list a
 //! template asks for shows it, and each list asked for (`pages(section=
 //! 'news', limit=3)`) is made once per render and shared by every page
 //! that shows it: no view of every page is held through the render.
 
-use super::functions::Shared;
-use super::links::LinkTable;
 use crate::content::front_matter::{Date, Project};
-use crate::i18n::Locales;
-use crate::images::{Images, Picture};
 use crate::site::{PageId, Site};
-use crate::theme::StaticFiles;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, RwLock};
 use tera::{Map, Value};
-
-/// What `Shared` is built from besides the site.
-pub(crate) struct Services {
-    pub(crate) locales: Arc<Locales>,
-    pub(crate) statics: Arc<StaticFiles>,
-    pub(crate) links: Arc<LinkTable>,
-    pub(crate) images: Arc<Images>,
-    /// Where `image()` sends the pictures it planned.
-    pub(crate) image_requests: Sender<Arc<Picture>>,
-    /// Where the functions note what each page read (`serve` only).
-    pub(crate) recorder: Option<Arc<super::used::Recorder>>,
-}
 
 /// Makes the view of a page, as list items show it.
 type MakeView = Box<dyn Fn(PageId) -> Value + Send + Sync>;
@@ -102,16 +84,9 @@ impl Lists {
     }
 }
 
-/// The data every template function reads, built once per render.
-pub(crate) fn shared(site: &Arc<Site>, services: Services) -> Shared {
-    let Services {
-        locales,
-        statics,
-        links,
-        images,
-        image_requests,
-        recorder,
-    } = services;
+/// The lists of `site` the template functions show, a page's view made
+/// when a list first shows it.
+pub(crate) fn of_site(site: &Arc<Site>) -> Lists {
     let of = site.clone();
     let mut lists = Lists::new(Box::new(move |id| {
         super::views::page_value(&of, &of.pages[id])
@@ -120,23 +95,7 @@ pub(crate) fn shared(site: &Arc<Site>, services: Services) -> Shared {
     lists.all = newest_first(site);
     lists.events = events(site);
     lists.projects = projects(site);
-    Shared {
-        locales,
-        statics,
-        base_path: site.config.base_path.clone(),
-        lang_prefixes: site
-            .config
-            .languages
-            .iter()
-            .map(|l| (l.code.to_string(), site.config.lang_prefix(&l.code)))
-            .collect(),
-        lists,
-        links,
-        images,
-        image_requests,
-        root: site.config.root.clone(),
-        recorder,
-    }
+    lists
 }
 
 /// Articles per (section, lang), in the section's order.

@@ -8,9 +8,9 @@
 
 use super::cache::{Changes, ValueCache};
 use super::context::{self, RenderCtx};
+use super::functions::{Services, Shared};
 use super::jobs::{self, Job};
 use super::links::LinkTable;
-use super::lists::{self, Services};
 use super::scope::{Affected, Scope};
 use super::templates;
 use super::used::{Narrow, Usage};
@@ -164,7 +164,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         image_requests,
         recorder: recorder.clone(),
     };
-    let shared = Arc::new(lists::shared(site, services));
+    let shared = Arc::new(Shared::new(site, services));
     let tera = match templates::compile(templates, shared) {
         Ok(tera) => tera,
         Err(d) => {

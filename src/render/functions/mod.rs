@@ -20,6 +20,7 @@ mod url;
 
 use super::links::LinkTable;
 use crate::i18n::Locales;
+use crate::site::Site;
 use crate::theme::StaticFiles;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -48,6 +49,49 @@ pub(crate) struct Shared {
     /// In `serve`: where the functions note what each page read (see
     /// [`super::used`]).
     pub(crate) recorder: Option<Arc<super::used::Recorder>>,
+}
+
+/// What `Shared` is built from besides the site.
+pub(crate) struct Services {
+    pub(crate) locales: Arc<Locales>,
+    pub(crate) statics: Arc<StaticFiles>,
+    pub(crate) links: Arc<LinkTable>,
+    pub(crate) images: Arc<crate::images::Images>,
+    /// Where `image()` sends the pictures it planned.
+    pub(crate) image_requests: std::sync::mpsc::Sender<Arc<crate::images::Picture>>,
+    /// Where the functions note what each page read (`serve` only).
+    pub(crate) recorder: Option<Arc<super::used::Recorder>>,
+}
+
+impl Shared {
+    /// The data every template function reads, built once per render.
+    pub(crate) fn new(site: &Arc<Site>, services: Services) -> Shared {
+        let Services {
+            locales,
+            statics,
+            links,
+            images,
+            image_requests,
+            recorder,
+        } = services;
+        Shared {
+            locales,
+            statics,
+            base_path: site.config.base_path.clone(),
+            lang_prefixes: site
+                .config
+                .languages
+                .iter()
+                .map(|l| (l.code.to_string(), site.config.lang_prefix(&l.code)))
+                .collect(),
+            lists: super::lists::of_site(site),
+            links,
+            images,
+            image_requests,
+            root: site.config.root.clone(),
+            recorder,
+        }
+    }
 }
 
 impl Shared {
