@@ -9,7 +9,6 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
 use crate::render::Narrow;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 impl Session {
     /// The fast path of a narrowed edit of templates, messages or photos:
@@ -18,16 +17,15 @@ impl Session {
     /// the Markdown of the pages showing a replaced photo, rendered again.
     /// The pages that read the change then render on it, without reading,
     /// resolving and rendering the Markdown of every article again. `None`
-    /// when it does not apply.
+    /// when it does not apply. Called when no article was read again.
     pub(super) fn try_same_site(
         &mut self,
-        fresh: &[PathBuf],
         sink: &dyn Sink,
         mut diags: Diagnostics,
         watch: &mut Stopwatch,
     ) -> Result<Option<Built>, Diagnostics> {
         let keeps_site = |n: &Narrow| n.langs.is_empty();
-        if !fresh.is_empty() || !self.edits.narrow.as_ref().is_some_and(keeps_site) {
+        if !self.edits.narrow.as_ref().is_some_and(keeps_site) {
             return Ok(None);
         }
         let (Some(mut site), Some(narrow)) = (self.last.site.take(), self.edits.narrow.take())

@@ -231,14 +231,17 @@ impl Session {
         let fresh = std::mem::take(&mut self.edits.fresh);
         let mut diags = self.diagnostics_to_report(partial, &fresh);
         if partial && !diags.has_errors() {
-            if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut watch)? {
-                return Ok(built);
-            }
-            if let Some(built) = self.try_splice(&fresh, sink, diags.clone(), &mut watch)? {
-                return Ok(built);
-            }
-            if let Some(built) = self.try_same_site(&fresh, sink, diags.clone(), &mut watch)? {
-                return Ok(built);
+            if fresh.is_empty() {
+                if let Some(built) = self.try_same_site(sink, diags.clone(), &mut watch)? {
+                    return Ok(built);
+                }
+            } else {
+                if let Some(built) = self.try_in_place(&fresh, sink, diags.clone(), &mut watch)? {
+                    return Ok(built);
+                }
+                if let Some(built) = self.try_splice(&fresh, sink, diags.clone(), &mut watch)? {
+                    return Ok(built);
+                }
             }
         }
         let (site, photos) = self.resolve(&mut diags, &mut watch)?;
