@@ -106,6 +106,13 @@ pub struct Language {
     chain: Vec<LangCode>,
 }
 
+impl Language {
+    /// Itself, its `fallback` list, then the default language; each once.
+    pub fn chain(&self) -> &[LangCode] {
+        &self.chain
+    }
+}
+
 /// `markdown:`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

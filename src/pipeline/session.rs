@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::images::{Images, Picture};
 use crate::output::{Output, Record, Sink};
-use crate::render::{self, LinkTable, Narrow, Owed, Scope, Usage, ValueCache};
+use crate::render::{self, Narrow, Owed, Scope, Usage, ValueCache};
 use crate::site::{self, MarkdownCache, ResolveOptions, Site};
 use crate::theme::Template;
 use rayon::prelude::*;
@@ -57,7 +57,6 @@ pub(super) struct Caches {
     pub(super) values: ValueCache,
     /// The open data's rows as last serialized (`serve` only).
     pub(super) open_rows: crate::outputs::RowCache,
-    pub(super) links: Option<Arc<LinkTable>>,
     /// The image catalog: the photos as last read (the next build reads
     /// only the files changed since).
     pub(super) images: Arc<Images>,
@@ -170,7 +169,6 @@ impl Session {
                 markdown: MarkdownCache::default(),
                 values: ValueCache::default(),
                 open_rows: crate::outputs::RowCache::default(),
-                links: None,
                 images,
                 used_images: None,
                 usage: (bodies == Bodies::Kept).then(Usage::default),
@@ -416,7 +414,6 @@ impl Session {
                     scope,
                     cache: &mut self.caches.values,
                     keep_views: self.bodies == Bodies::Kept,
-                    links: self.caches.links.clone(),
                     list_page_files,
                     data_page: &data_page,
                     bodies: (self.bodies == Bodies::Reread).then(|| {
@@ -442,7 +439,6 @@ impl Session {
         let render::Rendered {
             mut records,
             diagnostics: render_diags,
-            links,
             mut affected,
             page_files,
             image_requests,
@@ -531,7 +527,6 @@ impl Session {
         if list_page_files {
             self.last.page_files = Arc::new(page_files);
         }
-        self.caches.links = Some(links);
         let pages_per_language = site.pages_per_language();
         // Only this build holds the site now; were it not so, the next
         // build would resolve the site again rather than update this one.

@@ -28,7 +28,6 @@ pub(crate) mod views;
 
 pub(crate) use cache::ValueCache;
 pub(crate) use data_page::{DataFile, DataPage, DataPageSource, DataSet, Words};
-pub(crate) use links::LinkTable;
 pub(crate) use owed::Owed;
 pub(crate) use run::{render, Rendered, Request};
 pub(crate) use scope::{Affected, Scope};

@@ -52,8 +52,6 @@ pub(crate) struct Request<'a> {
     /// Whether `cache` keeps what this build's views were made from for
     /// the next (not in a one-shot build).
     pub keep_views: bool,
-    /// The link table of the previous build, reused if no URL changed.
-    pub links: Option<Arc<LinkTable>>,
     /// Whether to list every page file ([`Rendered::page_files`]); not
     /// needed when the site's structure is known to be unchanged.
     pub list_page_files: bool,
@@ -79,8 +77,6 @@ pub(crate) struct Rendered {
     pub records: Vec<Record>,
     /// Problems.
     pub diagnostics: Diagnostics,
-    /// The link table for the next build.
-    pub links: Arc<LinkTable>,
     /// With [`Scope::Changed`]: what the change touched.
     pub affected: Option<Affected>,
     /// Every page file of the site, rendered now or not.
@@ -107,7 +103,6 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         scope,
         cache,
         keep_views,
-        links,
         list_page_files,
         data_page,
         bodies,
@@ -119,11 +114,13 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         changed,
         front_changed,
     } = cache.changes(site, matches!(scope, Scope::All), keep_views);
-    // Not listing page files, or lists sorted again in place: the site
-    // was updated in place, its URLs are the last build's, and so is the
-    // link table.
-    let same_urls = !list_page_files || matches!(scope, Scope::Relisted(r) if !r.urls_changed);
     let mut narrow = None;
+    if let Scope::Relisted(r) = &scope {
+        // A deleted article 404s now, not once every page file is listed.
+        if let Some(removed) = &r.removed {
+            sink.remove_gone(&[&file_of(removed)]);
+        }
+    }
     let (affected, only_langs) = match scope {
         Scope::All => (None, None),
         Scope::Narrowed {
@@ -146,11 +143,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         Some(a) if !super::heads::listed_beside_articles(templates) => Some(a.without_heads()),
         a => a,
     };
-    let links = match links {
-        Some(table) if same_urls => table,
-        _ if matches!(scope, Scope::Relisted(r) if r.urls_changed) => LinkTable::rebuilt(site),
-        previous => LinkTable::reuse_or_build(site, previous),
-    };
+    let links = Arc::new(LinkTable::of(site));
     // Tera functions are shared by every job and see only plain values, so
     // `image()` sends what it planned down a channel, read once below when
     // every job is done (see `functions::Shared::image_requests`).
@@ -173,7 +166,6 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
             return Rendered {
                 records: Vec::new(),
                 diagnostics,
-                links,
                 affected: None,
                 page_files: HashSet::new(),
                 image_requests: Vec::new(),
@@ -221,7 +213,6 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     Rendered {
         records,
         diagnostics,
-        links,
         affected,
         page_files,
         image_requests: requested.try_iter().collect(),

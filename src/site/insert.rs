@@ -142,7 +142,6 @@ pub(crate) fn splice(mut site: Site, change: Splice) -> (Site, Relisted) {
     let old_paths: Vec<String> = site.pages.iter().map(|p| p.path.clone()).collect();
     let mut before = Relisted {
         old_paths: Some(old_paths),
-        urls_changed: true,
         page_files_changed: true,
         dates_changed: true,
         ..Relisted::default()
@@ -272,6 +271,7 @@ fn remove(site: &mut Site, file: &std::path::Path, before: &mut Relisted) -> Opt
         .iter()
         .position(|p| p.source == Some(SourceId::new(si)))?;
     let page = site.pages.remove(at);
+    before.removed = Some(page.path.clone());
     let id = PageId::new(at);
     let g = page.group;
     site.groups[g].retain(|&m| m != id);
@@ -433,7 +433,7 @@ mod tests {
         };
         assert!(can_splice(&before, &change, false), "{file}: declined");
         let (spliced, relisted) = splice(before, change);
-        assert!(relisted.urls_changed && relisted.old_paths.is_some());
+        assert!(relisted.old_paths.is_some());
         assert_eq!(shape(&spliced), shape(&after), "{file}");
     }
 

@@ -32,9 +32,7 @@ mod splice_bodies;
 mod update;
 mod urls;
 
-pub(crate) use bodies::{
-    link_signature, render_markdown, BodyHtml, Files, KeepHtml, MarkdownCache,
-};
+pub(crate) use bodies::{render_markdown, BodyHtml, Files, KeepHtml, MarkdownCache};
 pub(crate) use insert::{can_splice, splice, Splice};
 pub(crate) use model::{Page, PageId, Site, Term};
 pub(crate) use relist::{relist, Relisted};

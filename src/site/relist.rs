@@ -32,11 +32,11 @@ pub(crate) struct Relisted {
     /// `lastmod`); set by the caller, who knows the old sources.
     pub(crate) dates_changed: bool,
     /// A page came or went ([`super::splice`]): the ids above are the old
-    /// site's, these its page paths; URLs changed (the link table is made
-    /// again).
+    /// site's, these its page paths.
     pub(crate) old_paths: Option<Vec<String>>,
-    /// Whether a page came or went (URLs changed).
-    pub(crate) urls_changed: bool,
+    /// The URL path of the page a splice took out: its file is removed
+    /// with the first pages a reader waits for.
+    pub(crate) removed: Option<String>,
     /// Translation groups that lost a page: the rest show one language less.
     pub(crate) groups: Vec<usize>,
 }

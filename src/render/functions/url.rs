@@ -50,7 +50,7 @@ impl Url {
             .ok_or_else(|| Error::message(format!("url(): there is no article `{path}`")))?;
         Ok(match anchor {
             Some(a) => format!("{url}#{a}"),
-            None => url.to_owned(),
+            None => url.into_owned(),
         })
     }
 }
