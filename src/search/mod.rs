@@ -131,12 +131,14 @@ pub(crate) fn html_text_len(html: &str) -> usize {
 pub struct Terms(Box<str>);
 
 impl Terms {
-    /// Packs `found`, in term order.
+    /// Packs `found`, in the order the terms were first found (the same
+    /// for the same article; the index files them by itself, and sorting
+    /// the strings cost 3 % of a search build).
     fn pack(found: Found) -> Terms {
         let Found { text, terms } = found;
         let term = |&(start, end, _): &(usize, usize, u8)| &text[start..end];
         let mut terms: Vec<(usize, usize, u8)> = terms.into_iter().collect();
-        terms.sort_unstable_by(|a, b| term(a).cmp(term(b)));
+        terms.sort_unstable_by_key(|&(start, _, _)| start);
         let mut packed = String::with_capacity(text.len() + terms.len());
         for t in &terms {
             let fields = t.2 & 7;
@@ -277,7 +279,7 @@ mod tests {
         let packed = Terms::pack(found);
         assert_eq!(
             packed.iter().collect::<Vec<_>>(),
-            [("binh", HEADING), ("đường", TITLE | BODY)]
+            [("đường", TITLE | BODY), ("binh", HEADING)]
         );
         assert!(Terms::default().is_empty());
         assert_eq!(Terms::default().iter().count(), 0);
