@@ -7,10 +7,11 @@
 //!   content hash, so those files can be cached for good.
 //! - `{lang}/search/c/{hash}.json.gz`: term chunks, in term order. Each entry
 //!   is a folded term (Latin diacritics dropped) followed by its spellings
-//!   as written and, for each, its postings. A word of a script written
-//!   without spaces is also filed under each of its endings that begin a
-//!   syllable, so that a query the browser cut elsewhere than the build
-//!   (`ຫິມະພານ` inside `ໝາກມ່ວງຫິມະພານ`) is still found by prefix.
+//!   as written and, for each, its postings. A Lao, Thai, Khmer or Myanmar
+//!   term is a syllable or a pair of adjacent syllables (`search::words`);
+//!   a Chinese or Japanese word is also filed under each of its endings that
+//!   begin at a Han character, so that a query the browser cut elsewhere
+//!   than the build is still found by prefix.
 //! - `{lang}/search/f/{n}-{hash}.json.gz`: fragment files of `per`
 //!   consecutive documents each: URL, title, description and plain text,
 //!   for the result list and its highlighted excerpt.
@@ -45,7 +46,7 @@ const FRAGMENT_BYTES: usize = 40 * 1024;
 /// ...unless that would make more fragment files than this per language.
 const MAX_FRAGMENTS: usize = 1000;
 /// Bumped when the format changes (the script checks it).
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// The gzip level of chunks and fragment files: on the corpus, level 2 is
 /// within 8 % of the default (6) in bytes at over three times its speed;
 /// level 1 makes files 40 % larger.

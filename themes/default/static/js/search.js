@@ -1,14 +1,15 @@
 /* mekong search: offline, per language, fetched in parts (see README,
    "Search"). search/index.json names the term chunks and fragment files
    (gzipped JSON); a query fetches the chunks holding its words and the
-   fragments of the results it shows. Words are split with Intl.Segmenter
-   and folded (Latin diacritics dropped, đ → d) as the build's tokenizer
-   did. */
+   fragments of the results it shows. The query is cut as the build's
+   tokenizer (src/search/words.rs) cut the text: Lao, Thai, Khmer and
+   Myanmar into syllables by the same rule, other scripts with
+   Intl.Segmenter; words are folded (Latin diacritics dropped, đ → d). */
 (function () {
   var script = document.currentScript;
   if (!script || !window.fetch || !window.DecompressionStream) return;
   var d = script.dataset, base = d.index.replace(/index\.json$/, '');
-  var entry = null, chunks = {}, frags = {}, PAGE = 10, VERSION = 3;
+  var entry = null, chunks = {}, frags = {}, PAGE = 10, VERSION = 4;
   var slots = [].slice.call(document.querySelectorAll('[data-search]'));
   if (!slots.length) {
     var header = document.querySelector('.site-header');
@@ -68,28 +69,60 @@
     });
   }
 
-  var SPACELESS = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/;
-  var DEPENDENT = /^[\u0300-\u036F\u0EB0-\u0EBD\u0EC8-\u0ECD\u17B6-\u17D3]/;
+  var SPACELESS = /[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/;
+  var DEPENDENT = /^[\u0300-\u036F]/;
+  // Syllables of Lao, Thai, Khmer and Myanmar: the character classes and
+  // the rule of begins_syllable in src/search/words.rs, range for range.
+  var SYLLABIC_CLASS = '\u0E01-\u0E3A\u0E40-\u0E4E\u0E81-\u0ECE\u0EDC-\u0EDF\u1780-\u17D3\u17DD\u1000-\u103F\u1050-\u108F\u109A-\u109D';
+  var SYLLABIC = new RegExp('^[' + SYLLABIC_CLASS + ']');
+  var RUNS = new RegExp('[' + SYLLABIC_CLASS + ']+|[^' + SYLLABIC_CLASS + ']+', 'g');
+  var CONSONANT = /[\u0E01-\u0E2E\u0E81-\u0EAE\u0EDC-\u0EDF\u1000-\u102A\u1780-\u17B3]/;
+  var LEADING = /[\u0E40-\u0E44\u0EC0-\u0EC4]/;
+  var SIGN = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E\u0EB0-\u0EBD\u0EC8-\u0ECE\u17B6-\u17D3\u17DD\u102B-\u103E\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F\u109A-\u109D]/;
+  var SILENCER = /[\u0E4C\u0ECC\u17CB\u17CD\u17D1\u103A]/;
+  function beginsSyllable(p, c, n) {
+    if (LEADING.test(p) || p === '\u17D2' || p === '\u1039') return false;
+    return LEADING.test(c) || (CONSONANT.test(c) && n !== undefined && SIGN.test(n) && !SILENCER.test(n));
+  }
+  function syllables(run) {
+    var cs = Array.from(run), out = [], cur = '';
+    cs.forEach(function (c, k) {
+      if (k > 0 && beginsSyllable(cs[k - 1], c, cs[k + 1])) { out.push(cur); cur = ''; }
+      cur += c;
+    });
+    out.push(cur);
+    return out;
+  }
   var LATIN_MARKS = /([A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
   function exact(w) { return w.normalize('NFC').toLowerCase(); }
   function fold(w) {
     return w.normalize('NFD').replace(LATIN_MARKS, '$1').replace(/[đĐ]/g, 'd').normalize('NFC').toLowerCase();
   }
-  // The query's words as written (lowercase NFC), split as the build split
-  // the text: a piece that starts with a vowel sign or tone mark belongs to
-  // the word before it.
+  // The query's words as written (lowercase NFC), cut as the build cut
+  // the text: at spaces, then into runs of syllabic scripts, each
+  // {syllables: [...]}, and the rest, split into {word} with
+  // Intl.Segmenter (a piece that starts with a combining mark belongs to
+  // the word before it).
   function words(q) {
+    var out = [];
+    exact(q).split(/\s+/).forEach(function (token) {
+      (token.match(RUNS) || []).forEach(function (run) {
+        if (SYLLABIC.test(run)) out.push({ syllables: syllables(run) });
+        else segmented(run).forEach(function (w) { out.push({ word: w }); });
+      });
+    });
+    return out;
+  }
+  function segmented(text) {
+    if (!(window.Intl && Intl.Segmenter)) return [text];
     var out = [], end = -1;
-    if (window.Intl && Intl.Segmenter) {
-      for (var s of new Intl.Segmenter(d.lang, { granularity: 'word' }).segment(q)) {
-        if (!s.isWordLike) continue;
-        if (out.length && end === s.index && DEPENDENT.test(s.segment)) out[out.length - 1] += exact(s.segment);
-        else out.push(exact(s.segment));
-        end = s.index + s.segment.length;
-      }
-      return out;
+    for (var s of new Intl.Segmenter(d.lang, { granularity: 'word' }).segment(text)) {
+      if (!s.isWordLike) continue;
+      if (out.length && end === s.index && DEPENDENT.test(s.segment)) out[out.length - 1] += s.segment;
+      else out.push(s.segment);
+      end = s.index + s.segment.length;
     }
-    return q.split(/\s+/).filter(Boolean).map(exact);
+    return out;
   }
 
   function getJSON(url) { return fetch(url).then(function (r) { return r.json(); }); }
@@ -154,7 +187,7 @@
       return found;
     });
   }
-  // A Lao, Khmer, Thai or CJK word the index does not hold (the build's
+  // A Chinese or Japanese word the index does not hold (the build's
   // segmenter cut the text elsewhere): its longest known beginnings, in turn.
   function resplit(index, w) {
     var pieces = [];
@@ -179,6 +212,53 @@
     return next(w, 0);
   }
 
+  // A query word of syllables, as parts that must all match: its one
+  // syllable (by prefix, as it may be half typed), or each pair of adjacent
+  // syllables, the last by prefix. The text's syllables are cut as the
+  // query's but at the query's ends, where the text goes on: a first
+  // consonant without a sign joins the word before it in the text
+  // (`ກວາງຕີ້` reads `…ກ|ວາງ|ຕີ້` after another word) and a last consonant
+  // begins a syllable when a sign follows it there. When no article has
+  // every part, the word is tried without its last consonant, then without
+  // its first syllable, then without both.
+  function phrase(index, run) {
+    var cps = Array.from(run), tries = [syllables(run)];
+    if (cps.length > 1 && CONSONANT.test(cps[cps.length - 1])) tries.push(syllables(cps.slice(0, -1).join('')));
+    tries.slice().forEach(function (s) { if (s.length > 1) tries.push(s.slice(1)); });
+    function attempt(k) {
+      return pairs(index, tries[k]).then(function (parts) {
+        return k + 1 < tries.length && !common(parts) ? attempt(k + 1).then(function (other) {
+          return common(other) ? other : parts;
+        }) : parts;
+      });
+    }
+    return attempt(0);
+  }
+  function pairs(index, syls) {
+    if (syls.length === 1) {
+      return lookup(index, syls[0]).then(function (found) { return [{ word: syls[0], found: found }]; });
+    }
+    var last = syls.length - 2;
+    return Promise.all(syls.slice(0, -1).map(function (s, k) {
+      var pair = s + syls[k + 1];
+      return lookup(index, pair).then(function (found) {
+        return { word: pair, found: k === last ? found : found.filter(function (f) { return !f.prefix; }) };
+      });
+    }));
+  }
+  // Whether some article has every part.
+  function common(parts) {
+    var docs = null;
+    parts.forEach(function (part) {
+      var here = {};
+      part.found.forEach(function (f) {
+        for (var k = 0; k < f.postings.length; k += 2) if (docs === null || docs[f.postings[k]]) here[f.postings[k]] = true;
+      });
+      docs = here;
+    });
+    return docs !== null && Object.keys(docs).length > 0;
+  }
+
   // Where a word occurs: title 3, heading (description, tag) 2, body 1.
   function weight(fields) { return 1 + (fields & 4 ? 2 : 0) + (fields & 2 ? 1 : 0); }
   // Documents matching every word, best first. A document's score is the
@@ -194,9 +274,10 @@
     if (!ws.length) return Promise.resolve(null);
     return loadEntry().then(function (index) {
       return Promise.all(ws.map(function (w) {
-        return lookup(index, fold(w)).then(function (found) {
-          if (found.length || !SPACELESS.test(w)) return [{ word: w, found: found }];
-          return resplit(index, w);
+        if (w.syllables) return phrase(index, w.syllables.join(''));
+        return lookup(index, fold(w.word)).then(function (found) {
+          if (found.length || !SPACELESS.test(w.word)) return [{ word: w.word, found: found }];
+          return resplit(index, w.word);
         });
       })).then(function (groups) {
         var parts = [].concat.apply([], groups), scores = null, needles = [];
@@ -303,10 +384,15 @@
     if (start > 0) { var sp = text.indexOf(' ', start); if (sp > 0 && sp < spans[0][0]) start = sp + 1; }
     return (start > 0 ? '… ' : '') + text.slice(start, end) + (end < text.length ? ' …' : '');
   }
+  // Overlapping matches (the pairs of syllables of one word) are one mark.
   function highlight(el, text, needles) {
-    var last = 0;
+    var last = 0, spans = [];
     matches(text, needles).forEach(function (s) {
-      if (s[0] < last) return;
+      var top = spans[spans.length - 1];
+      if (top && s[0] < top[1]) top[1] = Math.max(top[1], s[1]);
+      else spans.push([s[0], s[1]]);
+    });
+    spans.forEach(function (s) {
       el.appendChild(document.createTextNode(text.slice(last, s[0])));
       var m = document.createElement('mark');
       m.textContent = text.slice(s[0], s[1]);
