@@ -420,7 +420,8 @@ def soak_edits(port, pid, site, top, top_url, n, say):
 def fmt_ms(times):
     finite = [t for t in times if t != float("inf")]
     if not finite:
-        return "failed", "failed"
+        # Every save timed out (or was given up on after GIVE_UP did).
+        return f"never ({TIMEOUT:.0f} s limit)", "—"
     med = statistics.median(times)
     worst = max(times)
     f = lambda t: "timeout" if t == float("inf") else f"{t * 1000:,.0f} ms"  # noqa: E731
