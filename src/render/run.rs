@@ -143,7 +143,6 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
         Some(a) if !super::heads::listed_beside_articles(templates) => Some(a.without_heads()),
         a => a,
     };
-    let links = Arc::new(LinkTable::of(site));
     // Tera functions are shared by every job and see only plain values, so
     // `image()` sends what it planned down a channel, read once below when
     // every job is done (see `functions::Shared::image_requests`).
@@ -152,7 +151,7 @@ pub(crate) fn render(req: Request<'_>) -> Rendered {
     let services = Services {
         locales: locales.clone(),
         statics,
-        links: links.clone(),
+        links: LinkTable::of(site),
         images,
         image_requests,
         recorder: recorder.clone(),

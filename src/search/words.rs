@@ -116,37 +116,36 @@ pub(crate) fn each_term(
     let mut word = String::new();
     let mut seen: HashSet<&str> = HashSet::default();
     for token in text.split(char::is_whitespace) {
-        match simple_word(token) {
-            Some("") => {}
-            Some(simple) => {
-                word.clear();
-                push_exact(&mut word, simple);
-                f(&word);
+        if simple_term(token, &mut word, &mut f) || (!repeats && !seen.insert(token)) {
+            continue;
+        }
+        // Syllables are found on the NFC text, as the script finds them on
+        // the NFC query.
+        let token: Cow<str> = match is_nfc_quick(token.chars()) {
+            IsNormalized::Yes => Cow::Borrowed(token),
+            _ => Cow::Owned(token.nfc().collect()),
+        };
+        each_run(&token, |syllabic, run| {
+            if syllabic {
+                syllables(run, &mut f);
+            } else if !simple_term(run, &mut word, &mut f) {
+                segment(segmenter, run, &mut word, &mut f);
             }
-            None if !repeats && !seen.insert(token) => {}
-            None => {
-                // Syllables are found on the NFC text, as the script finds
-                // them on the NFC query.
-                let token: Cow<str> = match is_nfc_quick(token.chars()) {
-                    IsNormalized::Yes => Cow::Borrowed(token),
-                    _ => Cow::Owned(token.nfc().collect()),
-                };
-                each_run(&token, |syllabic, run| {
-                    if syllabic {
-                        syllables(run, &mut f);
-                        return;
-                    }
-                    match simple_word(run) {
-                        Some("") => {}
-                        Some(simple) => {
-                            word.clear();
-                            push_exact(&mut word, simple);
-                            f(&word);
-                        }
-                        None => segment(segmenter, run, &mut word, &mut f),
-                    }
-                });
-            }
+        });
+    }
+}
+
+/// Calls `f` with the one word of `text` when it is a [`simple_word`]
+/// (nothing for punctuation alone); `false` when it needs more than that.
+fn simple_term(text: &str, word: &mut String, f: &mut impl FnMut(&str)) -> bool {
+    match simple_word(text) {
+        None => false,
+        Some("") => true,
+        Some(simple) => {
+            word.clear();
+            push_exact(word, simple);
+            f(word);
+            true
         }
     }
 }

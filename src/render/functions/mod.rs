@@ -35,7 +35,7 @@ pub(crate) struct Shared {
     /// The articles `pages()`, `events()` and `projects()` list.
     pub(crate) lists: super::lists::Lists,
     /// `@/` paths and their URLs.
-    pub(crate) links: Arc<LinkTable>,
+    pub(crate) links: LinkTable,
     /// The image catalog, for `image()`.
     pub(crate) images: Arc<crate::images::Images>,
     /// Where `image()` sends the pictures it planned: Tera functions are
@@ -55,7 +55,7 @@ pub(crate) struct Shared {
 pub(crate) struct Services {
     pub(crate) locales: Arc<Locales>,
     pub(crate) statics: Arc<StaticFiles>,
-    pub(crate) links: Arc<LinkTable>,
+    pub(crate) links: LinkTable,
     pub(crate) images: Arc<crate::images::Images>,
     /// Where `image()` sends the pictures it planned.
     pub(crate) image_requests: std::sync::mpsc::Sender<Arc<crate::images::Picture>>,
@@ -191,11 +191,7 @@ pub(crate) mod fixture {
                 .map(|l| (l.code.to_string(), config.lang_prefix(&l.code)))
                 .collect(),
             lists: super::super::lists::Lists::new(Box::new(|_| Value::none())),
-            links: Arc::new(LinkTable::from_parts(
-                HashMap::new(),
-                Vec::new(),
-                HashMap::new(),
-            )),
+            links: LinkTable::from_parts(HashMap::new(), Vec::new(), HashMap::new()),
             images: Arc::new(crate::images::Images::new(&ImagesConfig::default(), root)),
             // Nobody reads the requests in these tests.
             image_requests: std::sync::mpsc::channel().0,

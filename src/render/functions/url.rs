@@ -61,7 +61,6 @@ mod tests {
     use super::super::LinkTable;
     use crate::config::LangCode;
     use std::collections::HashMap;
-    use std::sync::Arc;
 
     fn url(lang: &str, template: &str) -> String {
         render(shared_with(&[]), lang, template).expect("renders")
@@ -96,7 +95,7 @@ mod tests {
     #[test]
     fn an_article_link_finds_the_translation_and_keeps_the_anchor() {
         let mut shared = shared_with(&[]);
-        shared.links = Arc::new(LinkTable::from_parts(
+        shared.links = LinkTable::from_parts(
             HashMap::from([("news/flood.md".to_string(), 0)]),
             vec![vec![
                 (LangCode("vi".into()), "/portal/tin/lu/".to_string()),
@@ -106,7 +105,7 @@ mod tests {
                 "en".to_string(),
                 vec![LangCode("en".into()), LangCode("vi".into())],
             )]),
-        ));
+        );
         let out = render(shared, "en", "{{ url(path=\"@/news/flood.md#map\") }}");
         assert_eq!(out.expect("renders"), "/portal/en/news/flood/#map");
     }
