@@ -103,6 +103,9 @@ enum Command {
         /// Replace an output folder that mekong did not write.
         #[arg(long)]
         force: bool,
+        /// Print the seconds each stage of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Validate everything a build would, without writing.
     Check,
@@ -270,10 +273,11 @@ fn main() -> ExitCode {
         Progress::Rebuilt(outcome) => print(&outcome, format, &messages),
     };
     let outcome = match &cli.command {
-        Command::Build { force } => commands::build::run(&commands::build::BuildArgs {
+        Command::Build { force, timings } => commands::build::run(&commands::build::BuildArgs {
             pipeline: cli.options(),
             output: cli.output.clone(),
             force: *force,
+            timings: *timings,
         }),
         Command::Check => commands::check::run(&cli.options()),
         Command::Serve { port, bind, open } => commands::serve::run(
@@ -360,6 +364,15 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
                 "warnings": warnings,
                 "summary": outcome.summary.as_ref().map(|t| messages.text(t)),
             });
+            let mut json = json;
+            if !outcome.timings.is_empty() {
+                let stages: serde_json::Map<String, serde_json::Value> = outcome
+                    .timings
+                    .iter()
+                    .map(|(stage, seconds)| (stage.to_string(), (*seconds).into()))
+                    .collect();
+                json["timings"] = stages.into();
+            }
             println!("{json}");
         }
         print!("{}", outcome.output);
@@ -377,6 +390,7 @@ fn print(outcome: &Outcome, format: MessageFormat, messages: &Messages) {
         }
     }
     print!("{}", outcome.output);
+    print!("{}", commands::timings_table(&outcome.timings));
     if let Some(said) = &outcome.said {
         println!("{}", messages.text(said));
     }

@@ -464,3 +464,32 @@ fn a_site_without_base_url_is_warned_and_gets_no_sitemap_with_relative_locs() {
         .read_public("robots.txt")
         .contains("Sitemap: https://tinh.example.org/sitemap.xml"));
 }
+
+#[test]
+fn build_timings_lists_each_stage_with_its_seconds() {
+    let site = Site::new("three-line");
+    let run = run_in(&site.root, &["build", "--timings"]);
+    run.assert_ok();
+    let stages: Vec<(&str, f64)> = run
+        .stdout
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            let stage = words.next()?;
+            let seconds = words.next()?.parse().ok()?;
+            (words.next() == Some("s")).then_some((stage, seconds))
+        })
+        .collect();
+    let names: Vec<&str> = stages.iter().map(|s| s.0).collect();
+    let expected = [
+        "read", "resolve", "markdown", "render", "outputs", "search", "commit",
+    ];
+    assert_eq!(names, expected, "{}", run.stdout);
+    assert!(stages.iter().all(|s| s.1 >= 0.0));
+    // In the JSON report, an object of the same stages; without the flag, none.
+    let json = site.build_ok(&["--timings"]).json.expect("one JSON object");
+    let timings = json["timings"].as_object().expect("timings");
+    assert_eq!(timings.keys().count(), expected.len(), "{json}");
+    assert!(expected.iter().all(|s| timings[*s].as_f64().is_some()));
+    assert!(site.build_ok(&[]).json.expect("JSON")["timings"].is_null());
+}

@@ -14,6 +14,8 @@ pub struct BuildArgs {
     pub output: Option<PathBuf>,
     /// Replace a folder mekong did not write.
     pub force: bool,
+    /// Print the seconds of each stage (`--timings`).
+    pub timings: bool,
 }
 
 /// Builds the site into the output folder.
@@ -49,6 +51,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
     };
     let mut diagnostics = built.diagnostics.clone();
     diagnostics.extend(super::no_origin_warning(&args.pipeline));
+    let committing = Instant::now();
     let stats = match staging.commit(&built.records) {
         Ok(s) => s,
         Err(d) => {
@@ -66,9 +69,15 @@ pub fn run(args: &BuildArgs) -> Outcome {
         written = stats.written,
         unchanged = stats.unchanged,
     );
+    let mut timings = Vec::new();
+    if args.timings {
+        timings = built.timings.clone();
+        timings.push(("commit", committing.elapsed().as_secs_f64()));
+    }
     Outcome {
         diagnostics,
         summary: Some(summary),
+        timings,
         ..Outcome::default()
     }
 }

@@ -34,6 +34,8 @@ pub struct Outcome {
     /// the file `new` wrote, a rebuild's `rebuilt in 12 ms`. A failed
     /// command that says here how it failed needs no error count.
     pub said: Option<Message>,
+    /// Seconds per stage of a build (`build --timings`), in stage order.
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 impl Outcome {
@@ -161,4 +163,26 @@ pub(crate) fn what_was_built(built: &Built) -> Message {
         more_pages = html.saturating_sub(pages),
         files = built.records.len() - html,
     )
+}
+
+/// The stages of a build and their seconds, one per line (`build
+/// --timings`; the stage names are the pipeline's: `read`, `resolve`,
+/// `markdown`, `render`, `outputs`, `search`, `commit`).
+pub fn timings_table(stages: &[(&str, f64)]) -> String {
+    stages
+        .iter()
+        .map(|(stage, seconds)| format!("{stage:<10} {seconds:>8.3} s\n"))
+        .collect()
+}
+
+#[cfg(test)]
+mod timings_tests {
+    #[test]
+    fn timings_are_one_stage_per_line() {
+        let stages = [("read", 0.1234), ("search", 12.0)];
+        assert_eq!(
+            super::timings_table(&stages),
+            "read          0.123 s\nsearch       12.000 s\n"
+        );
+    }
 }

@@ -127,19 +127,13 @@ fn language(
                 .collect()
         })
         .unwrap_or_default();
-    let (chunks, chunk_files) = match term_chunks(site, &ids, dir) {
-        Ok(made) => made,
+    let chunks = match term_chunks(site, &ids, dir, sink, written) {
+        Ok(chunks) => chunks,
         Err(d) => {
             written.push(Err(d));
             return;
         }
     };
-    written.par_extend(chunk_files.into_par_iter().map(|(path, json)| {
-        sink.put(&Output {
-            path,
-            data: OutputData::Bytes(gzip(&json)),
-        })
-    }));
     let (per, hashes) = fragments(site, &ids, dir, sink, written);
     let mut entry = String::new();
     let _ = write!(
@@ -165,15 +159,85 @@ fn language(
     }));
 }
 
-/// The term chunks: `(first folded term, file name)` for the entry file,
-/// and the files (path and JSON, to be gzipped).
-type Chunks = (Vec<(String, String)>, Vec<(String, Vec<u8>)>);
-
 /// Makes the term chunks of the documents `ids`, their terms read back from
+/// where the build put them (or kept in memory, in `serve`), and writes
+/// them into `sink` as they are made; returns `(first folded term, file
+/// name)` of each chunk, in term order, for the entry file.
+fn term_chunks(
+    site: &Site,
+    ids: &[PageId],
+    dir: &str,
+    sink: &dyn Sink,
+    written: &mut Vec<Result<Record, Diagnostic>>,
+) -> Result<Vec<(String, String)>, Diagnostic> {
+    let (spellings, postings) = postings(site, ids)?;
+    let mut order: Vec<(String, u32)> = spellings
+        .par_iter()
+        .enumerate()
+        .map(|(n, s)| (crate::search::fold(s), n as u32))
+        .collect();
+    order.par_sort_unstable_by(|a, b| {
+        js_order(&a.0, &b.0)
+            .then_with(|| js_order(&spellings[a.1 as usize], &spellings[b.1 as usize]))
+    });
+    // One JSON entry per folded term: [folded, spelling, [postings], ...].
+    let groups: Vec<&[(String, u32)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
+    // Where the chunks are cut is found from the entries' sizes; each
+    // chunk is then made, gzipped and written on its own, so that only the
+    // chunks in the making are in memory, not the language's whole index.
+    let sizes: Vec<usize> = groups
+        .par_iter()
+        .map(|group| entry_len(group, &spellings, &postings))
+        .collect();
+    let total: usize = sizes.iter().map(|size| size + 1).sum();
+    let target = CHUNK_BYTES.max(total.div_ceil(MAX_CHUNKS));
+    let mut cuts = Vec::new();
+    // A chunk's bytes: `[`, its entries and a comma between each two.
+    let (mut start, mut body) = (0, 0);
+    for (i, size) in sizes.iter().enumerate() {
+        body += size + 1;
+        if body >= target {
+            cuts.push(start..i + 1);
+            (start, body) = (i + 1, 0);
+        }
+    }
+    if start < groups.len() {
+        cuts.push(start..groups.len());
+    }
+    let made: Vec<((String, String), Result<Record, Diagnostic>)> = cuts
+        .into_par_iter()
+        .map(|range| {
+            let mut body = String::from("[");
+            for (k, group) in groups[range.clone()].iter().enumerate() {
+                if k > 0 {
+                    body.push(',');
+                }
+                body.push_str(&entry(group, &spellings, &postings));
+            }
+            body.push(']');
+            let name = format!("c/{}.json.gz", short_hash(body.as_bytes(), 16));
+            let record = sink.put(&Output {
+                path: format!("{dir}search/{name}"),
+                data: OutputData::Bytes(gzip(body.as_bytes())),
+            });
+            ((groups[range.start][0].0.clone(), name), record)
+        })
+        .collect();
+    let mut index = Vec::with_capacity(made.len());
+    for (first_and_name, record) in made {
+        index.push(first_and_name);
+        written.push(record);
+    }
+    Ok(index)
+}
+
+/// Every spelling of a language's documents and its postings.
+type Postings = (Vec<Box<str>>, Vec<Vec<u32>>);
+
+/// Every spelling of the documents `ids` and its postings (`document << 3
+/// | fields`, in document order), the documents' terms read back from
 /// where the build put them (or kept in memory, in `serve`).
-fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> Result<Chunks, Diagnostic> {
-    // Spellings as written, interned; postings are `document << 3 | fields`
-    // in document order.
+fn postings(site: &Site, ids: &[PageId]) -> Result<Postings, Diagnostic> {
     let mut number: HashMap<Box<str>, u32> = HashMap::default();
     let mut spellings: Vec<Box<str>> = Vec::new();
     let mut postings: Vec<Vec<u32>> = Vec::new();
@@ -208,76 +272,57 @@ fn term_chunks(site: &Site, ids: &[PageId], dir: &str) -> Result<Chunks, Diagnos
             }
         }
     }
-    drop(number);
-    let mut order: Vec<(String, u32)> = spellings
-        .par_iter()
-        .enumerate()
-        .map(|(n, s)| (crate::search::fold(s), n as u32))
-        .collect();
-    order.par_sort_unstable_by(|a, b| {
-        js_order(&a.0, &b.0)
-            .then_with(|| js_order(&spellings[a.1 as usize], &spellings[b.1 as usize]))
-    });
-    // One JSON entry per folded term: [folded, spelling, [postings], ...].
-    let groups: Vec<&[(String, u32)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
-    let entries: Vec<(String, String)> = groups
-        .par_iter()
-        .map(|group| {
-            let folded = &group[0].0;
-            let mut e = String::from("[");
-            json_str(&mut e, folded);
-            for &(_, n) in group.iter() {
-                let n = n as usize;
+    Ok((spellings, postings))
+}
+
+/// A chunk's entry for `group`, one folded term and its spellings:
+/// `[folded, spelling, [postings], ...]`, each posting `(document −
+/// previous document) × 8 + fields`.
+fn entry(group: &[(String, u32)], spellings: &[Box<str>], postings: &[Vec<u32>]) -> String {
+    let mut e = String::from("[");
+    json_str(&mut e, &group[0].0);
+    for &(_, n) in group {
+        e.push(',');
+        json_str(&mut e, &spellings[n as usize]);
+        e.push_str(",[");
+        let mut previous = 0u32;
+        for (k, p) in postings[n as usize].iter().enumerate() {
+            if k > 0 {
                 e.push(',');
-                json_str(&mut e, &spellings[n]);
-                e.push_str(",[");
-                let mut previous = 0u32;
-                for (k, p) in postings[n].iter().enumerate() {
-                    if k > 0 {
-                        e.push(',');
-                    }
-                    let doc = p >> 3;
-                    let _ = write!(e, "{}", ((doc - previous) << 3) | (p & 7));
-                    previous = doc;
-                }
-                e.push(']');
             }
-            e.push(']');
-            (folded.clone(), e)
-        })
-        .collect();
-    drop(groups);
-    drop(order);
-    drop(postings);
-    let total: usize = entries.iter().map(|e| e.1.len() + 1).sum();
-    let target = CHUNK_BYTES.max(total.div_ceil(MAX_CHUNKS));
-    let mut index = Vec::new();
-    let mut files = Vec::new();
-    let mut body = String::new();
-    let mut first: Option<String> = None;
-    let mut finish = |body: &mut String, first: &mut Option<String>| {
-        if let Some(first) = first.take() {
-            body.push(']');
-            let bytes = std::mem::take(body).into_bytes();
-            let name = format!("c/{}.json.gz", short_hash(&bytes, 16));
-            files.push((format!("{dir}search/{name}"), bytes));
-            index.push((first, name));
+            let doc = p >> 3;
+            let _ = write!(e, "{}", ((doc - previous) << 3) | (p & 7));
+            previous = doc;
         }
+        e.push(']');
+    }
+    e.push(']');
+    e
+}
+
+/// The length of [`entry`] for `group`, without writing it.
+fn entry_len(group: &[(String, u32)], spellings: &[Box<str>], postings: &[Vec<u32>]) -> usize {
+    let json_len = |s: &str| serde_json::to_string(s).map_or(2, |j| j.len());
+    let digits = |mut n: u32| {
+        let mut d = 1;
+        while n >= 10 {
+            n /= 10;
+            d += 1;
+        }
+        d
     };
-    for (folded, e) in entries {
-        if first.is_none() {
-            first = Some(folded);
-            body.push('[');
-        } else {
-            body.push(',');
-        }
-        body.push_str(&e);
-        if body.len() >= target {
-            finish(&mut body, &mut first);
+    let mut len = 2 + json_len(&group[0].0);
+    for &(_, n) in group {
+        let list = &postings[n as usize];
+        len += 1 + json_len(&spellings[n as usize]) + 3 + list.len().saturating_sub(1);
+        let mut previous = 0u32;
+        for p in list {
+            let doc = p >> 3;
+            len += digits(((doc - previous) << 3) | (p & 7));
+            previous = doc;
         }
     }
-    finish(&mut body, &mut first);
-    Ok((index, files))
+    len
 }
 
 /// Writes the fragment files into `sink`, in parallel, each as soon as it
@@ -366,4 +411,26 @@ fn spill_unreadable(e: std::io::Error) -> Diagnostic {
         crate::msg!("search.spill-unreadable", error = e.to_string()),
     )
     .hint(crate::msg!("search.spill-unreadable.hint"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_as_long_as_its_length_says() {
+        let spellings: Vec<Box<str>> = vec!["đường".into(), "dương".into(), "a\"b\\".into()];
+        let postings = vec![
+            vec![5, 8 << 3 | 1, 1234567 << 3 | 4],
+            vec![],
+            vec![9 << 3 | 2],
+        ];
+        let group = [("duong".to_owned(), 0), ("duong".to_owned(), 1)];
+        let e = entry(&group, &spellings, &postings);
+        assert_eq!(e, r#"["duong","đường",[5,65,9876476],"dương",[]]"#);
+        assert_eq!(entry_len(&group, &spellings, &postings), e.len());
+        let group = [("a\"b\\".to_owned(), 2)];
+        let e = entry(&group, &spellings, &postings);
+        assert_eq!(entry_len(&group, &spellings, &postings), e.len());
+    }
 }

@@ -8,8 +8,11 @@ use crate::output::Sink;
 
 /// Runs every stage; outputs go to `sink` as they are rendered.
 pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
+    let start = std::time::Instant::now();
     let mut session = Session::load_once(opts)?;
-    let built = session.build(sink, false)?;
+    let read = start.elapsed().as_secs_f64();
+    let mut built = session.build(sink, false)?;
+    built.timings.insert(0, ("read", read));
     if sink.keeps_files() {
         // Processed photos no page uses any more leave the cache.
         session.prune_image_cache();

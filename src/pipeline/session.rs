@@ -509,8 +509,12 @@ impl Session {
         }
         written.par_extend(extra.par_iter().map(|o| sink.put(o)));
         drop(extra);
+        watch.lap("outputs");
         if let Some(only) = only {
             written.extend(crate::outputs::write_search(&site, only, sink));
+            if site.config.search {
+                watch.lap("search");
+            }
         }
         for w in written {
             match w {
@@ -519,7 +523,6 @@ impl Session {
             }
         }
         diags.extend(claims.clashes(&self.config.root));
-        watch.lap("outputs");
         self.last.owed = owed;
         if diags.has_errors() {
             return Err(diags);
