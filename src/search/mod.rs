@@ -139,7 +139,7 @@ impl Terms {
         let mut packed = String::with_capacity(text.len() + terms.len());
         for (start, end, fields) in terms {
             let (term, fields) = (&text[start..end], fields & 7);
-            if fields != 0 && !term.chars().any(is_field) {
+            if fields != 0 && !term.bytes().any(is_field) {
                 packed.push_str(term);
                 packed.push(char::from(fields));
             }
@@ -164,16 +164,24 @@ impl Terms {
 
     /// Each term and its fields.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, u8)> {
-        self.0.split_inclusive(is_field).map(|t| {
-            let (term, fields) = t.split_at(t.len() - 1);
-            (term, fields.as_bytes()[0])
-        })
+        let packed = &*self.0;
+        let mut start = 0;
+        packed
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| is_field(b))
+            .map(move |(end, fields)| {
+                let term = &packed[start..end];
+                start = end + 1;
+                (term, fields)
+            })
     }
 }
 
-/// The bytes that end a packed term: field bits.
-fn is_field(c: char) -> bool {
-    matches!(c, '\u{1}'..='\u{7}')
+/// The bytes that end a packed term: field bits. In UTF-8 these bytes
+/// are those characters alone, never part of another.
+fn is_field(b: u8) -> bool {
+    matches!(b, 1..=7)
 }
 
 /// An article's terms as they are found, each once with the fields it
