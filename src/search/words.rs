@@ -104,9 +104,9 @@ pub(crate) fn terms(text: &str) -> Vec<String> {
 }
 
 /// Calls `f` with each term of `text` (lowercase NFC), in order; with
-/// `repeats`, every time it occurs, otherwise those of a token that is not
-/// one simple word only the first time the token occurs (the rest of the
-/// build needs each term once per article). Terms never span white space.
+/// `repeats`, every time it occurs, otherwise those of a token only the
+/// first time the token occurs (the rest of the build needs each term once
+/// per article). Terms never span white space.
 pub(crate) fn each_term(
     segmenter: &WordSegmenterBorrowed<'_>,
     text: &str,
@@ -114,9 +114,17 @@ pub(crate) fn each_term(
     mut f: impl FnMut(&str),
 ) {
     let mut word = String::new();
-    let mut seen: HashSet<&str> = HashSet::default();
+    // A token met again gives the same terms: most words of a text are
+    // repeats, and looking the token up is cheaper than cutting it again.
+    let mut seen: HashSet<&str> = HashSet::with_capacity_and_hasher(
+        if repeats { 0 } else { text.len() / 16 },
+        Default::default(),
+    );
     for token in text.split(char::is_whitespace) {
-        if simple_term(token, &mut word, &mut f) || (!repeats && !seen.insert(token)) {
+        if token.is_empty()
+            || (!repeats && !seen.insert(token))
+            || simple_term(token, &mut word, &mut f)
+        {
             continue;
         }
         // Syllables are found on the NFC text, as the script finds them on
