@@ -24,6 +24,7 @@ use hashbrown::HashTable;
 use icu_segmenter::options::WordBreakInvariantOptions;
 use icu_segmenter::WordSegmenter;
 use rustc_hash::FxBuildHasher;
+use std::borrow::Cow;
 use std::hash::BuildHasher as _;
 
 /// Where a term occurs, as bits: ranking is title over headings over body.
@@ -76,7 +77,13 @@ pub(crate) fn plain_text(html: &str) -> String {
         i += match b {
             b'<' => {
                 space = true;
-                rest.find('>').map_or(rest.len(), |end| end + 1)
+                let tag_len = rest.find('>').map_or(rest.len(), |end| end + 1);
+                let tag = &rest[..tag_len];
+                if let Some(alt) = alt_text(tag) {
+                    push(&mut out, &plain_text(alt), &mut space);
+                    space = true;
+                }
+                unread_element(rest).unwrap_or(tag_len)
             }
             b'&' => match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
                 Some((name, ' ')) => {
@@ -103,11 +110,61 @@ pub(crate) fn plain_text(html: &str) -> String {
     out
 }
 
+/// The length of `rest` up to the end of the `<script>` or `<style>`
+/// element it begins with (its code is not text a reader sees), or `None`.
+fn unread_element(rest: &str) -> Option<usize> {
+    let name = ["script", "style"].into_iter().find(|name| {
+        let after = rest.as_bytes().get(name.len() + 1);
+        rest.get(1..=name.len())
+            .is_some_and(|open| open.eq_ignore_ascii_case(name))
+            && matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'/'))
+    })?;
+    let mut from = 0;
+    while let Some(at) = rest[from..].find("</").map(|at| from + at) {
+        let closes = rest
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name));
+        if closes {
+            return Some(rest[at..].find('>').map_or(rest.len(), |end| at + end + 1));
+        }
+        from = at + 2;
+    }
+    Some(rest.len())
+}
+
+/// The `alt` text of an `<img>` tag (a photo's words are the article's
+/// words too), still with its entities.
+fn alt_text(tag: &str) -> Option<&str> {
+    let name = tag.get(1..4)?;
+    if !name.eq_ignore_ascii_case("img") {
+        return None;
+    }
+    let at = tag.find(" alt=\"")? + 6;
+    let end = tag[at..].find('"')?;
+    Some(&tag[at..at + end])
+}
+
 /// An article's document of the index's fragment files, as JSON:
 /// `[url, title, description, plain text]`.
+/// Each text in NFC, as the terms are: the script highlights a query's
+/// words in them (text typed on a Mac or with Unikey's "Unicode tổ hợp"
+/// comes decomposed).
 pub(crate) fn document(url: &str, title: &str, description: &str, text: &str) -> Vec<u8> {
+    let [title, description, text] = [title, description, text].map(nfc);
     // Writing JSON into a Vec<u8> cannot fail.
-    serde_json::to_vec(&[url, title, description, text]).unwrap_or_default()
+    serde_json::to_vec(&[url, &title, &description, &text]).unwrap_or_default()
+}
+
+/// `text` in NFC. Only text with a combining mark (U+0300 to U+036F, the
+/// marks of decomposed Latin letters, whose UTF-8 begins with 0xCC or
+/// 0xCD) is asked: a look at the bytes instead of the tables for most.
+fn nfc(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc, UnicodeNormalization};
+    if text.bytes().any(|b| matches!(b, 0xCC | 0xCD)) && !is_nfc(text) {
+        Cow::Owned(text.nfc().collect())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The bytes of `html` outside its tags: how the index estimates the size
@@ -288,6 +345,32 @@ mod tests {
             plain_text("<p>Bình\u{a0}Phước\u{3000}ລາວ<br>x\u{b}y</p><p>z&nbsp;</p>&amp;<i"),
             "Bình Phước ລາວ x y z &"
         );
+    }
+
+    #[test]
+    fn plain_text_skips_code_and_keeps_photo_words() {
+        assert_eq!(
+            plain_text("<p>a</p><script>var x = 1;</script><STYLE media=x>.b { c: d }</style >e"),
+            "a e"
+        );
+        assert_eq!(plain_text("a<script>never closed"), "a");
+        assert_eq!(plain_text("<scripts>x</scripts>"), "x");
+        assert_eq!(
+            plain_text("<p>Cầu <img src=\"x.jpg\" alt=\"Cửa khẩu &amp; chợ\"> mới</p>"),
+            "Cầu Cửa khẩu & chợ mới"
+        );
+    }
+
+    #[test]
+    fn documents_are_nfc() {
+        let doc = document(
+            "/a/",
+            "Đo\u{302}\u{300}ng",
+            "x",
+            "ca\u{300}y đie\u{302}\u{300}u",
+        );
+        let doc = String::from_utf8(doc).unwrap_or_default();
+        assert_eq!(doc, r#"["/a/","Đồng","x","cày điều"]"#);
     }
 
     #[test]

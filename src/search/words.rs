@@ -68,7 +68,7 @@ fn push_exact(out: &mut String, word: &str) {
 }
 
 /// The folded form of a word: Latin letters without diacritics (`đ` → `d`),
-/// every other script as it is (Japanese voiced marks, Lao tone marks and
+/// typographic apostrophes as `'`, every other script as it is (Japanese voiced marks, Lao tone marks and
 /// Korean syllables are kept), NFC, lowercase.
 pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
@@ -86,6 +86,8 @@ pub(crate) fn fold(word: &str) -> String {
         after_latin = is_latin(c);
         out.push(match c {
             'đ' | 'Đ' => 'd',
+            // Phones type `’`, keyboards `'`: `don’t` finds `don't`.
+            '\u{2019}' | '\u{2018}' | '\u{2BC}' => '\'',
             c => c,
         });
     }
@@ -365,7 +367,7 @@ fn segment(
                 && previous_word_ends == Some(last)
                 && piece.chars().next().is_some_and(is_combining_mark);
             if !continues && !word.is_empty() {
-                f(word);
+                with_dotted_parts(word, f);
                 word.clear();
             }
             push_exact(word, piece);
@@ -374,7 +376,18 @@ fn segment(
         last = i;
     }
     if !word.is_empty() {
-        f(word);
+        with_dotted_parts(word, f);
+    }
+}
+
+/// Calls `f` with `word` and, when dots join its letters (`tp.hcm`,
+/// `binhphuoc.gov.vn`, `node.js`), with each part: a browser's segmenter
+/// may keep such a word whole or cut it at its dots, and `hcm` alone is
+/// a query too.
+fn with_dotted_parts(word: &str, f: &mut impl FnMut(&str)) {
+    f(word);
+    if word.contains('.') && word.chars().any(char::is_alphabetic) {
+        word.split('.').filter(|part| !part.is_empty()).for_each(f);
     }
 }
 
@@ -496,6 +509,34 @@ mod tests {
         assert!(!is_nfc_southeast_asian("ກ\u{0EC8}\u{0EB8}"));
         assert!(!is_nfc_southeast_asian("\u{1025}\u{102E}"));
         assert!(!is_nfc_southeast_asian("ລາວé"));
+    }
+
+    #[test]
+    fn dotted_words_are_also_their_parts() {
+        assert_eq!(
+            terms("Đến TP.HCM, xem binhphuoc.gov.vn. Node.js 3.5"),
+            [
+                "đến",
+                "tp.hcm",
+                "tp",
+                "hcm",
+                "xem",
+                "binhphuoc.gov.vn",
+                "binhphuoc",
+                "gov",
+                "vn",
+                "node.js",
+                "node",
+                "js",
+                "3.5"
+            ]
+        );
+    }
+
+    #[test]
+    fn apostrophes_fold_alike() {
+        assert_eq!(fold("Don’t"), fold("don't"));
+        assert_eq!(terms("can’t"), ["can’t"]);
     }
 
     #[test]

@@ -89,7 +89,7 @@ function syllables(run) {
 var LATIN_MARKS = /([A-Za-z\u00C0-\u024F\u1E00-\u1EFF])[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]+/g;
 function exact(w) { return w.normalize('NFC').toLowerCase(); }
 function fold(w) {
-  return w.normalize('NFD').replace(LATIN_MARKS, '$1').replace(/[đĐ]/g, 'd').normalize('NFC').toLowerCase();
+  return w.normalize('NFD').replace(LATIN_MARKS, '$1').replace(/[đĐ]/g, 'd').replace(/[\u2018\u2019\u02BC]/g, "'").normalize('NFC').toLowerCase();
 }
 function words(q) {
   var out = [];
@@ -228,7 +228,8 @@ function common(parts) {
 function weight(fields) { return 1 + (fields & 4 ? 2 : 0) + (fields & 2 ? 1 : 0); }
 function search(q) {
   var ws = words(q);
-  if (!ws.length) return Promise.resolve(null);
+  // Punctuation or an emoji alone: nothing can match, and the reader is told so.
+  if (!ws.length) return Promise.resolve(q.trim() ? { docs: [] } : null);
   return loadEntry().then(function (index) {
     return Promise.all(ws.map(function (w) {
       if (w.syllables) return phrase(index, w.syllables.join(''));
@@ -319,11 +320,23 @@ function folded(text) {
   at.push(pos);
   return { text: out, at: at };
 }
+// A word of a script written with spaces matches where a word begins
+// (`an` not inside `thanh`), and a one-letter word only as a whole word;
+// syllables and Chinese or Japanese words match anywhere.
+var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+function atWord(text, i, n) {
+  if (SPACELESS.test(n[0]) || SYLLABIC.test(n)) return true;
+  var before = text.slice(0, i).slice(-2), after = text.slice(i + n.length).slice(0, 2);
+  var starts = !before || !WORD_CHAR.test(Array.from(before).pop());
+  return starts && (Array.from(n).length > 1 || !after || !WORD_CHAR.test(Array.from(after)[0]));
+}
 function matches(text, needles) {
   var f = folded(text), spans = [];
   needles.forEach(function (n) {
-    for (var i = f.text.indexOf(n); i >= 0 && spans.length < 40; i = f.text.indexOf(n, i + n.length)) {
+    for (var i = f.text.indexOf(n); i >= 0 && spans.length < 40; i = f.text.indexOf(n, i + 1)) {
+      if (!atWord(f.text, i, n)) continue;
       spans.push([f.at[i], f.at[i + n.length]]);
+      i += n.length - 1;
     }
   });
   spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
