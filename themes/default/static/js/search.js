@@ -228,7 +228,6 @@ function common(parts) {
 function weight(fields) { return 1 + (fields & 4 ? 2 : 0) + (fields & 2 ? 1 : 0); }
 function search(q) {
   var ws = words(q);
-  // Punctuation or an emoji alone: nothing can match, and the reader is told so.
   if (!ws.length) return Promise.resolve(q.trim() ? { docs: [] } : null);
   return loadEntry().then(function (index) {
     return Promise.all(ws.map(function (w) {
@@ -320,15 +319,11 @@ function folded(text) {
   at.push(pos);
   return { text: out, at: at };
 }
-// A word of a script written with spaces matches where a word begins
-// (`an` not inside `thanh`), and a one-letter word only as a whole word;
-// syllables and Chinese or Japanese words match anywhere.
 var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-function atWord(text, i, n) {
+function atWord(t, i, n) {
   if (SPACELESS.test(n[0]) || SYLLABIC.test(n)) return true;
-  var before = text.slice(0, i).slice(-2), after = text.slice(i + n.length).slice(0, 2);
-  var starts = !before || !WORD_CHAR.test(Array.from(before).pop());
-  return starts && (Array.from(n).length > 1 || !after || !WORD_CHAR.test(Array.from(after)[0]));
+  var b = Array.from(t.slice(Math.max(0, i - 2), i)).pop(), a = Array.from(t.slice(i + n.length, i + n.length + 2))[0];
+  return !(b && WORD_CHAR.test(b)) && (Array.from(n).length > 1 || !(a && WORD_CHAR.test(a)));
 }
 function matches(text, needles) {
   var f = folded(text), spans = [];
