@@ -68,8 +68,9 @@ fn push_exact(out: &mut String, word: &str) {
 }
 
 /// The folded form of a word: Latin letters without diacritics (`đ` → `d`),
-/// typographic apostrophes as `'`, every other script as it is (Japanese voiced marks, Lao tone marks and
-/// Korean syllables are kept), NFC, lowercase.
+/// typographic apostrophes as `'`, every other script as it is (Japanese
+/// voiced marks, Lao tone marks and Korean syllables are kept), NFC,
+/// lowercase.
 pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
