@@ -29,6 +29,7 @@
 use crate::config::LangCode;
 use crate::diagnostics::Diagnostic;
 use crate::output::{Output, OutputData, Record, Sink};
+use crate::search::Spill;
 use crate::site::{PageId, Site};
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -89,9 +90,24 @@ fn json_str(out: &mut String, s: &str) {
     out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()));
 }
 
-fn short_hash(bytes: &[u8], hex_len: usize) -> String {
-    let hash = blake3::hash(bytes).to_hex();
-    hash[..hex_len].to_string()
+fn short_hash(hash: &blake3::Hash, hex_len: usize) -> String {
+    hash.to_hex()[..hex_len].to_string()
+}
+
+/// `json` (whose hash is `hash`) gzipped: the last build's bytes when the
+/// search cache `store` has them, gzipped now otherwise (and remembered).
+fn gzip_remembered(store: Option<&Spill>, hash: &blake3::Hash, json: &[u8]) -> Vec<u8> {
+    match store {
+        Some(store) => store.remembered(store.key(&[b"gzip", hash.as_bytes()]), || gzip(json)),
+        None => gzip(json),
+    }
+}
+
+/// Where the documents `ids` wait (`None` in `serve`, which keeps them).
+fn store<'s>(site: &'s Site, ids: &[PageId]) -> Option<&'s Spill> {
+    ids.iter()
+        .find_map(|&id| site.pages[id].rendered.search_doc.as_ref())
+        .map(|doc| &**doc.spill())
 }
 
 /// `bytes` gzipped, with no file name and no time in the header (the same
@@ -173,6 +189,7 @@ fn term_chunks(
     written: &mut Vec<Result<Record, Diagnostic>>,
 ) -> Result<Vec<(String, String)>, Diagnostic> {
     let (spellings, postings) = postings(site, ids)?;
+    let store = store(site, ids);
     let mut order: Vec<(String, u32)> = spellings
         .par_iter()
         .enumerate()
@@ -217,10 +234,11 @@ fn term_chunks(
                 body.push_str(&entry(group, &spellings, &postings));
             }
             body.push(']');
-            let name = format!("c/{}.json.gz", short_hash(body.as_bytes(), 16));
+            let hash = blake3::hash(body.as_bytes());
+            let name = format!("c/{}.json.gz", short_hash(&hash, 16));
             let record = sink.put(&Output {
                 path: format!("{dir}search/{name}"),
-                data: OutputData::Bytes(gzip(body.as_bytes())),
+                data: OutputData::Bytes(gzip_remembered(store, &hash, body.as_bytes())),
             });
             ((groups[range.start][0].0.clone(), name), record)
         })
@@ -399,6 +417,7 @@ fn fragments(
         })
         .sum();
     let average = total / ids.len().max(1);
+    let store = store(site, ids);
     let per = (FRAGMENT_BYTES / average.max(1))
         .max(1)
         .max(ids.len().div_ceil(MAX_FRAGMENTS));
@@ -416,10 +435,11 @@ fn fragments(
                 }
             }
             file.push(b']');
-            let hash = short_hash(&file, 8);
+            let full_hash = blake3::hash(&file);
+            let hash = short_hash(&full_hash, 8);
             let output = Output {
                 path: format!("{dir}search/f/{n}-{hash}.json.gz"),
-                data: OutputData::Bytes(gzip(&file)),
+                data: OutputData::Bytes(gzip_remembered(store, &full_hash, &file)),
             };
             (hash, sink.put(&output))
         })

@@ -1,5 +1,6 @@
 //! The one-shot build (`build`, `check`, `init`'s test build): load a
-//! [`Session`], render everything once into the sink, prune the image cache.
+//! [`Session`], render everything once into the sink, prune the image cache
+//! and keep the search cache.
 
 use super::options::Options;
 use super::session::{Built, Session};
@@ -16,6 +17,7 @@ pub fn build(opts: &Options, sink: &dyn Sink) -> Result<Built, Diagnostics> {
     if sink.keeps_files() {
         // Processed photos no page uses any more leave the cache.
         session.prune_image_cache();
+        session.keep_search_cache();
     }
     Ok(built)
 }

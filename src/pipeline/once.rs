@@ -4,31 +4,39 @@
 //! ([`Bodies::Reread`]), and a body's HTML is kept only where more than the
 //! page's own job shows it. Every other page reads and renders its body
 //! again when its job runs, writes its file and lets go of both. The search
-//! index's documents wait in a temporary file.
+//! index's documents wait in a file of the search cache ([`Spill`]).
 
 use crate::content::{Bodies, Kind};
 use crate::diagnostics::Diagnostics;
 use crate::search::Spill;
 use crate::site::{self, Files, KeepHtml, MarkdownCache, PageId, Site};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Renders every page's Markdown: for `serve` ([`Bodies::Kept`]) reusing
 /// and refilling `cache`; for a one-shot build keeping the HTML of
 /// [`kept_html`] only, with no cache for a next build. With search, a
-/// one-shot build puts each article's document of the index in a
-/// temporary file ([`Spill`]) instead of keeping every article's HTML for
-/// it; only if that file cannot be made does it keep them all.
+/// one-shot build puts each article's document of the index in a file of
+/// the search cache ([`Spill`], returned: kept for the next build when this
+/// one succeeds) instead of keeping every article's HTML for it; an
+/// anonymous temporary file when the cache's folder cannot be made, and
+/// only if no file can be made does it keep them all.
 pub(super) fn render_markdown(
     bodies: Bodies,
     site: &mut Site,
     files: Files<'_>,
     cache: &MarkdownCache,
-) -> (Diagnostics, MarkdownCache) {
+) -> (Diagnostics, MarkdownCache, Option<Arc<Spill>>) {
     match bodies {
-        Bodies::Kept => site::render_markdown(site, files, Some(cache), KeepHtml::All),
+        Bodies::Kept => {
+            let (d, cache) = site::render_markdown(site, files, Some(cache), KeepHtml::All);
+            (d, cache, None)
+        }
         Bodies::Reread => {
             let spill = if site.config.search {
-                Spill::new().ok()
+                Spill::cached(&site.config.root)
+                    .or_else(|_| Spill::new())
+                    .ok()
             } else {
                 None
             };
@@ -36,8 +44,12 @@ pub(super) fn render_markdown(
                 None if site.config.search => site.pages_with_ids().map(|(id, _)| id).collect(),
                 _ => kept_html(site),
             };
-            let keep = KeepHtml::Only { kept: &kept, spill };
-            site::render_markdown(site, files, None, keep)
+            let keep = KeepHtml::Only {
+                kept: &kept,
+                spill: spill.clone(),
+            };
+            let (d, cache) = site::render_markdown(site, files, None, keep);
+            (d, cache, spill)
         }
     }
 }

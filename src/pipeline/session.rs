@@ -64,6 +64,9 @@ pub(super) struct Caches {
     pub(super) used_images: Option<HashSet<PathBuf>>,
     /// What each page read at its last render (`serve` only).
     pub(super) usage: Option<Usage>,
+    /// The search documents of a one-shot build, the next one's search
+    /// cache once it succeeds ([`Session::keep_search_cache`]).
+    pub(super) search: Option<Arc<crate::search::Spill>>,
 }
 
 /// The last successful build.
@@ -172,6 +175,7 @@ impl Session {
                 images,
                 used_images: None,
                 usage: (bodies == Bodies::Kept).then(Usage::default),
+                search: None,
             },
             last: LastBuild::default(),
             bodies,
@@ -339,8 +343,9 @@ impl Session {
             statics: &self.theme.statics,
             images: &self.caches.images,
         };
-        let (d, markdown) =
+        let (d, markdown, search) =
             super::once::render_markdown(self.bodies, site, files, &self.caches.markdown);
+        self.caches.search = search;
         diags.extend(d);
         watch.lap("markdown");
         if diags.has_errors() {
@@ -588,6 +593,20 @@ impl Session {
             .used_images
             .as_ref()
             .map_or(0, |used| self.caches.images.prune(used))
+    }
+
+    /// Keeps the search documents, terms and gzipped files of the build
+    /// just made as the next build's search cache; without search, drops
+    /// a cache an earlier build left.
+    pub fn keep_search_cache(&mut self) {
+        match self.caches.search.take() {
+            // Only time is lost when the cache cannot be kept.
+            Some(spill) => drop(spill.keep()),
+            None if !self.config.search => {
+                let _ = std::fs::remove_dir_all(self.config.root.join(crate::search::CACHE_DIR));
+            }
+            None => {}
+        }
     }
 
     /// The root folder.

@@ -15,8 +15,8 @@
 mod spill;
 mod words;
 
-pub(crate) use spill::Spill;
 pub(crate) use spill::SpilledDoc;
+pub(crate) use spill::{Spill, CACHE_DIR};
 
 pub(crate) use words::{fold, suffixes};
 

@@ -321,21 +321,47 @@ pub(super) fn render_page(
         Err(d) => return (Rendered::default(), vec![d]),
     };
     if site.config.search && page.kind == Kind::Article && !page.is_fallback {
-        let text = crate::search::plain_text(&rendered.html);
-        let headings = rendered.toc.iter().map(|h| h.title.as_str());
-        rendered.search_terms = crate::search::page_terms(src, headings, &text);
-        if let (Some(spill), false) = (spill, rendered.search_terms.is_empty()) {
-            let description = src.front.description.as_deref().unwrap_or_default();
-            let doc =
-                crate::search::document(&site.url(&page.path), &page.title, description, &text);
-            let text_len = crate::search::html_text_len(&rendered.html);
-            if let Ok(spilled) = spill.put(&doc, &rendered.search_terms, text_len) {
-                rendered.search_doc = Some(spilled);
-                rendered.search_terms = crate::search::Terms::default();
-            }
-        }
+        index_article(site, page, src, &mut rendered, spill);
     }
     (rendered, diags)
+}
+
+/// An article's search terms, or with `spill` its document and terms put
+/// there: copied from the last build's search cache when the article, its
+/// URL, title and HTML are the same, otherwise cut from its text.
+fn index_article(
+    site: &Site,
+    page: &Page,
+    src: &SourcePage,
+    rendered: &mut Rendered,
+    spill: Option<&Arc<Spill>>,
+) {
+    let url = site.url(&page.path);
+    let key = spill.map(|spill| {
+        spill.key(&[
+            b"article",
+            src.hash.as_bytes(),
+            url.as_bytes(),
+            page.title.as_bytes(),
+            rendered.html.as_bytes(),
+        ])
+    });
+    if let Some(doc) = spill.zip(key.as_ref()).and_then(|(s, k)| s.reuse(k)) {
+        rendered.search_doc = Some(doc);
+        return;
+    }
+    let text = crate::search::plain_text(&rendered.html);
+    let headings = rendered.toc.iter().map(|h| h.title.as_str());
+    rendered.search_terms = crate::search::page_terms(src, headings, &text);
+    if let (Some(spill), Some(key), false) = (spill, key, rendered.search_terms.is_empty()) {
+        let description = src.front.description.as_deref().unwrap_or_default();
+        let doc = crate::search::document(&url, &page.title, description, &text);
+        let text_len = crate::search::html_text_len(&rendered.html);
+        if let Ok(spilled) = spill.put(key, &doc, &rendered.search_terms, text_len) {
+            rendered.search_doc = Some(spilled);
+            rendered.search_terms = crate::search::Terms::default();
+        }
+    }
 }
 
 /// [`render_page`] with the body in hand.
