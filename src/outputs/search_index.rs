@@ -29,7 +29,7 @@
 use crate::config::LangCode;
 use crate::diagnostics::Diagnostic;
 use crate::output::{Output, OutputData, Record, Sink};
-use crate::search::Spill;
+use crate::search::{Key, Spill};
 use crate::site::{PageId, Site};
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -95,12 +95,37 @@ fn short_hash(hash: &blake3::Hash, hex_len: usize) -> String {
 }
 
 /// `json` (whose hash is `hash`) gzipped: the last build's bytes when the
-/// search cache `store` has them, gzipped now otherwise (and remembered).
-fn gzip_remembered(store: Option<&Spill>, hash: &blake3::Hash, json: &[u8]) -> Vec<u8> {
+/// search cache `store` has them, gzipped now otherwise (and remembered
+/// under the key returned).
+fn gzip_remembered(
+    store: Option<&Spill>,
+    hash: &blake3::Hash,
+    json: &[u8],
+) -> (Vec<u8>, Option<Key>) {
     match store {
-        Some(store) => store.remembered(store.key(&[b"gzip", hash.as_bytes()]), || gzip(json)),
-        None => gzip(json),
+        Some(store) => {
+            let key = store.key(&[b"gzip", hash.as_bytes()]);
+            (store.remembered(key, || gzip(json)), Some(key))
+        }
+        None => (gzip(json), None),
     }
+}
+
+/// The key of a language's whole index in the search cache `store`: its
+/// articles' keys in index order (`None` when one has none: its terms
+/// are in memory).
+fn language_key(
+    store: &Spill,
+    site: &Site,
+    lang: &LangCode,
+    ids: &[PageId],
+    dir: &str,
+) -> Option<Key> {
+    let mut keys = Vec::with_capacity(ids.len() * 32);
+    for &id in ids {
+        keys.extend(site.pages[id].rendered.search_doc.as_ref()?.key());
+    }
+    Some(store.key(&[b"language", lang.as_str().as_bytes(), dir.as_bytes(), &keys]))
 }
 
 /// Where the documents `ids` wait (`None` in `serve`, which keeps them).
@@ -145,6 +170,19 @@ fn language(
                 .collect()
         })
         .unwrap_or_default();
+    let store = store(site, &ids);
+    let key = store.and_then(|store| Some((store, language_key(store, site, lang, &ids, dir)?)));
+    // Nothing of the language changed: its files are the last build's.
+    if let Some(files) = key.and_then(|(store, key)| store.recall_files(&key)) {
+        for (path, bytes) in files {
+            written.push(sink.put(&Output {
+                path,
+                data: OutputData::Bytes(bytes),
+            }));
+        }
+        return;
+    }
+    let mut files = Vec::new();
     let chunks = match term_chunks(site, &ids, dir, sink, written) {
         Ok(chunks) => chunks,
         Err(d) => {
@@ -152,7 +190,7 @@ fn language(
             return;
         }
     };
-    let (per, hashes) = fragments(site, &ids, dir, sink, written);
+    let (per, hashes) = fragments(site, &ids, dir, sink, written, &mut files);
     let mut entry = String::new();
     let _ = write!(
         entry,
@@ -160,7 +198,8 @@ fn language(
         lang.as_str(),
         ids.len()
     );
-    for (i, (first, file)) in chunks.iter().enumerate() {
+    for (i, (first, file, gz_key)) in chunks.iter().enumerate() {
+        files.push((format!("{dir}search/{file}"), *gz_key));
         if i > 0 {
             entry.push(',');
         }
@@ -171,8 +210,15 @@ fn language(
         entry.push(']');
     }
     entry.push_str("]}");
+    let path = format!("{dir}search/index.json");
+    if let Some((store, key)) = key {
+        let entry_key = store.key(&[b"entry", entry.as_bytes()]);
+        store.remembered(entry_key, || entry.as_bytes().to_vec());
+        files.push((path.clone(), Some(entry_key)));
+        store.remember_files(key, &files);
+    }
     written.push(sink.put(&Output {
-        path: format!("{dir}search/index.json"),
+        path,
         data: OutputData::Bytes(entry.into_bytes()),
     }));
 }
@@ -180,14 +226,15 @@ fn language(
 /// Makes the term chunks of the documents `ids`, their terms read back from
 /// where the build put them (or kept in memory, in `serve`), and writes
 /// them into `sink` as they are made; returns `(first folded term, file
-/// name)` of each chunk, in term order, for the entry file.
+/// name, key in the search cache)` of each chunk, in term order, for the
+/// entry file.
 fn term_chunks(
     site: &Site,
     ids: &[PageId],
     dir: &str,
     sink: &dyn Sink,
     written: &mut Vec<Result<Record, Diagnostic>>,
-) -> Result<Vec<(String, String)>, Diagnostic> {
+) -> Result<Vec<(String, String, Option<Key>)>, Diagnostic> {
     let (spellings, postings) = postings(site, ids)?;
     let store = store(site, ids);
     let mut order: Vec<(String, u32)> = spellings
@@ -223,7 +270,8 @@ fn term_chunks(
     if start < groups.len() {
         cuts.push(start..groups.len());
     }
-    let made: Vec<((String, String), Result<Record, Diagnostic>)> = cuts
+    type Made = ((String, String, Option<Key>), Result<Record, Diagnostic>);
+    let made: Vec<Made> = cuts
         .into_par_iter()
         .map(|range| {
             let mut body = String::from("[");
@@ -236,16 +284,17 @@ fn term_chunks(
             body.push(']');
             let hash = blake3::hash(body.as_bytes());
             let name = format!("c/{}.json.gz", short_hash(&hash, 16));
+            let (gz, key) = gzip_remembered(store, &hash, body.as_bytes());
             let record = sink.put(&Output {
                 path: format!("{dir}search/{name}"),
-                data: OutputData::Bytes(gzip_remembered(store, &hash, body.as_bytes())),
+                data: OutputData::Bytes(gz),
             });
-            ((groups[range.start][0].0.clone(), name), record)
+            ((groups[range.start][0].0.clone(), name, key), record)
         })
         .collect();
     let mut index = Vec::with_capacity(made.len());
-    for (first_and_name, record) in made {
-        index.push(first_and_name);
+    for (chunk, record) in made {
+        index.push(chunk);
         written.push(record);
     }
     Ok(index)
@@ -396,13 +445,15 @@ fn entry_len(group: &[(String, u32)], spellings: &[Box<str>], postings: &[Vec<u3
 
 /// Writes the fragment files into `sink`, in parallel, each as soon as it
 /// is made; returns the documents per file and the files' hashes (8 hex
-/// digits each, concatenated).
+/// digits each, concatenated), and adds each file's path and key in the
+/// search cache to `files`.
 fn fragments(
     site: &Site,
     ids: &[PageId],
     dir: &str,
     sink: &dyn Sink,
     written: &mut Vec<Result<Record, Diagnostic>>,
+    files: &mut Vec<(String, Option<Key>)>,
 ) -> (usize, String) {
     // The size of a document, estimated from its HTML without its tags.
     let total: usize = ids
@@ -421,7 +472,8 @@ fn fragments(
     let per = (FRAGMENT_BYTES / average.max(1))
         .max(1)
         .max(ids.len().div_ceil(MAX_FRAGMENTS));
-    let made: Vec<(String, Result<Record, Diagnostic>)> = ids
+    type Made = (String, String, Option<Key>, Result<Record, Diagnostic>);
+    let made: Vec<Made> = ids
         .par_chunks(per)
         .enumerate()
         .map(|(n, group)| {
@@ -431,22 +483,25 @@ fn fragments(
                     file.push(b',');
                 }
                 if let Err(d) = document(site, id, &mut file) {
-                    return (String::new(), Err(d));
+                    return (String::new(), String::new(), None, Err(d));
                 }
             }
             file.push(b']');
             let full_hash = blake3::hash(&file);
             let hash = short_hash(&full_hash, 8);
-            let output = Output {
-                path: format!("{dir}search/f/{n}-{hash}.json.gz"),
-                data: OutputData::Bytes(gzip_remembered(store, &full_hash, &file)),
-            };
-            (hash, sink.put(&output))
+            let path = format!("{dir}search/f/{n}-{hash}.json.gz");
+            let (gz, key) = gzip_remembered(store, &full_hash, &file);
+            let record = sink.put(&Output {
+                path: path.clone(),
+                data: OutputData::Bytes(gz),
+            });
+            (hash, path, key, record)
         })
         .collect();
     let mut hashes = String::with_capacity(made.len() * 8);
-    for (hash, record) in made {
+    for (hash, path, key, record) in made {
         hashes.push_str(&hash);
+        files.push((path, key));
         written.push(record);
     }
     (per, hashes)

@@ -16,7 +16,7 @@ mod spill;
 mod words;
 
 pub(crate) use spill::SpilledDoc;
-pub(crate) use spill::{Spill, CACHE_DIR};
+pub(crate) use spill::{Key, Spill, CACHE_DIR};
 
 pub(crate) use words::{fold, suffixes};
 

@@ -86,6 +86,7 @@ struct Last {
 #[derive(Debug, Clone)]
 pub struct SpilledDoc {
     spill: Arc<Spill>,
+    key: Key,
     offset: u64,
     len: u32,
     terms_len: u32,
@@ -159,12 +160,51 @@ impl Spill {
     /// those `make` makes (appended). Appending is only for the next build:
     /// when it fails, the bytes are still returned.
     pub(crate) fn remembered(&self, key: Key, make: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
-        let bytes = match self.last.as_ref().and_then(|last| last.read(&key)) {
-            Some((_, bytes)) => bytes,
-            None => make(),
-        };
+        if let Some(bytes) = self.recall(&key) {
+            return bytes;
+        }
+        let bytes = make();
         let _ = self.append(key, &[&bytes], 0);
         bytes
+    }
+
+    /// The last build's bytes of `key`, copied into this file.
+    fn recall(&self, key: &Key) -> Option<Vec<u8>> {
+        let (_, bytes) = self.last.as_ref()?.read(key)?;
+        self.append(*key, &[&bytes], 0).ok()?;
+        Some(bytes)
+    }
+
+    /// Remembers under `key` a list of files: each one's path and the key
+    /// its bytes are remembered under. Nothing when one has no key.
+    pub(crate) fn remember_files(&self, key: Key, files: &[(String, Option<Key>)]) {
+        let mut list = Vec::new();
+        for (path, file_key) in files {
+            let Some(file_key) = file_key else { return };
+            list.extend((path.len() as u32).to_le_bytes());
+            list.extend(path.as_bytes());
+            list.extend(file_key);
+        }
+        let _ = self.append(key, &[&list], 0);
+    }
+
+    /// The files remembered under `key` by the last build
+    /// ([`Spill::remember_files`]), with their bytes, all copied into
+    /// this file; `None` unless every one is there.
+    pub(crate) fn recall_files(&self, key: &Key) -> Option<Vec<(String, Vec<u8>)>> {
+        let list = self.recall(key)?;
+        let mut files = Vec::new();
+        let mut rest = list.as_slice();
+        while !rest.is_empty() {
+            let (len, after) = rest.split_at_checked(4)?;
+            let len = u32::from_le_bytes(len.try_into().ok()?) as usize;
+            let (path, after) = after.split_at_checked(len)?;
+            let (file_key, after) = after.split_at_checked(32)?;
+            let path = String::from_utf8(path.to_vec()).ok()?;
+            files.push((path, self.recall(&file_key.try_into().ok()?)?));
+            rest = after;
+        }
+        Some(files)
     }
 
     /// Makes this file the search cache of the next build (the last
@@ -221,6 +261,7 @@ impl Spill {
     fn doc(self: &Arc<Self>, entry: Entry) -> SpilledDoc {
         SpilledDoc {
             spill: self.clone(),
+            key: entry.key,
             offset: entry.offset,
             len: entry.split,
             terms_len: entry.len - entry.split,
@@ -335,6 +376,11 @@ impl SpilledDoc {
         Ok(Terms::from_packed(packed))
     }
 
+    /// The key the document and terms are remembered under.
+    pub(crate) fn key(&self) -> &Key {
+        &self.key
+    }
+
     /// The file the document is in (where the index's gzipped files are
     /// remembered too).
     pub(crate) fn spill(&self) -> &Arc<Spill> {
@@ -437,12 +483,25 @@ mod tests {
         let made = second.remembered(gz, || unreachable!("remembered"));
         assert_eq!(made, b"zipped");
         assert!(second.reuse(&second.key(&[b"b"])).is_none());
+
+        let files = [("vi/search/x.json.gz".to_owned(), Some(gz))];
+        second.remember_files(second.key(&[b"vi"]), &files);
         second.keep().unwrap();
         drop(second);
 
         // The second build kept what it used: a third finds it again.
         let third = Spill::cached(root.path()).unwrap();
         assert!(third.reuse(&article).is_some());
+        assert_eq!(
+            third.recall_files(&third.key(&[b"vi"])).unwrap(),
+            [("vi/search/x.json.gz".to_owned(), b"zipped".to_vec())]
+        );
+        assert!(third.recall_files(&third.key(&[b"en"])).is_none());
+        third.remember_files(third.key(&[b"en"]), &[("a".to_owned(), None)]);
+        third.keep().unwrap();
+        drop(third);
+        let fourth = Spill::cached(root.path()).unwrap();
+        assert!(fourth.recall_files(&fourth.key(&[b"en"])).is_none());
     }
 
     #[test]
