@@ -13,6 +13,7 @@
 //! (ICU4X here, `Intl.Segmenter` there).
 
 mod spill;
+mod syllables;
 mod words;
 
 pub(crate) use spill::SpilledDoc;
