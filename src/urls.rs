@@ -15,6 +15,25 @@ pub(crate) fn normalize_alias(alias: &str) -> String {
     }
 }
 
+/// The longest file or folder name most file systems take (ext4, NTFS,
+/// APFS: 255 bytes of UTF-8). Every segment of a URL path is one name in
+/// the output folder, so a longer slug, tag or alias cannot be written.
+pub(crate) const MAX_SEGMENT_BYTES: usize = 255;
+
+/// The first segment of `path` (unencoded, `/`-separated) too long to be a
+/// file or folder name.
+pub(crate) fn long_segment(path: &str) -> Option<&str> {
+    path.split('/').find(|s| s.len() > MAX_SEGMENT_BYTES)
+}
+
+/// A long segment as a message shows it: its first letters and its size.
+pub(crate) fn shorten_segment(segment: &str) -> String {
+    match segment.char_indices().nth(24) {
+        Some((end, _)) => format!("{}…", &segment[..end]),
+        None => segment.to_owned(),
+    }
+}
+
 /// Percent-encodes a URL path.
 pub(crate) fn encode_path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
@@ -50,5 +69,23 @@ pub(crate) fn file_of(path: &str) -> String {
         format!("{p}index.html")
     } else {
         p.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_segment_is_measured_in_utf8_bytes() {
+        // 86 Lao letters of 3 bytes: 258 bytes, too long for one name.
+        let lao = "ກ".repeat(86);
+        assert_eq!(
+            long_segment(&format!("/lo/news/{lao}/")),
+            Some(lao.as_str())
+        );
+        assert_eq!(long_segment(&format!("/lo/news/{}/", "ກ".repeat(85))), None);
+        assert_eq!(long_segment(&"a".repeat(255)), None);
+        assert_eq!(shorten_segment(&lao).chars().count(), 25);
     }
 }

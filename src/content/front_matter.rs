@@ -11,6 +11,7 @@ use super::blocks::{event, place, project};
 use super::reader::{describe, Reader};
 use crate::diagnostics::{closest, line_col, Diagnostic};
 use crate::msg;
+use crate::urls::{shorten_segment, MAX_SEGMENT_BYTES};
 use serde::Serialize;
 use serde_yaml::{Mapping, Value};
 use std::cell::RefCell;
@@ -277,7 +278,8 @@ fn check_top_keys(r: &Reader<'_>, map: &Mapping, is_section: bool) {
 
 /// The plain keys every article and section takes.
 fn read_article_keys(r: &Reader<'_>, map: &Mapping, front: &mut FrontMatter) {
-    front.title = r.string(map, &["title"]);
+    // A blank title is no title: `read_page` reports it like a missing one.
+    front.title = r.string(map, &["title"]).filter(|t| !t.trim().is_empty());
     front.date = r.date(map, &["date"]);
     front.updated = r.date(map, &["updated"]);
     front.description = r.string(map, &["description"]);
@@ -330,20 +332,33 @@ fn check_image(r: &Reader<'_>, front: &mut FrontMatter) {
 }
 
 /// A tag whose slug is empty (`"!!!"`, `""`, `".."`) would link to
-/// `/tags//`: an error on its line, and the tag is dropped.
+/// `/tags//`, one longer than a file name can be could not be written: an
+/// error on its line, and the tag is dropped.
 fn check_tags(r: &Reader<'_>, front: &mut FrontMatter) {
     let key_line = r.line(&["tags"]);
     front.tags.retain(|tag| {
-        if !super::slug::slugify(tag).is_empty() {
+        let slug = super::slug::slugify(tag);
+        let (message, hint) = if slug.is_empty() {
+            (
+                msg!("front-matter.empty-tag", tag = format!("{tag:?}")),
+                msg!("front-matter.empty-tag.hint"),
+            )
+        } else if slug.len() > MAX_SEGMENT_BYTES {
+            (
+                msg!(
+                    "front-matter.long-tag",
+                    tag = shorten_segment(tag),
+                    bytes = slug.len()
+                ),
+                msg!("front-matter.long-tag.hint"),
+            )
+        } else {
             return true;
-        }
-        let d = Diagnostic::error(
-            r.file.clone(),
-            msg!("front-matter.empty-tag", tag = format!("{tag:?}")),
-        )
-        .at_line(tag_line(r.text, key_line, tag).or(key_line))
-        .with_source(r.text)
-        .hint(msg!("front-matter.empty-tag.hint"));
+        };
+        let d = Diagnostic::error(r.file.clone(), message)
+            .at_line(tag_line(r.text, key_line, tag).or(key_line))
+            .with_source(r.text)
+            .hint(hint);
         r.diags.borrow_mut().push(d);
         false
     });
@@ -366,18 +381,36 @@ fn tag_line(text: &str, key_line: Option<usize>, tag: &str) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// A slug is one URL segment: a `/` or a blank one is dropped with an error.
+/// A slug is one URL segment: one with a `/`, a blank one, one without
+/// letters or digits (`!!!`) and one longer than a file name can be are
+/// dropped with an error (the file name gives the URL instead).
 fn check_slug(r: &Reader<'_>, front: &mut FrontMatter) {
-    if let Some(s) = &front.slug {
-        if s.contains('/') || s.trim().is_empty() {
-            r.error(
-                &["slug"],
-                msg!("front-matter.bad-slug", slug = s),
-                msg!("front-matter.bad-slug.hint"),
-            );
-            front.slug = None;
-        }
-    }
+    let Some(s) = &front.slug else { return };
+    let slug = super::slug::slugify(s);
+    let (message, hint) = if s.contains('/') || s.trim().is_empty() {
+        (
+            msg!("front-matter.bad-slug", slug = s),
+            msg!("front-matter.bad-slug.hint"),
+        )
+    } else if slug.is_empty() {
+        (
+            msg!("front-matter.slug-no-letters", slug = s),
+            msg!("front-matter.slug-no-letters.hint"),
+        )
+    } else if slug.len() > MAX_SEGMENT_BYTES {
+        (
+            msg!(
+                "front-matter.long-slug",
+                slug = shorten_segment(s),
+                bytes = slug.len()
+            ),
+            msg!("front-matter.long-slug.hint"),
+        )
+    } else {
+        return;
+    };
+    r.error(&["slug"], message, hint);
+    front.slug = None;
 }
 
 /// The 1-based line of a byte offset in the whole file, for body diagnostics.

@@ -539,17 +539,15 @@ fn read_page(
         && parsed.front.title.is_none()
         && !diagnostics.iter().any(Diagnostic::is_error)
     {
-        let hint = if split.yaml.is_empty() {
-            msg!("content.no-title.no-front-matter-hint")
-        } else {
-            msg!("content.no-title.hint")
+        // `title: "  "` is read as no title: the error is at its line.
+        let line = crate::source_text::key_line(split.yaml, &["title"]).map(|l| l + 1);
+        let hint = match line {
+            _ if split.yaml.is_empty() => msg!("content.no-title.no-front-matter-hint"),
+            Some(_) => msg!("content.no-title.blank-hint"),
+            None => msg!("content.no-title.hint"),
         };
-        diagnostics.push(
-            Diagnostic::error(file.clone(), msg!("content.no-title"))
-                .at(1, 1)
-                .with_source(&text)
-                .hint(hint),
-        );
+        let d = Diagnostic::error(file.clone(), msg!("content.no-title"));
+        diagnostics.push(d.at(line.unwrap_or(1), 1).with_source(&text).hint(hint));
     }
     // A page whose front matter has errors stays in the site, without the
     // values in error: its body is still checked, and links to it still

@@ -23,6 +23,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 mod links;
+mod spaces;
 
 use links::{backslash, check_own_anchors, is_external, PageLinks};
 
@@ -148,6 +149,10 @@ pub(crate) fn render(
     let mut heading_start: Option<usize> = None;
     let mut image: Option<(String, usize, String)> = None; // (src, offset, alt so far)
     let mut own_anchors: Vec<AnchorCheck> = Vec::new();
+    // Plain text outside code, where a `[…](path with space)` left as text
+    // is looked for.
+    let mut text_ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut in_code_block = false;
     let at = |offset: usize| body_line_col(body, body_line, offset);
 
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -197,6 +202,12 @@ pub(crate) fn render(
                 _ => {}
             }
             continue;
+        }
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(_) if !in_code_block => text_ranges.push(range.clone()),
+            _ => {}
         }
         match event {
             Event::Text(ref t) => {
@@ -297,6 +308,7 @@ pub(crate) fn render(
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if safe { sanitize(&html) } else { html };
     diags.extend(check_own_anchors(file, body, body_line, &out, own_anchors));
+    diags.extend(spaces::check(file, body, body_line, &text_ranges));
     (out, diags)
 }
 

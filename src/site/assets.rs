@@ -13,7 +13,7 @@ use crate::diagnostics::display_path;
 use crate::messages::Message;
 use crate::msg;
 use crate::output::FileSource;
-use crate::paths::{is_inside, normalize_inside};
+use crate::paths::{find_same_text, is_inside, normalize_inside, same_text};
 use std::path::{Path, PathBuf};
 
 /// Where an image comes from.
@@ -56,6 +56,16 @@ fn static_image(
 ) -> Result<ImageSource, Message> {
     let rel = normalize_inside(Path::new(path)).ok_or_else(|| msg!("image.leaves-site"))?;
     let key = rel.to_string_lossy().replace('\\', "/");
+    // Saved by a Mac (NFD) and typed NFC, or the other way: the same name.
+    let key = match static_files.source(&key) {
+        Some(_) => key,
+        None => static_files
+            .iter()
+            .map(|(k, _)| k)
+            .find(|k| same_text(k, &key))
+            .cloned()
+            .unwrap_or(key),
+    };
     match static_files.source(&key) {
         Some(FileSource::Disk(abs)) => Ok(ImageSource::Local {
             abs: abs.clone(),
@@ -81,7 +91,14 @@ fn image_beside(
     if !rel.starts_with("content") {
         return Err(msg!("image.leaves-content"));
     }
-    let abs = site.config.root.join(&rel);
+    let root = &site.config.root;
+    let rel = if root.join(&rel).exists() {
+        rel
+    } else {
+        // Saved by a Mac (NFD) and typed NFC, or the other way.
+        find_same_text(root, &rel).unwrap_or(rel)
+    };
+    let abs = root.join(&rel);
     if !abs.is_file() {
         return Err(msg!("image.no-file", path = &rel));
     }

@@ -378,8 +378,15 @@ fn render_body(
             .or_else(|| site.resolve_link(&page.lang, &without_language(site, path)?))
             .map(|id| site.url(&site.pages[id].path))
     };
-    let known =
-        |path: &str| closest(path, site.link_index.keys().map(String::as_str)).map(str::to_owned);
+    // Never the linking page itself (any of its languages' files): a typo
+    // in a link to another page is often closest to the page's own name.
+    let others = || {
+        site.link_index
+            .iter()
+            .filter(|(_, &group)| group != page.group)
+            .map(|(key, _)| key.as_str())
+    };
+    let known = |path: &str| closest(path, others()).map(str::to_owned);
     let image = |src_url: &str, alt: &str| -> Result<ImageHtml, Message> {
         let resolved = resolve_image(site, page, src, files.statics, src_url)?;
         let url = |p: &str| escape(&site.url(&format!("/{p}")));
@@ -404,7 +411,7 @@ fn render_body(
     let relative = |path: &str| relative_article(src, path);
     let site_path = |path: &str| {
         let published = published.get_or_init(|| published_paths(site, files.statics));
-        published_url(site, published, path)
+        published_url(site, published, path, &page.path)
     };
     let resolver = Resolver {
         link: &link,
@@ -513,11 +520,13 @@ const GENERATED: [&str; 5] = [
 ];
 
 /// A root-relative link's URL under the base path, when the site publishes
-/// something there; otherwise the closest published path, if any.
+/// something there; otherwise the closest published path other than the
+/// linking page's own (`own`), if any.
 fn published_url(
     site: &Site,
     published: &BTreeSet<String>,
     path: &str,
+    own: &str,
 ) -> Result<String, Option<String>> {
     let without_index = path.strip_suffix("index.html").unwrap_or(path);
     let as_folder = format!("{}/", path.trim_end_matches('/'));
@@ -538,12 +547,17 @@ fn published_url(
     let base = site.config.base_path.trim_end_matches('/');
     if !base.is_empty() {
         if let Some(below) = path.strip_prefix(base) {
-            if below.starts_with('/') && published_url(site, published, below).is_ok() {
+            if below.starts_with('/') && published_url(site, published, below, own).is_ok() {
                 return Ok(crate::urls::encode_path(path));
             }
         }
     }
-    Err(closest(path, published.iter().map(String::as_str)).map(str::to_owned))
+    // Named on disk in another Unicode normalization (a Mac's NFD).
+    if let Some(same) = published.iter().find(|p| crate::paths::same_text(p, path)) {
+        return Ok(site.url(same));
+    }
+    let others = published.iter().map(String::as_str).filter(|p| *p != own);
+    Err(closest(path, others).map(str::to_owned))
 }
 
 /// Sets the front matter's `image:` as the page's lead (a picture when it

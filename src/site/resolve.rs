@@ -66,7 +66,7 @@ pub(crate) fn resolve(
         ..
     } = builder;
 
-    diags.extend(check_urls(&config.root, &pages, &sources));
+    diags.extend(check_urls(&config.root, &config.origin, &pages, &sources));
 
     let sections = section_lists(&section_pages, &pages, &sources);
     let by_date = articles_by_date(&pages, &sources);

@@ -15,7 +15,7 @@ use crate::diagnostics::Diagnostic;
 use crate::messages::{Arg, Message};
 use crate::msg;
 use crate::paths::normalize_inside;
-use crate::urls::normalize_alias;
+use crate::urls::{long_segment, normalize_alias, shorten_segment};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,14 +32,16 @@ enum UrlOwner {
 /// Every URL problem of the site's pages and aliases, in page order.
 pub(super) fn check_urls(
     root: &Path,
+    origin: &str,
     pages: &[Page],
     sources: &[Arc<SourcePage>],
 ) -> Vec<Diagnostic> {
     let mut diags = empty_slugs(pages, sources);
+    diags.extend(long_segments(pages, sources));
     diags.extend(data_page_clashes(pages, sources));
     let (mut owners, page_diags) = page_urls(pages, sources);
     diags.extend(page_diags);
-    diags.extend(alias_urls(root, pages, sources, &mut owners));
+    diags.extend(alias_urls(root, origin, pages, sources, &mut owners));
     diags
 }
 
@@ -56,6 +58,28 @@ fn empty_slugs(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
                 msg!("url.empty-slug", name = &sources[s].file_slug),
             )
             .hint(msg!("url.empty-slug.hint"))
+        })
+        .collect()
+}
+
+/// A page whose URL has a segment longer than a file name can be: its
+/// file's name, since a long `slug:` or tag was reported (and dropped) on
+/// its line when the front matter was read, and a section's folder exists.
+fn long_segments(pages: &[Page], sources: &[Arc<SourcePage>]) -> Vec<Diagnostic> {
+    pages
+        .iter()
+        .filter(|p| !p.is_fallback)
+        .filter_map(|p| Some((p.source?, long_segment(&p.path)?)))
+        .map(|(s, segment)| {
+            Diagnostic::error(
+                sources[s].file.clone(),
+                msg!(
+                    "url.long-segment",
+                    segment = shorten_segment(segment),
+                    bytes = segment.len()
+                ),
+            )
+            .hint(msg!("url.long-segment.hint"))
         })
         .collect()
 }
@@ -139,6 +163,7 @@ fn page_urls(
 /// good ones to `owners`.
 fn alias_urls(
     root: &Path,
+    origin: &str,
     pages: &[Page],
     sources: &[Arc<SourcePage>],
     owners: &mut HashMap<String, UrlOwner>,
@@ -155,11 +180,14 @@ fn alias_urls(
             let path = normalize_alias(alias);
             let nth = aliases[..i].iter().filter(|a| *a == alias).count();
             let line = || alias_line(root, file, alias, nth);
-            if let Some(why) = not_an_old_url(alias, owners.get("/").copied(), pages, sources) {
+            let problem = not_an_old_url(alias, owners.get("/").copied(), pages, sources)
+                .map(|why| (why, msg!("alias.not-old-url.hint")))
+                .or_else(|| not_a_file_path(alias, origin));
+            if let Some((why, hint)) = problem {
                 diags.push(
                     Diagnostic::error(file.clone(), why)
                         .at_line(line())
-                        .hint(msg!("alias.not-old-url.hint")),
+                        .hint(hint),
                 );
                 continue;
             }
@@ -244,6 +272,67 @@ fn not_an_old_url(
     })
 }
 
+/// Why `alias` cannot be published as a redirect file, with the fix: a
+/// full address (`https://old.example.org/a`) would become the folders
+/// `https:/old.example.org/a/`, a query string or fragment (`?id=5`,
+/// `#top`) part of a folder's name, which no request ever asks for, and
+/// a segment longer than a file name cannot be written at all.
+fn not_a_file_path(alias: &str, origin: &str) -> Option<(Message, Message)> {
+    let alias = alias.trim();
+    if let Some(rest) = full_address(alias) {
+        let (host, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        let path = path.split(['?', '#']).next().unwrap_or("/");
+        let path = if path.is_empty() { "/" } else { path };
+        let own = origin.split_once("://").map_or(origin, |(_, h)| h);
+        return Some(if host.is_empty() || host.eq_ignore_ascii_case(own) {
+            (
+                msg!("alias.full-url", alias = alias),
+                msg!("alias.full-url.hint", path = path),
+            )
+        } else {
+            (
+                msg!("alias.other-site", alias = alias, host = host),
+                msg!("alias.other-site.hint", path = path, host = host),
+            )
+        });
+    }
+    if alias.contains(['?', '#']) {
+        let path = alias.split(['?', '#']).next().unwrap_or_default();
+        let path = if path.is_empty() { "/" } else { path };
+        return Some((
+            msg!("alias.query", alias = alias),
+            msg!("alias.query.hint", path = path),
+        ));
+    }
+    let segment = long_segment(alias)?;
+    Some((
+        msg!(
+            "alias.long-segment",
+            segment = shorten_segment(segment),
+            bytes = segment.len()
+        ),
+        msg!("alias.long-segment.hint"),
+    ))
+}
+
+/// What follows `scheme://` or `//` in a full address (`old.example.org/a`),
+/// or the rest of `mailto:x` and the like; `None` for a path.
+fn full_address(alias: &str) -> Option<&str> {
+    if let Some(rest) = alias.strip_prefix("//") {
+        return Some(rest);
+    }
+    let (scheme, rest) = alias.split_once(':')?;
+    let is_scheme = scheme.len() > 1
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then(|| rest.strip_prefix("//").unwrap_or(rest))
+}
+
 /// The 1-based line of the `nth` (0-based) `alias` in `file` (relative to
 /// `root`). Prefers a line from `aliases:` on whose list item is exactly
 /// the alias (`- /old/`, quoted or not), else the first line from there
@@ -320,7 +409,12 @@ mod tests {
         for (i, p) in pages.iter_mut().enumerate() {
             p.source = Some(SourceId::new(i));
         }
-        check_urls(Path::new("/nonexistent-site"), &pages, &sources)
+        check_urls(
+            Path::new("/nonexistent-site"),
+            "https://portal.example.org",
+            &pages,
+            &sources,
+        )
     }
 
     #[test]
@@ -383,6 +477,50 @@ mod tests {
         ]);
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert!(diags.iter().all(|d| d.message.contains("leaves the site")));
+    }
+
+    #[test]
+    fn a_full_address_as_alias_is_an_error_with_its_path() {
+        let diags = check(vec![article(
+            "a",
+            &["https://old.example.org/a", "https://portal.example.org/b/"],
+        )]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(diags[0].message.contains("another site, old.example.org"));
+        assert!(diags[0].hint.as_deref().unwrap_or("").contains("`/a`"));
+        assert!(diags[1].message.contains("full address"));
+        assert_eq!(diags[1].hint.as_deref(), Some("write the path only: `/b/`"));
+    }
+
+    #[test]
+    fn an_alias_with_a_query_or_fragment_is_an_error_with_its_path() {
+        let diags = check(vec![article(
+            "a",
+            &[
+                "/index.php?id=5",
+                "/Pages/TinTuc.aspx?ItemID=12#top",
+                "/x#y",
+            ],
+        )]);
+        assert_eq!(diags.len(), 3, "{diags:?}");
+        assert!(diags.iter().all(|d| d.message.contains("query string")));
+        let hint = |i: usize| diags[i].hint.clone().unwrap_or_default();
+        assert!(hint(0).contains("`/index.php`"), "{}", hint(0));
+        assert!(hint(1).contains("`/Pages/TinTuc.aspx`"), "{}", hint(1));
+    }
+
+    #[test]
+    fn a_long_alias_segment_or_file_name_is_an_error() {
+        let long = "ກ".repeat(90);
+        let diags = check(vec![
+            article("a", &[&format!("/old/{long}/")]),
+            article(&long, &[]),
+        ]);
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(
+            diags.iter().all(|d| d.message.contains("270 bytes")),
+            "{diags:?}"
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ content_empty-file_hint = write front matter with a title (---, title: ..., ---)
 content_no-title = the article has no title
 content_no-title_no-front-matter-hint = start the file with front matter: a line `---`, then `title: ...`, then `---`
 content_no-title_hint = add `title: ...` to the front matter
+content_no-title_blank-hint = write the title after `title:`, like `title: Lễ hội Núi Bà Rá`
 
 # Characters pasted from Word or a web page into the front matter.
 pasted_nbsp = a non-breaking space ({ $code })

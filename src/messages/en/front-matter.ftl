@@ -27,6 +27,12 @@ front-matter_empty-tag = tag { $tag } has no letters or digits to make its URL f
 front-matter_empty-tag_hint = write the tag with letters or digits, like `le-hoi`, or remove it
 front-matter_bad-slug = `slug: { $slug }` is not a single URL segment
 front-matter_bad-slug_hint = write a slug without `/`, like `nui-ba-ra`
+front-matter_slug-no-letters = `slug: { $slug }` has no letters or digits to make a URL from
+front-matter_slug-no-letters_hint = write the slug with letters or digits, like `nui-ba-ra`, or remove the `slug:` line to use the file name
+front-matter_long-slug = `slug: { $slug }` makes a URL segment of { $bytes } bytes: a segment is a folder name, limited to 255 bytes in the file system (in UTF-8 each Vietnamese, Lao or Khmer letter takes 2–3 bytes)
+front-matter_long-slug_hint = write a shorter slug: a few words (at most about 80 Lao or Khmer letters), or remove the `slug:` line to use the file name
+front-matter_long-tag = tag `{ $tag }` makes a URL segment of { $bytes } bytes: a segment is a folder name, limited to 255 bytes in the file system (in UTF-8 each Vietnamese, Lao or Khmer letter takes 2–3 bytes)
+front-matter_long-tag_hint = write a shorter tag: a few words (at most about 80 Lao or Khmer letters)
 
 # What a value should be ("`weight` should be …").
 expected_text = text

@@ -14,3 +14,4 @@ image_cannot-make = cannot make { $path }: { $error }
 image_cannot-make_hint = open the image in an image editor and save it again as JPEG or PNG
 image_cannot-write = cannot write { $path }: { $error }
 image_cannot-write_hint = check the disk space and the permissions of .mekong-cache/
+image_path-with-space = `{ $written }` is not an image: its path `{ $path }` has a space, so Markdown shows it as text

@@ -34,3 +34,5 @@ image_leaves-content = the path leaves the content folder
 image_no-static = there is no static/{ $path }
 image_no-file = there is no file { $path }
 image_symlink-outside = the file is a symlink that points outside the site
+link_path-with-space = `{ $written }` is not a link: its path `{ $path }` has a space, so Markdown shows it as text
+link_path-with-space_hint = write the path in angle brackets, `{ $fixed }`, or write each space as `%20`, or rename the file without spaces

@@ -1,6 +1,8 @@
 # The site's pages: their URLs, `aliases:` (old URLs) and language versions.
 url_empty-slug = the article's URL would be empty: its name `{ $name }` has no letters or digits
 url_empty-slug_hint = rename the file (like `le-hoi.md`), or give it a `slug:` with letters or digits
+url_long-segment = the page's URL has a segment `{ $segment }` of { $bytes } bytes: a segment is a folder name, limited to 255 bytes in the file system (in UTF-8 each Vietnamese, Lao or Khmer letter takes 2–3 bytes)
+url_long-segment_hint = rename the file with a shorter name, or give it a short `slug:` in its front matter
 url_a-section = a section
 url_taken = two pages have the URL { $url }: this file and { $other }
 url_taken_hint = give one of them a different `slug:` in its front matter, or rename the file
@@ -19,5 +21,13 @@ alias_empty = alias { $alias } is empty
 alias_home-page-of = alias { $alias } is the URL of the home page, { $file }
 alias_home-page = alias { $alias } is the URL of the home page
 alias_root = alias { $alias } is the site's root, where the language picker is
+alias_full-url = alias { $alias } is a full address: an alias is a path of this site
+alias_full-url_hint = write the path only: `{ $path }`
+alias_other-site = alias { $alias } is an address of another site, { $host }: mekong publishes files on this site only
+alias_other-site_hint = write the path only (`{ $path }`), and have { $host } redirect to this site in its web server's settings
+alias_query = alias { $alias } has a query string or fragment (`?` or `#`): a static file cannot redirect a query string or fragment
+alias_query_hint = use the path (`{ $path }`), or a redirect in the web server's settings
+alias_long-segment = alias segment `{ $segment }` is { $bytes } bytes: a segment is a file or folder name, limited to 255 bytes in the file system (in UTF-8 each Vietnamese, Lao or Khmer letter takes 2–3 bytes)
+alias_long-segment_hint = an alias longer than that cannot be published: shorten it or remove it
 translation_duplicate = two files are the `{ $lang }` version of the same article: this one and { $other }
 translation_duplicate_hint = give one of them a different `translation_key`, or delete the duplicate

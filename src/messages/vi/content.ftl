@@ -29,6 +29,7 @@ content_empty-file_hint = hãy ghi phần thông tin đầu bài có tiêu đề
 content_no-title = bài viết chưa có tiêu đề
 content_no-title_no-front-matter-hint = hãy bắt đầu tệp bằng phần thông tin đầu bài: một dòng `---`, tiếp theo là `title: ...`, rồi một dòng `---`
 content_no-title_hint = hãy thêm `title: ...` vào phần thông tin đầu bài
+content_no-title_blank-hint = hãy viết tiêu đề sau `title:`, ví dụ `title: Lễ hội Núi Bà Rá`
 
 # Các ký tự bị dán kèm từ Word hoặc trang web vào phần thông tin đầu bài.
 pasted_nbsp = một dấu cách không ngắt dòng ({ $code })

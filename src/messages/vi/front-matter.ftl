@@ -27,6 +27,12 @@ front-matter_empty-tag = thẻ { $tag } không có chữ cái hay chữ số nà
 front-matter_empty-tag_hint = hãy viết thẻ bằng chữ hoặc số, ví dụ `le-hoi`, hoặc xóa thẻ này
 front-matter_bad-slug = `slug: { $slug }` phải là một đoạn địa chỉ duy nhất
 front-matter_bad-slug_hint = hãy viết slug không có dấu `/`, ví dụ `nui-ba-ra`
+front-matter_slug-no-letters = `slug: { $slug }` không có chữ cái hay chữ số nào để tạo địa chỉ trang
+front-matter_slug-no-letters_hint = hãy viết slug bằng chữ hoặc số, ví dụ `nui-ba-ra`, hoặc xóa dòng `slug:` để dùng tên tệp
+front-matter_long-slug = `slug: { $slug }` tạo ra một đoạn địa chỉ dài { $bytes } byte: mỗi đoạn là tên một thư mục, hệ thống tệp chỉ cho phép tối đa 255 byte (trong UTF-8 mỗi chữ tiếng Việt, Lào hay Khmer chiếm 2–3 byte)
+front-matter_long-slug_hint = hãy viết slug ngắn hơn: vài từ (tối đa khoảng 80 chữ Lào hay Khmer), hoặc xóa dòng `slug:` để dùng tên tệp
+front-matter_long-tag = thẻ `{ $tag }` tạo ra một đoạn địa chỉ dài { $bytes } byte: mỗi đoạn là tên một thư mục, hệ thống tệp chỉ cho phép tối đa 255 byte (trong UTF-8 mỗi chữ tiếng Việt, Lào hay Khmer chiếm 2–3 byte)
+front-matter_long-tag_hint = hãy viết thẻ ngắn hơn: vài từ (tối đa khoảng 80 chữ Lào hay Khmer)
 
 # Giá trị cần ghi ("`weight` cần là …").
 expected_text = chữ

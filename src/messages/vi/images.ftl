@@ -14,3 +14,4 @@ image_cannot-make = không tạo được { $path }: { $error }
 image_cannot-make_hint = hãy mở ảnh bằng một phần mềm chỉnh sửa ảnh rồi lưu lại dưới dạng JPEG hoặc PNG
 image_cannot-write = không ghi được { $path }: { $error }
 image_cannot-write_hint = hãy kiểm tra dung lượng đĩa còn trống và quyền ghi vào thư mục .mekong-cache/
+image_path-with-space = `{ $written }` không phải là ảnh: đường dẫn `{ $path }` có dấu cách, nên Markdown hiện nó thành chữ

@@ -1,6 +1,8 @@
 # Các trang của cổng: địa chỉ trang, `aliases:` (địa chỉ cũ) và các bản ngôn ngữ.
 url_empty-slug = địa chỉ của bài viết sẽ bị trống: tên `{ $name }` không có chữ cái hay chữ số nào
 url_empty-slug_hint = hãy đổi tên tệp (ví dụ `le-hoi.md`), hoặc ghi `slug:` có chữ cái hoặc chữ số
+url_long-segment = địa chỉ của trang có đoạn `{ $segment }` dài { $bytes } byte: mỗi đoạn là tên một thư mục, hệ thống tệp chỉ cho phép tối đa 255 byte (trong UTF-8 mỗi chữ tiếng Việt, Lào hay Khmer chiếm 2–3 byte)
+url_long-segment_hint = hãy đổi tên tệp ngắn hơn, hoặc đặt một `slug:` ngắn trong phần thông tin đầu bài
 url_a-section = một chuyên mục
 url_taken = hai trang có cùng địa chỉ { $url }: tệp này và { $other }
 url_taken_hint = hãy ghi `slug:` khác cho một trong hai bài ở phần thông tin đầu bài, hoặc đổi tên tệp
@@ -19,5 +21,13 @@ alias_empty = địa chỉ cũ { $alias } đang để trống
 alias_home-page-of = địa chỉ cũ { $alias } là địa chỉ của trang chủ, { $file }
 alias_home-page = địa chỉ cũ { $alias } là địa chỉ của trang chủ
 alias_root = địa chỉ cũ { $alias } là địa chỉ gốc của trang, nơi đặt trang chọn ngôn ngữ
+alias_full-url = địa chỉ cũ { $alias } là một địa chỉ đầy đủ: địa chỉ cũ (alias) chỉ là đường dẫn trên trang này
+alias_full-url_hint = chỉ viết đường dẫn: `{ $path }`
+alias_other-site = địa chỉ cũ { $alias } thuộc một trang khác, { $host }: mekong chỉ xuất tệp cho trang này
+alias_other-site_hint = chỉ viết đường dẫn (`{ $path }`), và cấu hình máy chủ web của { $host } chuyển hướng về trang này
+alias_query = địa chỉ cũ { $alias } có chuỗi truy vấn hoặc neo (`?` hay `#`): một tệp tĩnh không thể chuyển hướng chuỗi truy vấn hay neo
+alias_query_hint = hãy dùng đường dẫn (`{ $path }`), hoặc cấu hình chuyển hướng trên máy chủ web
+alias_long-segment = đoạn `{ $segment }` của địa chỉ cũ dài { $bytes } byte: mỗi đoạn là tên một tệp hay thư mục, hệ thống tệp chỉ cho phép tối đa 255 byte (trong UTF-8 mỗi chữ tiếng Việt, Lào hay Khmer chiếm 2–3 byte)
+alias_long-segment_hint = không thể xuất một địa chỉ cũ dài như vậy: hãy rút ngắn hoặc xóa nó
 translation_duplicate = có hai tệp cùng là bản `{ $lang }` của một bài viết: tệp này và { $other }
 translation_duplicate_hint = hãy ghi `translation_key` khác cho một trong hai tệp, hoặc xóa tệp trùng
