@@ -87,3 +87,4 @@ i18n_init_wrote = wrote { $file } with { $count ->
 } to translate, commented out with their { $default } text
 report_not-a-period = `{ $value }` is not a period: write { $forms }
 report_not-a-day = `{ $value }` is not a day: write YYYY-MM-DD, like 2026-05-20
+report_period-forms = a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), or `--from 2026-01-01 --to 2026-06-30` instead of `--period`

@@ -81,3 +81,4 @@ i18n_init_from-site = Của trang
 i18n_init_wrote = đã ghi { $file } với { $count } thông điệp cần dịch, để dưới dạng chú thích kèm văn bản { $default }
 report_not-a-period = `{ $value }` không phải là một kỳ báo cáo: hãy ghi { $forms }
 report_not-a-day = `{ $value }` không phải là một ngày: hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-20
+report_period-forms = một năm (2026), nửa năm (2026-H1), một quý (2026-Q3), một tháng (2026-03), hoặc `--from 2026-01-01 --to 2026-06-30` thay cho `--period`
