@@ -33,7 +33,7 @@ fn new(site: &Site, args: &[&str]) -> Run {
     let mut all = vec!["new"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--root", path_str(&site.root), "--messages", "en"]);
-    run_mekong_raw(&all)
+    run_mekong(&all)
 }
 
 #[test]
