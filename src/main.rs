@@ -138,7 +138,7 @@ enum Command {
         #[arg(long, value_name = "LANG")]
         init: Option<String>,
     },
-    /// A department report against the plan: articles, translations, plan tasks (words: MEKONG_LANG or LANG, Vietnamese by default).
+    /// A department report against the plan: articles, translations, plan tasks (words: --messages, MEKONG_LANG or LANG, Vietnamese by default).
     Report {
         /// 2026, 2026-H1, 2026-Q3 or 2026-03 (default: the current half-year).
         #[arg(long, conflicts_with_all = ["from", "to"])]
@@ -321,7 +321,7 @@ fn main() -> ExitCode {
                 ReportFormat::Json => commands::report::Format::Json,
             },
             output: cli.output.clone(),
-            lang: commands::report::words_language(),
+            lang: commands::report::words_language(cli.messages.as_deref()),
         }),
         Command::New { path, lang } => Outcome::said(commands::scaffold::new_article(
             &cli.options().root,

@@ -99,6 +99,9 @@ pub(crate) struct Assets {
     pub statics: StaticFiles,
 }
 
+/// The folder the built-in theme's files are shown in (`(built-in theme)/templates/page.html`).
+pub(crate) const BUILT_IN: &str = "(built-in theme)";
+
 /// Reads templates, locale files and static files of the theme and the site.
 pub(crate) fn load(config: &Config) -> (Assets, Diagnostics) {
     let mut diags = Diagnostics::new();
@@ -148,7 +151,7 @@ pub(crate) fn load(config: &Config) -> (Assets, Diagnostics) {
         while let Some(dir) = stack.pop() {
             for f in dir.files() {
                 let rel = f.path().to_string_lossy().replace('\\', "/");
-                let file = PathBuf::from(format!("(built-in theme)/{rel}"));
+                let file = PathBuf::from(format!("{BUILT_IN}/{rel}"));
                 let bytes = f.contents();
                 add_file(
                     &rel,

@@ -284,7 +284,7 @@ fn i18n_gives_a_translator_the_files_to_create_the_source_text_and_the_source_ch
         "missing article  content/news/mua-mua.km.md (from content/news/mua-mua.md)",
         "missing message  site-title               vi: Cổng thử nghiệm",
         "stale            content/tourism/nui-ba-ra.km.md (its source content/tourism/nui-ba-ra.md changed 2026-04-02",
-        "`mekong new SECTION/SLUG --lang km`",
+        "`mekong new news/hoi-cho-hat-dieu --lang km` starts this missing article",
     ] {
         assert!(run.stdout.contains(line), "no `{line}` in\n{}", run.stdout);
     }

@@ -358,3 +358,70 @@ fn plan_mistakes_are_located_in_plan_yaml_and_in_articles() {
         hint: &["did you mean `t-ban-tin`"],
     });
 }
+
+#[test]
+fn the_messages_option_chooses_the_reports_words_and_a_bad_period_suggests_from_and_to() {
+    let site = Site::new("report");
+    let vi = ok(&site, "en", &["--period", "2026", "--messages", "vi"]);
+    let en = ok(&site, "en", &["--period", "2026"]);
+    assert_ne!(vi.lines().next(), en.lines().next(), "{vi}\n{en}");
+    assert!(!vi.contains("External information report"), "{vi}");
+    let run = report(&site, "en", &["--period", "2026-H3"]);
+    assert!(
+        run.stderr.contains("--from 2026-01-01 --to 2026-06-30") && !run.stderr.contains("{ from:"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn translations_take_their_groups_unit_and_plan_in_the_open_data() {
+    let site = Site::new("report");
+    site.write(
+        "content/tourism/b1.en.md",
+        "---\ntitle: \"Soc Bom Bo festival\"\ndate: 2026-04-01\nevent: { start: 2026-04-20 }\n---\nText.\n",
+    );
+    site.build_ok(&[]);
+    let events: Value = serde_json::from_str(&site.read_public("data/events.json")).expect("json");
+    let rows = events["items"].as_array().expect("items");
+    let en = rows
+        .iter()
+        .find(|r| r["language"] == "en")
+        .expect("the en row");
+    assert_eq!(en["unit"], "so-vhttdl", "{en}");
+    assert_eq!(en["plan"], serde_json::json!(["t-su-kien"]), "{en}");
+}
+
+#[test]
+fn target_mistakes_are_reported_at_their_items_line_and_no_valid_task_is_said() {
+    let site = Site::new("report");
+    let plan = read(&site.path("plan.yaml"))
+        .replace("- { articles: 1, lang: lo }", "- { articles: 1, lang: fr }")
+        .replace("- { events: 2 }", "- { events: 0 }");
+    site.write("plan.yaml", plan);
+    let run = site.check(&[]);
+    run.assert_code(1);
+    for (line, what) in [(9, "fr"), (15, "events")] {
+        run.expect(&Expect {
+            severity: "error",
+            file: Some("plan.yaml"),
+            line: Some(line),
+            message: &[what],
+            ..Default::default()
+        });
+    }
+    // Every task broken: an article naming another task is told so.
+    let broken = read(&site.path("plan.yaml")).replace("lead: ", "lead: x-");
+    site.write("plan.yaml", broken);
+    site.write(
+        "content/news/e1.md",
+        "---\ntitle: X\ndate: 2026-01-05\nplan: [nothing-like-it]\n---\nx\n",
+    );
+    let run = site.check(&[]);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("content/news/e1.md"),
+        hint: &["no valid task"],
+        ..Default::default()
+    });
+}

@@ -67,8 +67,9 @@ pub struct LanguageStatus {
     pub unused_messages: Vec<String>,
 }
 
-/// Messages mekong itself uses, and prefixes of ids built at run time.
-const USED_BY_MEKONG: &[&str] = &["site-title", "redirect-notice"];
+/// Messages mekong's code looks up itself (a test keeps the list complete),
+/// and prefixes of ids built at run time.
+const USED_BY_MEKONG: &[&str] = &["site-title", "redirect-notice", "screen-scan"];
 const DYNAMIC_PREFIXES: &[&str] = &["nav-", "sector-", "status-"];
 
 /// Computes the status of every language (or one).
@@ -88,8 +89,21 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    let (assets, _) = crate::theme::load(config);
+    // The built-in theme's messages are its vocabulary, offered to the
+    // site's templates (`read-more`): never the site's to clean up.
+    let built_in: BTreeSet<String> = assets
+        .locales
+        .iter()
+        .filter(|f| f.file.starts_with(crate::theme::BUILT_IN))
+        .flat_map(|f| crate::i18n::source::entries_of(std::slice::from_ref(f), &f.lang))
+        .map(|e| e.id)
+        .collect();
     let used = |id: &str| {
         USED_BY_MEKONG.contains(&id)
+            || built_in.contains(id)
+            // A screen's ticker line is the message site.yaml names.
+            || config.screens.iter().any(|s| s.ticker.as_deref() == Some(id))
             || template_text.contains(&format!("'{id}'"))
             || template_text.contains(&format!("\"{id}\""))
             || DYNAMIC_PREFIXES.iter().any(|p| {
@@ -102,7 +116,6 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             })
     };
     let gaps = session.locales().gaps();
-    let (assets, _) = crate::theme::load(config);
     let sources = crate::i18n::source::entries_of(&assets.locales, default);
     let mut out = Vec::new();
     for lang in &config.languages {
@@ -122,7 +135,13 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
             unused_messages: Vec::new(),
         };
         for members in groups.values() {
-            let Some(source) = members.get(default) else {
+            // The default language's version is the source; an article
+            // written in another language first (no default version yet)
+            // is translated from that one, into the default language too.
+            let Some(source) = members
+                .get(default)
+                .or_else(|| config.languages.iter().find_map(|l| members.get(&l.code)))
+            else {
                 continue;
             };
             st.articles += 1;
@@ -130,14 +149,18 @@ pub fn status(session: &Session, only: Option<&str>) -> Vec<LanguageStatus> {
                 None => {
                     st.missing.push(source.content_path.clone());
                     st.missing_sources.push(shown(&source.file));
-                    st.missing_files
-                        .push(translation_file(&source.file, default, &lang.code));
+                    st.missing_files.push(translation_file(
+                        &source.file,
+                        &source.lang,
+                        &lang.code,
+                        default,
+                    ));
                 }
                 Some(t) => {
                     st.translated += 1;
                     let changed = |s: &SourcePage| s.front.updated.or(s.front.date);
                     if let (Some(src), Some(tr)) = (changed(source), changed(t)) {
-                        if lang.code != *default && src > tr {
+                        if lang.code != source.lang && src > tr {
                             st.stale.push(Stale {
                                 file: shown(&t.file),
                                 source_file: shown(&source.file),
@@ -171,13 +194,27 @@ fn shown(file: &std::path::Path) -> String {
     file.to_string_lossy().replace('\\', "/")
 }
 
-/// The file a translation of `source` into `lang` is: `SLUG.LANG.md`
-/// beside `SLUG.md`, `index.LANG.md` beside a folder article's `index.md`.
-fn translation_file(source: &std::path::Path, default: &LangCode, lang: &LangCode) -> String {
+/// The file a translation of `source` (in `from`) into `lang` is:
+/// `SLUG.LANG.md` beside `SLUG.md`, `index.LANG.md` beside a folder
+/// article's `index.md`; `SLUG.md` for the default language.
+fn translation_file(
+    source: &std::path::Path,
+    from: &LangCode,
+    lang: &LangCode,
+    default: &LangCode,
+) -> String {
     let s = shown(source);
     let stem = s.strip_suffix(".md").unwrap_or(&s);
-    let stem = stem.strip_suffix(&format!(".{default}")).unwrap_or(stem);
-    format!("{stem}.{lang}.md")
+    let stem = if from == default {
+        stem
+    } else {
+        stem.strip_suffix(&format!(".{from}")).unwrap_or(stem)
+    };
+    if lang == default {
+        format!("{stem}.md")
+    } else {
+        format!("{stem}.{lang}.md")
+    }
 }
 
 /// Runs the command: the report as its output, or the load problems. The
@@ -297,8 +334,10 @@ fn table(report: &[LanguageStatus], default: &str, messages: &Messages) -> Strin
         for (kind, detail) in &lists {
             let _ = writeln!(s, "  {kind:<w$}  {detail}");
         }
-        if !st.missing.is_empty() {
-            let hint = msg!("i18n.new-hint", lang = st.lang.as_str());
+        if let Some(first) = st.missing.first() {
+            let path = super::translate::new_path(first);
+            let command = super::translate::new_command(path, st.lang.as_str());
+            let hint = msg!("i18n.new-hint", command = command);
             let _ = writeln!(s, "  ({})", messages.text(&hint));
         }
     }
@@ -342,4 +381,72 @@ fn lists(st: &LanguageStatus, default: &str, messages: &Messages) -> Vec<(String
         lines.push((say(msg!("i18n.kind.unused-message")), m.clone()));
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `.message(lang, "id", …)` in mekong's code, so that `i18n`
+    /// never calls a message mekong looks up itself unused.
+    #[test]
+    fn every_message_mekong_looks_up_itself_is_counted_as_used() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    for (_, rest) in text
+                        .match_indices(".message(")
+                        .map(|(i, _)| text.split_at(i))
+                    {
+                        let call = rest.split(')').next().unwrap_or_default();
+                        let literal = call.split(',').nth(1).unwrap_or_default().trim();
+                        if let Some(id) =
+                            literal.strip_prefix('"').and_then(|l| l.strip_suffix('"'))
+                        {
+                            // The lookup itself, and this test's own doc comment.
+                            let here =
+                                path.ends_with("i18n/mod.rs") || path.ends_with("commands/i18n.rs");
+                            if !here {
+                                found.push(id.to_owned());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(found.iter().any(|id| id == "screen-scan"), "{found:?}");
+        for id in found {
+            assert!(
+                USED_BY_MEKONG.contains(&id.as_str()),
+                "`{id}` is looked up by mekong"
+            );
+        }
+    }
+
+    #[test]
+    fn a_translation_file_is_named_after_its_source_in_any_language() {
+        let vi = LangCode("vi".into());
+        let en = LangCode("en".into());
+        let km = LangCode("km".into());
+        let file = |s: &str, from, to| translation_file(std::path::Path::new(s), from, to, &vi);
+        assert_eq!(file("content/news/a.md", &vi, &km), "content/news/a.km.md");
+        assert_eq!(file("content/news/a.en.md", &en, &vi), "content/news/a.md");
+        assert_eq!(
+            file("content/news/a.en.md", &en, &km),
+            "content/news/a.km.md"
+        );
+        assert_eq!(
+            file("content/news/b/index.en.md", &en, &vi),
+            "content/news/b/index.md"
+        );
+    }
 }

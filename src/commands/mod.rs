@@ -186,3 +186,39 @@ mod timings_tests {
         );
     }
 }
+
+/// `word` as one shell word a user can paste: as it is when it holds only
+/// letters, digits and `/._-`, else in double quotes (with `"`, `$`, `` ` ``
+/// and `\` escaped). `Cổng tỉnh` → `"Cổng tỉnh"`.
+pub(crate) fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | ':' | '@'));
+    if plain {
+        return word.to_owned();
+    }
+    let mut out = String::from("\"");
+    for c in word.chars() {
+        if matches!(c, '"' | '$' | '`' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+
+    #[test]
+    fn a_path_with_spaces_or_shell_characters_is_quoted_to_paste() {
+        assert_eq!(shell_word("news/bai-moi"), "news/bai-moi");
+        assert_eq!(shell_word("news/Bài_mới.md"), "news/Bài_mới.md");
+        assert_eq!(shell_word("Cổng tỉnh"), "\"Cổng tỉnh\"");
+        assert_eq!(shell_word("a \"b\" $c"), "\"a \\\"b\\\" \\$c\"");
+        assert_eq!(shell_word(""), "\"\"");
+    }
+}

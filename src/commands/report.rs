@@ -51,7 +51,7 @@ pub fn period_problem(value: &str) -> Option<Message> {
         msg!(
             "report.not-a-period",
             value = value,
-            forms = msg!("plan.period-forms")
+            forms = msg!("report.period-forms")
         )
     })
 }
@@ -63,10 +63,20 @@ pub fn day_problem(value: &str) -> Option<Message> {
         .then(|| msg!("report.not-a-day", value = value))
 }
 
-/// The report's language from the environment: `MEKONG_LANG`, else
-/// `LC_ALL`/`LC_MESSAGES`/`LANG`, else Vietnamese.
-pub fn words_language() -> String {
-    report::words::language_from_env(|k| std::env::var(k).ok())
+/// The report's language, chosen as the messages' is: the `--messages`
+/// option, else `MEKONG_LANG`, else `LC_ALL`/`LC_MESSAGES`/`LANG`; else
+/// (and for a language the report has no words in) Vietnamese.
+pub fn words_language(option: Option<&str>) -> String {
+    words_language_in(option, |k| std::env::var(k).ok())
+}
+
+fn words_language_in(option: Option<&str>, env: impl Fn(&str) -> Option<String>) -> String {
+    let option = option.filter(|o| !o.trim().is_empty());
+    report::words::language_from_env(|k| match (k, option) {
+        // The option is the strongest choice, as MEKONG_LANG is among the variables.
+        ("MEKONG_LANG", Some(o)) => Some(o.to_owned()),
+        _ => env(k),
+    })
 }
 
 /// The half-year holding today: the period a department reports on.
@@ -126,7 +136,7 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
         return Err(one(Diagnostic::error(None, msg!("report.bad-period"))
             .hint(msg!(
                 "report.bad-period.hint",
-                forms = msg!("plan.period-forms")
+                forms = msg!("report.period-forms")
             ))));
     };
     if args.format == Format::Xlsx && args.output.is_none() {
@@ -206,4 +216,19 @@ fn make(args: &ReportArgs) -> Result<Outcome, crate::diagnostics::Diagnostics> {
         None => outcome.output = String::from_utf8(bytes).unwrap_or_default(),
     }
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_language_in;
+
+    #[test]
+    fn the_messages_option_chooses_the_reports_words_over_the_environment() {
+        let env = |k: &str| (k == "MEKONG_LANG").then(|| "en".to_owned());
+        assert_eq!(words_language_in(Some("vi"), env), "vi");
+        assert_eq!(words_language_in(None, env), "en");
+        assert_eq!(words_language_in(Some("en"), |_| None), "en");
+        assert_eq!(words_language_in(Some(" "), env), "en");
+        assert_eq!(words_language_in(None, |_| None), "vi");
+    }
 }

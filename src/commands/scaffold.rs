@@ -47,35 +47,42 @@ pub fn new_article(
 ) -> Result<Message, Diagnostics> {
     let config = crate::config::Config::load(root)?;
     let path = path.trim_matches('/').trim_end_matches(".md");
+    let lang_code = lang.unwrap_or(config.default_language.as_str());
+    if !config.has_language(lang_code) {
+        return Err(super::translate::unknown_language(&config, lang_code));
+    }
+    // A page outside any section (`about`) is only translated, never started here.
+    if lang.is_some() && !path.contains('/') {
+        if let Some(t) =
+            super::translate::translation(root, &config, None, path, lang_code, messages)?
+        {
+            return write_new(root, &t.rel, &t.text).map(|()| t.said);
+        }
+    }
     let (section, slug) = path.split_once('/').ok_or_else(|| {
         one(
             Diagnostic::error(None, msg!("new.not-section-slug", path = path))
                 .hint(msg!("new.not-section-slug.hint")),
         )
     })?;
-    let slug_clean = crate::content::slug::slugify(slug);
-    if slug.contains('/')
-        || section.contains("..")
-        || slug_clean != slug
-        || crate::content::slug::slugify(section) != section
-    {
-        return Err(one(Diagnostic::error(
-            None,
-            msg!("new.bad-path", path = format!("{section}/{slug}")),
-        )
-        .hint(msg!(
-            "new.bad-path.hint",
-            path = format!("{section}/{slug_clean}")
-        ))));
+    let section_clean = crate::content::slug::slugify(section);
+    if section.contains("..") || section_clean != section {
+        return Err(bad_path(&format!("{section}/{slug}"), &section_clean, slug));
     }
-    let lang = lang.unwrap_or(config.default_language.as_str());
-    if !config.has_language(lang) {
-        return Err(super::translate::unknown_language(&config, lang));
-    }
+    let lang = lang_code;
     super::translate::check_section(root, section)?;
-    // The article exists in another language: this is its translation.
-    if let Some(t) = super::translate::translation(root, &config, section, slug, lang, messages)? {
-        return write_new(root, &t.rel, &t.text).map(|()| t.said);
+    // The article exists in some language (named by its file name or its
+    // published slug): this is its translation.
+    if !slug.contains('/') {
+        if let Some(t) =
+            super::translate::translation(root, &config, Some(section), slug, lang, messages)?
+        {
+            return write_new(root, &t.rel, &t.text).map(|()| t.said);
+        }
+    }
+    let slug_clean = crate::content::slug::slugify(slug);
+    if slug.contains('/') || slug_clean != slug {
+        return Err(bad_path(&format!("{section}/{slug}"), section, &slug_clean));
     }
     let suffix = if lang == config.default_language.as_str() {
         String::new()
@@ -103,6 +110,13 @@ pub fn new_article(
     );
     write_new(root, &rel, &text)?;
     Ok(msg!("new.wrote", file = &rel))
+}
+
+/// `path` cannot name a new article: the hint gives it as a slug.
+fn bad_path(path: &str, section: &str, slug: &str) -> Diagnostics {
+    let clean = format!("{section}/{}", crate::content::slug::slugify(slug));
+    one(Diagnostic::error(None, msg!("new.bad-path", path = path))
+        .hint(msg!("new.bad-path.hint", path = clean)))
 }
 
 /// Writes `text` into `root/rel`, making its folder.
@@ -231,7 +245,8 @@ pub fn init(dir: &Path) -> Result<Message, Diagnostics> {
     let build = if is_here(dir) {
         "`mekong build`".to_owned()
     } else {
-        format!("`mekong build --root {}`", dir.display())
+        let dir = super::shell_word(&dir.display().to_string());
+        format!("`mekong build --root {dir}`")
     };
     Ok(msg!(
         "init.wrote",

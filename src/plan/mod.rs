@@ -8,6 +8,7 @@
 //! Articles name the tasks they serve with `plan: [task-id, …]`; `mekong
 //! report` counts them against the targets.
 
+mod lines;
 pub(crate) mod period;
 mod read;
 
@@ -115,6 +116,10 @@ impl Plan {
         if self.tasks.is_empty() && self.broken.is_empty() {
             return Some(msg!("plan.no-plan.hint"));
         }
+        if self.tasks.is_empty() {
+            // Every task has an error: an empty list would read as "no plan".
+            return Some(msg!("plan.unknown-task.no-valid-task"));
+        }
         let ids = self.tasks.iter().map(|t| t.id.as_str());
         Some(match crate::diagnostics::closest(id, ids) {
             Some(c) => msg!("plan.unknown-task.did-you-mean", id = c),
@@ -169,4 +174,23 @@ pub(crate) fn load(config: &Config) -> (Plan, Vec<Diagnostic>) {
     }
     diags.extend(read::overlaps(&plan.tasks));
     (plan, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_whose_every_task_has_an_error_says_so_rather_than_an_empty_list() {
+        let plan = Plan {
+            tasks: Vec::new(),
+            broken: vec!["quang-ba".into()],
+        };
+        assert_eq!(plan.check("quang-ba"), None, "reported at plan.yaml only");
+        let hint = plan
+            .check("ban-tin")
+            .map(|m| m.english())
+            .unwrap_or_default();
+        assert!(hint.contains("no valid task"), "{hint}");
+    }
 }

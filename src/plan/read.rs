@@ -62,28 +62,6 @@ impl Ctx<'_> {
     }
 }
 
-/// The line of the n-th `- ` item directly under `tasks:`.
-fn task_lines(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    let mut indent = None;
-    for (i, l) in text.lines().enumerate() {
-        let t = l.trim_start();
-        if t.is_empty() || t.starts_with('#') {
-            continue;
-        }
-        let lead = l.len() - t.len();
-        if lead == 0 && !t.starts_with('-') {
-            inside = t.starts_with("tasks:");
-            continue;
-        }
-        if inside && t.starts_with('-') && *indent.get_or_insert(lead) == lead {
-            out.push(i + 1);
-        }
-    }
-    out
-}
-
 /// What one plan file holds: its valid tasks, the ids of tasks with
 /// mistakes (already reported; articles naming them are not reported
 /// again), and the diagnostics.
@@ -147,7 +125,7 @@ fn read_tasks(
         cx.error(line, msg!("plan.tasks-not-a-list"), example);
         return (Vec::new(), Vec::new(), cx.diags);
     };
-    let lines = task_lines(text);
+    let lines = super::lines::task_lines(text);
     let mut out = Vec::new();
     let mut broken = Vec::new();
     for (i, item) in list.iter().enumerate() {
@@ -373,11 +351,16 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         }
     };
     let codes: Vec<&str> = cx.config.language_codes().collect();
+    // Each item's mistakes at its own line (at `targets:` for a list on one line).
+    let items = super::lines::items(cx.text, l);
     let mut out = Vec::new();
-    for item in list {
+    for (nth, item) in list.iter().enumerate() {
+        let span = items.get(nth).copied();
+        let at =
+            |cx: &Ctx<'_>, key: &str| span.map(|s| super::lines::within(cx.text, s, key)).or(l);
         let Value::Mapping(t) = item else {
             cx.error(
-                l,
+                span.map(|(from, _)| from).or(l),
                 msg!("plan.target-not-key-value", task = name),
                 example.clone(),
             );
@@ -395,14 +378,19 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                 _ => {
                     let hint = closest(key, TARGET_KEYS.iter().copied())
                         .map_or(example.clone(), |c| msg!("plan.did-you-mean", key = c));
-                    cx.error(l, msg!("plan.unknown-target", task = name, key = key), hint);
+                    let kl = at(cx, key);
+                    cx.error(
+                        kl,
+                        msg!("plan.unknown-target", task = name, key = key),
+                        hint,
+                    );
                     continue;
                 }
             };
             match v.as_u64() {
                 Some(n) if n > 0 => kinds.push((kind, n)),
                 _ => cx.error(
-                    l,
+                    at(cx, key),
                     msg!("plan.bad-target-count", task = name, key = key),
                     example.clone(),
                 ),
@@ -416,7 +404,7 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
                     |c| msg!("plan.did-you-mean", key = c),
                 );
                 cx.error(
-                    l,
+                    at(cx, "lang"),
                     msg!("plan.unknown-target-language", task = name, code = lang),
                     hint,
                 );
@@ -425,7 +413,7 @@ fn targets(cx: &mut Ctx<'_>, m: &Mapping, line: Option<usize>, name: &str) -> Ve
         if kinds.len() != 1 {
             if kinds.len() > 1 {
                 cx.error(
-                    l,
+                    span.map(|(from, _)| from).or(l),
                     msg!("plan.target-counts-two-things", task = name),
                     example.clone(),
                 );

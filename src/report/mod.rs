@@ -186,15 +186,9 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
     } else {
         vec![lang.clone(), config.default_language.clone()]
     };
-    let unit_of = |p: PageId, g: &Group| -> String {
-        let own = site
-            .source(&site.pages[p])
-            .and_then(|s| s.front.unit.clone());
-        own.or_else(|| {
-            site.source(&site.pages[g.original])
-                .and_then(|s| s.front.unit.clone())
-        })
-        .unwrap_or_default()
+    // The same unit as the open data's and the feeds': a version's own, else its original's.
+    let unit_of = |p: PageId, _: &Group| -> String {
+        site.unit_of(&site.pages[p]).unwrap_or_default().to_owned()
     };
     let unit_name = |id: &str| -> String {
         if id.is_empty() {
@@ -313,15 +307,7 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
 }
 
 fn plan_ids(site: &Site, g: &Group) -> Vec<String> {
-    let mut ids: Vec<String> = g
-        .pages
-        .iter()
-        .filter_map(|&p| site.source(&site.pages[p]))
-        .flat_map(|s| s.front.plan.iter().cloned())
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
+    site.plan_of(&site.pages[g.original])
 }
 
 fn task_rows(

@@ -247,6 +247,45 @@ impl Site {
         &self.groups[page.group]
     }
 
+    /// The sources of a page's translation group (fallback copies left
+    /// out): the original first (the default language's version, else the
+    /// first in language order), then the others.
+    fn group_sources(&self, page: &Page) -> Vec<&SourcePage> {
+        let default = &self.config.default_language;
+        let mut members: Vec<&Page> = self
+            .translations(page)
+            .iter()
+            .map(|&p| &self.pages[p])
+            .filter(|p| !p.is_fallback)
+            .collect();
+        members.sort_by_key(|p| p.lang != *default);
+        members.iter().filter_map(|p| self.source(p)).collect()
+    }
+
+    /// The unit (`unit:`) an article is the work of: its own, else its
+    /// translation group's original's (a translation is written for the
+    /// unit that wrote the article, as the report counts it).
+    pub fn unit_of(&self, page: &Page) -> Option<&str> {
+        let own = self.source(page).and_then(|s| s.front.unit.as_deref());
+        own.or_else(|| {
+            let original = self.group_sources(page).into_iter().next()?;
+            original.front.unit.as_deref()
+        })
+    }
+
+    /// The tasks of the plan an article serves: `plan:` is written once,
+    /// on any version, and the whole translation group serves them.
+    pub fn plan_of(&self, page: &Page) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .group_sources(page)
+            .iter()
+            .flat_map(|s| s.front.plan.iter().cloned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// The page a link `@/path` from a page in `lang` points to: the same
     /// language, else along its fallback chain, else any language.
     pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {

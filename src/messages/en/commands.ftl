@@ -14,6 +14,9 @@ new_unknown-language_did-you-mean = did you mean `{ $code }`? The site's languag
 new_no-section = there is no section `{ $section }` (no folder content/{ $section }/)
 new_no-section_hint = to start a new section, create content/{ $section }/_index.md first
 new_no-section_did-you-mean = did you mean `{ $guess }`? To start a new section, create content/{ $section }/_index.md first
+new_no-article = there is no article `{ $path }` in any language, so nothing to translate into `{ $lang }`
+new_no-article_hint = a translation starts from an article that exists: write it in `{ $default }` first with `{ $start }`, then translate it with `--lang`
+new_no-article_did-you-mean = did you mean `{ $command }`? A translation starts from an article that exists; a new article is written in `{ $default }` first with `{ $start }`
 new_wrote = wrote { $file } (a draft: preview it with `mekong serve --drafts`; remove `draft: true` to publish it)
 new_wrote-translation = wrote { $file }, a copy of { $source } to translate; it is a draft until translated: preview it with `mekong serve --drafts`, then remove `draft: true` to publish it
 # The new article's starting text (Markdown; the last line is an HTML comment).
@@ -58,7 +61,7 @@ i18n_kind_missing-message = missing message
 i18n_kind_unused-message = unused message
 i18n_missing-article = { $file } (from { $source })
 i18n_stale = { $file } (its source { $source } changed { $source_changed }, the translation { $changed })
-i18n_new-hint = `mekong new SECTION/SLUG --lang { $lang }` starts a missing article as a draft copy of its source
+i18n_new-hint = `{ $command }` starts this missing article as a draft copy of its source; for another, give its SECTION/NAME as its file or its URL names it
 # Messages a language takes from its fallbacks (`check`, `build`).
 i18n_gaps = `{ $lang }` lacks { $count ->
     [one] { $count } message
@@ -87,3 +90,4 @@ i18n_init_wrote = wrote { $file } with { $count ->
 } to translate, commented out with their { $default } text
 report_not-a-period = `{ $value }` is not a period: write { $forms }
 report_not-a-day = `{ $value }` is not a day: write YYYY-MM-DD, like 2026-05-20
+report_period-forms = a year (2026), a half (2026-H1), a quarter (2026-Q3), a month (2026-03), or `--from 2026-01-01 --to 2026-06-30` instead of `--period`

@@ -3,6 +3,7 @@ plan_unknown-unit = task `{ $task }`: `{ $key }: { $id }` is not a unit declared
 plan_no-plan_hint = the site has no plan: write plan.yaml (see README, "Plans and reports"), or remove `plan:`
 plan_unknown-task_did-you-mean = did you mean `{ $id }`?
 plan_unknown-task_hint = tasks of the plan: { $ids }
+plan_unknown-task_no-valid-task = the plan has no valid task yet: fix the errors reported in its files first
 plan_not-a-plan = a plan should be `tasks:` and a list of tasks
 plan_not-a-plan_hint = start the file with `tasks:` and one `- id: …` entry per task (README, "Plans and reports")
 plan_cannot-read = cannot read the plan: { $error }

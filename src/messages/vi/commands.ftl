@@ -14,6 +14,9 @@ new_unknown-language_did-you-mean = có phải bạn định viết `{ $code }`?
 new_no-section = không có chuyên mục `{ $section }` (không có thư mục content/{ $section }/)
 new_no-section_hint = muốn mở chuyên mục mới, trước hết hãy tạo tệp content/{ $section }/_index.md
 new_no-section_did-you-mean = có phải bạn định viết `{ $guess }`? Muốn mở chuyên mục mới, trước hết hãy tạo tệp content/{ $section }/_index.md
+new_no-article = không có bài `{ $path }` ở ngôn ngữ nào, nên không có gì để dịch sang `{ $lang }`
+new_no-article_hint = bản dịch được tạo từ một bài đã có: hãy viết bài bằng `{ $default }` trước với `{ $start }`, rồi dịch bằng `--lang`
+new_no-article_did-you-mean = có phải bạn định viết `{ $command }`? Bản dịch được tạo từ một bài đã có; bài mới thì viết bằng `{ $default }` trước với `{ $start }`
 new_wrote = đã tạo { $file } (bản nháp: xem trước bằng `mekong serve --drafts`; xóa dòng `draft: true` để đăng bài)
 new_wrote-translation = đã tạo { $file }, bản sao của { $source } để dịch; bài là bản nháp cho tới khi dịch xong: xem trước bằng `mekong serve --drafts`, rồi xóa dòng `draft: true` để đăng bài
 # Nội dung ban đầu của bài mới (Markdown; dòng cuối là chú thích HTML).
@@ -58,7 +61,7 @@ i18n_kind_missing-message = thông điệp thiếu
 i18n_kind_unused-message = thông điệp không dùng
 i18n_missing-article = { $file } (dịch từ { $source })
 i18n_stale = { $file } (bài gốc { $source } sửa ngày { $source_changed }, bản dịch sửa ngày { $changed })
-i18n_new-hint = `mekong new CHUYÊN-MỤC/TÊN-BÀI --lang { $lang }` tạo bài còn thiếu thành bản nháp sao từ bài gốc
+i18n_new-hint = `{ $command }` tạo bài còn thiếu này thành bản nháp sao từ bài gốc; với bài khác, ghi CHUYÊN-MỤC/TÊN-BÀI theo tên tệp hoặc theo địa chỉ URL của bài
 # Thông điệp một ngôn ngữ phải lấy từ ngôn ngữ dự phòng (`check`, `build`).
 i18n_gaps = `{ $lang }` còn thiếu { $count } thông điệp: { $ids }, … ({ $instead })
 i18n_gaps_shown-instead = đang hiển thị { $langs } thay thế
@@ -81,3 +84,4 @@ i18n_init_from-site = Của trang
 i18n_init_wrote = đã ghi { $file } với { $count } thông điệp cần dịch, để dưới dạng chú thích kèm văn bản { $default }
 report_not-a-period = `{ $value }` không phải là một kỳ báo cáo: hãy ghi { $forms }
 report_not-a-day = `{ $value }` không phải là một ngày: hãy ghi theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-05-20
+report_period-forms = một năm (2026), nửa năm (2026-H1), một quý (2026-Q3), một tháng (2026-03), hoặc `--from 2026-01-01 --to 2026-06-30` thay cho `--period`

@@ -3,6 +3,7 @@ plan_unknown-unit = nhiệm vụ `{ $task }`: `{ $key }: { $id }` không phải 
 plan_no-plan_hint = trang chưa có kế hoạch: hãy viết tệp plan.yaml (xem README, mục "Plans and reports"), hoặc xóa dòng `plan:`
 plan_unknown-task_did-you-mean = có phải ý bạn là `{ $id }`?
 plan_unknown-task_hint = các nhiệm vụ trong kế hoạch: { $ids }
+plan_unknown-task_no-valid-task = kế hoạch chưa có nhiệm vụ nào hợp lệ: hãy sửa trước các lỗi được báo trong tệp kế hoạch
 plan_not-a-plan = kế hoạch cần có dòng `tasks:` và danh sách các nhiệm vụ
 plan_not-a-plan_hint = hãy bắt đầu tệp bằng dòng `tasks:`, rồi ghi mỗi nhiệm vụ một mục `- id: …` (xem README, mục "Plans and reports")
 plan_cannot-read = không đọc được tệp kế hoạch: { $error }
