@@ -30,6 +30,7 @@
 #![allow(clippy::result_large_err)]
 
 mod cms;
+mod collation;
 pub mod commands;
 mod config;
 mod content;

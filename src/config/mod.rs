@@ -8,7 +8,6 @@ use crate::messages::Message;
 use crate::msg;
 use crate::source_text::{key_line, yaml_error};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 mod base_url;
@@ -17,6 +16,7 @@ mod fonts;
 mod images;
 mod languages;
 mod screens;
+mod timezone;
 mod units;
 
 pub(crate) use base_url::split_base_url;
@@ -27,26 +27,11 @@ pub(crate) use cms::CmsConfig;
 pub(crate) use fonts::Fonts;
 use images::RawImagesConfig;
 pub(crate) use images::{Format, ImagesConfig};
+use languages::chain_of;
+pub(crate) use languages::{LangCode, Language};
 pub(crate) use screens::{Screen, Selector, Window};
+pub(crate) use timezone::UtcOffset;
 pub(crate) use units::Units;
-
-/// A language code as written in `site.yaml` (`vi`, `en`, `lo`, `km`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct LangCode(pub String);
-
-impl LangCode {
-    /// The code as a string.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for LangCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// What to do with an article that has no translation in a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,49 +53,6 @@ pub enum Direction {
     Ltr,
     /// Right to left.
     Rtl,
-}
-
-/// See [`Config::fallback_chain`].
-fn chain_of(lang: &Language, default_language: &LangCode) -> Vec<LangCode> {
-    let mut chain = vec![lang.code.clone()];
-    for fb in lang
-        .fallback
-        .iter()
-        .chain(std::iter::once(default_language))
-    {
-        if !chain.contains(fb) {
-            chain.push(fb.clone());
-        }
-    }
-    chain
-}
-
-/// One language of the site.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Language {
-    /// BCP 47 code.
-    pub code: LangCode,
-    /// The language's name in itself (`Tiếng Việt`).
-    pub name: String,
-    /// Where missing Fluent messages and untranslated articles come from.
-    #[serde(default)]
-    pub fallback: Vec<LangCode>,
-    /// Text direction; `ltr` unless set.
-    #[serde(default)]
-    pub dir: Direction,
-    /// Itself, its `fallback` list, then the default language; each once.
-    /// Computed once when the configuration is validated: messages, links
-    /// and untranslated pages all follow this one chain.
-    #[serde(skip)]
-    chain: Vec<LangCode>,
-}
-
-impl Language {
-    /// Itself, its `fallback` list, then the default language; each once.
-    pub fn chain(&self) -> &[LangCode] {
-        &self.chain
-    }
 }
 
 /// `markdown:`.
@@ -145,6 +87,7 @@ struct RawConfig {
     screens: Vec<screens::RawScreen>,
     fonts: Option<String>,
     license: Option<String>,
+    timezone: Option<String>,
     extra: serde_yaml::Mapping,
 }
 
@@ -171,6 +114,7 @@ impl Default for RawConfig {
             screens: Vec::new(),
             fonts: None,
             license: None,
+            timezone: None,
             extra: serde_yaml::Mapping::new(),
         }
     }
@@ -236,6 +180,8 @@ pub struct Config {
     pub fonts: Fonts,
     /// The URL of the licence of the site's content and open data.
     pub license: Option<String>,
+    /// The zone of a front-matter time written without one (`timezone:`).
+    pub timezone: UtcOffset,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -261,6 +207,7 @@ const KNOWN_KEYS: &[&str] = &[
     "screens",
     "fonts",
     "license",
+    "timezone",
     "extra",
 ];
 
@@ -455,6 +402,17 @@ impl Config {
                 msg!("config.bad-license.hint"),
             ));
         }
+        let timezone = match raw.timezone.as_deref() {
+            None => UtcOffset::default(),
+            Some(t) => UtcOffset::parse(t).unwrap_or_else(|| {
+                let (msg, hint) = (
+                    msg!("config.bad-timezone", value = t),
+                    msg!("config.bad-timezone.hint"),
+                );
+                diags.push(err("timezone", msg, hint));
+                UtcOffset::default()
+            }),
+        };
         if diags.has_errors() {
             return Err(diags);
         }
@@ -494,6 +452,7 @@ impl Config {
             screens,
             fonts,
             license: raw.license,
+            timezone,
             extra: raw.extra,
         })
     }

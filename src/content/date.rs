@@ -1,13 +1,18 @@
-//! Dates as front matter writes them: `2026-12-01` or
+//! Dates as front matter writes them: `2026-12-01`, `2026-12-01 09:30` or
 //! `2026-12-01T09:30:00+07:00` in, a validated [`Date`] out, with the
 //! renderings feeds (RFC 3339), calendars (ICS) and pages (`YYYY-MM-DD`) need.
+//! A time written without a zone is in the site's [`UtcOffset`]
+//! (`timezone:` in `site.yaml`, `+07:00` unless set): an editor in Bình
+//! Phước who writes `09:30` means 09:30 there, not in London.
 
+use crate::config::UtcOffset;
 use serde::Serialize;
 use std::fmt;
 
 /// A calendar date with an optional time, as written in front matter
-/// (`2026-12-01`, `2026-12-01T09:30:00+07:00`). Kept as written: a portal's
-/// dates are local and never need time-zone arithmetic.
+/// (`2026-12-01`, `2026-12-01T09:30:00+07:00`). Kept as written, with the
+/// offset made explicit: a portal's dates are local and never need
+/// time-zone arithmetic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Year.
@@ -21,8 +26,9 @@ pub struct Date {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]`.
-    pub fn parse(s: &str) -> Option<Date> {
+    /// Parses `YYYY-MM-DD` with an optional `THH:MM[:SS][Z|±HH:MM]` (or a
+    /// space for the `T`); a time without `Z` or an offset is in `zone`.
+    pub fn parse(s: &str, zone: UtcOffset) -> Option<Date> {
         let s = s.trim();
         let (date, time) = match s.find(['T', ' ']) {
             Some(i) => (&s[..i], Some(&s[i + 1..])),
@@ -41,7 +47,7 @@ impl Date {
         }
         let time = match time {
             None => None,
-            Some(t) => Some(parse_time(t)?),
+            Some(t) => Some(parse_time(t, zone)?),
         };
         Some(Date {
             year,
@@ -107,7 +113,7 @@ impl Serialize for Date {
     }
 }
 
-fn parse_time(t: &str) -> Option<(u8, u8, u8, i16)> {
+fn parse_time(t: &str, zone: UtcOffset) -> Option<(u8, u8, u8, i16)> {
     let (clock, offset) = if let Some(c) = t.strip_suffix('Z') {
         (c, 0)
     } else if let Some(i) = t.rfind(['+', '-']) {
@@ -117,7 +123,7 @@ fn parse_time(t: &str) -> Option<(u8, u8, u8, i16)> {
         let minutes = oh.parse::<i16>().ok()? * 60 + om.parse::<i16>().ok()?;
         (c, sign * minutes)
     } else {
-        (t, 0)
+        (t, zone.minutes())
     };
     let mut it = clock.split(':');
     let h: u8 = it.next()?.parse().ok()?;
@@ -141,15 +147,48 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 mod tests {
     use super::*;
 
+    fn rfc3339(s: &str, zone: UtcOffset) -> Option<String> {
+        Date::parse(s, zone).map(|d| d.rfc3339())
+    }
+
     #[test]
     fn dates_are_validated() {
-        assert!(Date::parse("2026-02-29").is_none());
-        assert!(Date::parse("2024-02-29").is_some());
+        let zone = UtcOffset::default();
+        assert!(Date::parse("2026-02-29", zone).is_none());
+        assert!(Date::parse("2024-02-29", zone).is_some());
         assert_eq!(
-            Date::parse("2026-12-01T09:30:00+07:00")
-                .map(|d| d.rfc3339())
-                .as_deref(),
+            rfc3339("2026-12-01T09:30:00+07:00", UtcOffset::UTC).as_deref(),
             Some("2026-12-01T09:30:00+07:00")
+        );
+    }
+
+    #[test]
+    fn a_time_without_a_zone_is_in_the_sites_zone() {
+        let vn = UtcOffset::default();
+        for written in [
+            "2026-12-01 09:30",
+            "2026-12-01T09:30:00",
+            "2026-12-01T09:30",
+        ] {
+            assert_eq!(
+                rfc3339(written, vn).as_deref(),
+                Some("2026-12-01T09:30:00+07:00"),
+                "{written}"
+            );
+        }
+        // A zone written wins over the site's.
+        assert_eq!(
+            rfc3339("2026-12-01T09:30:00Z", vn).as_deref(),
+            Some("2026-12-01T09:30:00Z")
+        );
+        assert_eq!(
+            rfc3339("2026-12-01 09:30", UtcOffset::UTC).as_deref(),
+            Some("2026-12-01T09:30:00Z")
+        );
+        // A date alone is a calendar day, as before: midnight UTC in feeds.
+        assert_eq!(
+            rfc3339("2026-12-01", vn).as_deref(),
+            Some("2026-12-01T00:00:00Z")
         );
     }
 }

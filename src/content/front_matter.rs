@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 // defined; the re-exports keep those paths.
 pub(crate) use super::blocks::{Event, Place, Project, ProjectStatus};
 pub(crate) use super::date::Date;
+pub(crate) use crate::config::UtcOffset;
 
 /// How a section orders its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
@@ -160,7 +161,8 @@ pub(crate) struct Parsed {
 }
 
 /// Reads front matter text. `is_section` allows `sort_by` and `paginate_by`;
-/// `sectors` is the site's list for `project.sector`.
+/// `sectors` is the site's list for `project.sector`; a time written
+/// without a zone is in `zone` (the site's `timezone:`).
 ///
 /// The steps run in a fixed order (key names, then values top to bottom,
 /// then the typed blocks) so that diagnostics come out in the same order
@@ -171,6 +173,7 @@ pub(crate) fn parse(
     split: &Split<'_>,
     is_section: bool,
     sectors: &[String],
+    zone: UtcOffset,
 ) -> Parsed {
     let mut front = FrontMatter::default();
     if split.yaml.trim().is_empty() {
@@ -197,6 +200,7 @@ pub(crate) fn parse(
         yaml: &yaml,
         line_offset: 1,
         diags: RefCell::new(pasted),
+        zone,
     };
     check_top_keys(&r, &map, is_section);
     read_article_keys(&r, &map, &mut front);
@@ -429,6 +433,7 @@ pub(super) fn parse_text(text: &str) -> Parsed {
         &s,
         false,
         &["industry".to_string()],
+        UtcOffset::default(),
     )
 }
 

@@ -4,6 +4,7 @@
 //! (`front_matter.rs`) and the typed blocks (`blocks.rs`) read through it.
 
 use super::date::Date;
+use crate::config::UtcOffset;
 use crate::diagnostics::{closest, Diagnostic};
 use crate::messages::Message;
 use crate::msg;
@@ -20,6 +21,8 @@ pub(super) struct Reader<'a> {
     pub(super) yaml: &'a str,
     pub(super) line_offset: usize,
     pub(super) diags: RefCell<Vec<Diagnostic>>,
+    /// The zone of a time written without one.
+    pub(super) zone: UtcOffset,
 }
 
 impl Reader<'_> {
@@ -100,7 +103,7 @@ impl Reader<'_> {
 
     pub(super) fn date(&self, map: &Mapping, path: &[&str]) -> Option<Date> {
         let raw: String = self.string(map, path)?;
-        let date = Date::parse(&raw);
+        let date = Date::parse(&raw, self.zone);
         if date.is_none() {
             self.error(
                 path,

@@ -2,7 +2,7 @@
 //! dates. In: the text as written; out: a [`Period`] of whole days, first
 //! and last included, that dates are tested against.
 
-use crate::content::front_matter::Date;
+use crate::content::front_matter::{Date, UtcOffset};
 use serde::Serialize;
 use std::fmt;
 
@@ -29,7 +29,8 @@ impl Day {
 
     /// `YYYY-MM-DD`.
     pub(crate) fn parse(s: &str) -> Option<Day> {
-        let d = Date::parse(s)?;
+        // A day has no time, so no zone to read it in.
+        let d = Date::parse(s, UtcOffset::UTC)?;
         d.time.is_none().then(|| Day::of(&d))
     }
 }

@@ -6,6 +6,7 @@
 //! 'news', limit=3)`) is made once per render and shared by every page
 //! that shows it: no view of every page is held through the render.
 
+use crate::collation::Collators;
 use crate::content::front_matter::{Date, Project};
 use crate::site::{PageId, Site};
 use std::collections::{BTreeSet, HashMap};
@@ -27,6 +28,8 @@ pub(crate) struct Lists {
     /// Articles with a `project:` block per lang, and the `sectors`,
     /// `statuses` and `locations` they use.
     pub(crate) projects: HashMap<String, (Vec<PageId>, Map)>,
+    /// Each language's alphabetical order (`pages(sort='title')`).
+    pub(crate) collators: Arc<Collators>,
     view: MakeView,
     /// Every list made so far. Templates ask for the same few lists on
     /// thousands of pages (the home's latest news, an article's "more in
@@ -59,6 +62,7 @@ impl Lists {
             all: HashMap::new(),
             events: HashMap::new(),
             projects: HashMap::new(),
+            collators: Arc::new(Collators::new([])),
             view,
             made: RwLock::new(HashMap::new()),
         }
@@ -95,6 +99,7 @@ pub(crate) fn of_site(site: &Arc<Site>) -> Lists {
     lists.all = newest_first(site);
     lists.events = events(site);
     lists.projects = projects(site);
+    lists.collators = site.collators.clone();
     lists
 }
 
@@ -115,7 +120,8 @@ fn newest_first(site: &Site) -> HashMap<String, Vec<PageId>> {
 }
 
 /// Articles with a `project:` block per lang, and the sorted `sectors`,
-/// `statuses` and `locations` they use (`items` is added when asked for).
+/// `statuses` (ids) and `locations` (in the language's alphabetical
+/// order) they use (`items` is added when asked for).
 fn projects(site: &Site) -> HashMap<String, (Vec<PageId>, Map)> {
     site.by_date
         .iter()
@@ -135,6 +141,8 @@ fn projects(site: &Site) -> HashMap<String, (Vec<PageId>, Map)> {
                     .collect();
                 set.into_iter().collect()
             };
+            let mut locations = facet(&|p| p.location.clone());
+            locations.sort_by_cached_key(|place| site.collators.key(l.as_str(), place));
             let statuses = facet(&|p| {
                 serde_json::to_value(p.status)
                     .ok()
@@ -144,7 +152,7 @@ fn projects(site: &Site) -> HashMap<String, (Vec<PageId>, Map)> {
             let facets = serde_json::json!({
                 "sectors": facet(&|p| p.sector.clone()),
                 "statuses": statuses,
-                "locations": facet(&|p| p.location.clone()),
+                "locations": locations,
             });
             let map = Value::from_serializable(&facets)
                 .into_map()

@@ -343,17 +343,27 @@ fn relist_language(site: &mut Site, lang: &LangCode, section: Option<&str>, page
         {
             members.extend(page);
             let sort = section_sort(&site.pages[*section_page], &site.sources);
-            sort_pages(members, &site.pages, &site.sources, sort);
+            sort_pages(members, &site.pages, &site.sources, &site.collators, sort);
         }
     }
     let list = site.by_date.entry(lang.clone()).or_default();
     list.extend(page);
-    sort_pages(list, &site.pages, &site.sources, SortBy::Date);
+    sort_pages(
+        list,
+        &site.pages,
+        &site.sources,
+        &site.collators,
+        SortBy::Date,
+    );
     if site.config.taxonomies.iter().any(|t| t == "tags") {
         let lists: BTreeMap<LangCode, Vec<PageId>> =
             BTreeMap::from([(lang.clone(), site.by_date[lang].clone())]);
-        site.terms
-            .extend(tag_terms(&lists, &site.pages, &site.sources));
+        site.terms.extend(tag_terms(
+            &lists,
+            &site.pages,
+            &site.sources,
+            &site.collators,
+        ));
     }
 }
 

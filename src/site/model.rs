@@ -6,6 +6,7 @@
 //! Comes in: nothing (plain data). Goes out: the read methods every output
 //! uses (URLs, translations, `@/` link resolution).
 
+use crate::collation::Collators;
 use crate::config::{Config, LangCode};
 use crate::content::front_matter::Date;
 use crate::content::{Kind, SourcePage};
@@ -137,12 +138,14 @@ pub struct Site {
     pub homes: BTreeMap<LangCode, PageId>,
     /// Per (section, language): the section page and its articles in order.
     pub sections: BTreeMap<(String, LangCode), (PageId, Vec<PageId>)>,
-    /// Per language: tags, sorted by slug.
+    /// Per language: tags, in the language's alphabetical order.
     pub terms: BTreeMap<LangCode, Vec<Term>>,
     /// Per language: every article, newest first (feeds, search).
     pub by_date: BTreeMap<LangCode, Vec<PageId>>,
     /// `@/` path → translation group.
     pub link_index: HashMap<String, usize>,
+    /// The alphabetical order of each language (titles, tags), made once.
+    pub(crate) collators: Arc<Collators>,
 }
 
 impl Site {

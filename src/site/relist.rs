@@ -71,12 +71,18 @@ pub(crate) fn relist(site: &mut Site, edited: &[PathBuf]) -> Relisted {
         };
         before.sections.insert(key, members.clone());
         let sort = section_sort(&site.pages[*section], &site.sources);
-        sort_pages(members, &site.pages, &site.sources, sort);
+        sort_pages(members, &site.pages, &site.sources, &site.collators, sort);
     }
     for lang in &langs {
         if let Some(list) = site.by_date.get_mut(lang) {
             before.by_date.insert(lang.clone(), list.clone());
-            sort_pages(list, &site.pages, &site.sources, SortBy::Date);
+            sort_pages(
+                list,
+                &site.pages,
+                &site.sources,
+                &site.collators,
+                SortBy::Date,
+            );
         }
     }
     if site.config.taxonomies.iter().any(|t| t == "tags") {
@@ -91,7 +97,7 @@ pub(crate) fn relist(site: &mut Site, edited: &[PathBuf]) -> Relisted {
                 .map(|t| (t.slug.clone(), t.pages.len().div_ceil(per.max(1)).max(1)))
                 .collect()
         };
-        for (lang, terms) in tag_terms(&lists, &site.pages, &site.sources) {
+        for (lang, terms) in tag_terms(&lists, &site.pages, &site.sources, &site.collators) {
             let old = site.terms.insert(lang.clone(), terms).unwrap_or_default();
             before.page_files_changed |= shape(&old) != shape(&site.terms[&lang]);
             before.terms.insert(lang, old);

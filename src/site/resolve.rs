@@ -11,6 +11,7 @@
 
 use super::model::{Page, PageId, Site, SourceId, Term};
 use super::urls::check_urls;
+use crate::collation::Collators;
 use crate::config::{Config, LangCode, Untranslated};
 use crate::content::front_matter::SortBy;
 use crate::content::slug::slugify;
@@ -68,10 +69,13 @@ pub(crate) fn resolve(
 
     diags.extend(check_urls(&config.root, &config.origin, &pages, &sources));
 
-    let sections = section_lists(&section_pages, &pages, &sources);
-    let by_date = articles_by_date(&pages, &sources);
+    let collators = Arc::new(Collators::new(
+        config.languages.iter().map(|l| l.code.as_str()),
+    ));
+    let sections = section_lists(&section_pages, &pages, &sources, &collators);
+    let by_date = articles_by_date(&pages, &sources, &collators);
     let terms = if config.taxonomies.iter().any(|t| t == "tags") {
-        tag_terms(&by_date, &pages, &sources)
+        tag_terms(&by_date, &pages, &sources, &collators)
     } else {
         BTreeMap::new()
     };
@@ -87,6 +91,7 @@ pub(crate) fn resolve(
         terms,
         by_date,
         link_index,
+        collators,
     };
     (site, diags)
 }
@@ -371,6 +376,7 @@ fn section_lists(
     section_pages: &SectionPages,
     pages: &[Page],
     sources: &[Arc<SourcePage>],
+    collators: &Collators,
 ) -> BTreeMap<(String, LangCode), (PageId, Vec<PageId>)> {
     let mut sections = BTreeMap::new();
     for ((name, lang), &section_id) in section_pages {
@@ -383,7 +389,7 @@ fn section_lists(
             })
             .map(|(i, _)| PageId::new(i))
             .collect();
-        sort_pages(&mut members, pages, sources, sort);
+        sort_pages(&mut members, pages, sources, collators, sort);
         sections.insert((name.clone(), lang.clone()), (section_id, members));
     }
     sections
@@ -400,6 +406,7 @@ pub(super) fn section_sort(section: &Page, sources: &[Arc<SourcePage>]) -> SortB
 fn articles_by_date(
     pages: &[Page],
     sources: &[Arc<SourcePage>],
+    collators: &Collators,
 ) -> BTreeMap<LangCode, Vec<PageId>> {
     let mut by_date: BTreeMap<LangCode, Vec<PageId>> = BTreeMap::new();
     for (i, p) in pages.iter().enumerate() {
@@ -411,17 +418,19 @@ fn articles_by_date(
         }
     }
     for list in by_date.values_mut() {
-        sort_pages(list, pages, sources, SortBy::Date);
+        sort_pages(list, pages, sources, collators, SortBy::Date);
     }
     by_date
 }
 
-/// Per language: the tags of its articles, sorted by slug, each with its
-/// articles newest first. Tags that slugify to nothing are left out.
+/// Per language: the tags of its articles, in the language's alphabetical
+/// order (then by slug), each with its articles newest first. Tags that
+/// slugify to nothing are left out.
 pub(super) fn tag_terms(
     by_date: &BTreeMap<LangCode, Vec<PageId>>,
     pages: &[Page],
     sources: &[Arc<SourcePage>],
+    collators: &Collators,
 ) -> BTreeMap<LangCode, Vec<Term>> {
     let mut terms = BTreeMap::new();
     // Most pages share their tags: each spelling is slugified once.
@@ -457,18 +466,20 @@ pub(super) fn tag_terms(
                 }
             }
         }
-        found.sort_by(|a, b| a.slug.cmp(&b.slug));
+        found.sort_by_cached_key(|t| (collators.key(lang.as_str(), &t.name), t.slug.clone()));
         terms.insert(lang.clone(), found);
     }
     terms
 }
 
 /// Sorts articles: by date (newest first), weight (lightest first) or
-/// title; ties broken by URL so the order never depends on the file system.
+/// title (in the alphabetical order of each page's language); ties broken
+/// by URL so the order never depends on the file system.
 pub(crate) fn sort_pages(
     list: &mut [PageId],
     pages: &[Page],
     sources: &[Arc<SourcePage>],
+    collators: &Collators,
     by: SortBy,
 ) {
     let weight = |id: PageId| {
@@ -477,13 +488,19 @@ pub(crate) fn sort_pages(
             .and_then(|s| sources[s].front.weight)
             .unwrap_or(i64::MAX)
     };
-    list.sort_by(|&a, &b| {
-        let (pa, pb) = (&pages[a], &pages[b]);
-        let primary = match by {
-            SortBy::Date => pb.date.cmp(&pa.date),
-            SortBy::Weight => weight(a).cmp(&weight(b)).then(pb.date.cmp(&pa.date)),
-            SortBy::Title => pa.title.to_lowercase().cmp(&pb.title.to_lowercase()),
-        };
-        primary.then_with(|| pa.path.cmp(&pb.path))
-    });
+    let newest = |a: PageId, b: PageId| pages[b].date.cmp(&pages[a].date);
+    let by_date_or_weight = |a: PageId, b: PageId| match by {
+        SortBy::Weight => weight(a).cmp(&weight(b)).then(newest(a, b)),
+        _ => newest(a, b),
+    };
+    match by {
+        // One collation key per title, not a collator call per comparison.
+        SortBy::Title => list.sort_by_cached_key(|&id| {
+            let p = &pages[id];
+            (collators.key(p.lang.as_str(), &p.title), p.path.clone())
+        }),
+        SortBy::Date | SortBy::Weight => list.sort_by(|&a, &b| {
+            by_date_or_weight(a, b).then_with(|| pages[a].path.cmp(&pages[b].path))
+        }),
+    }
 }

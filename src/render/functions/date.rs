@@ -4,7 +4,7 @@
 
 use super::{current_lang, Shared};
 use crate::config::LangCode;
-use crate::content::front_matter::Date;
+use crate::content::front_matter::{Date, UtcOffset};
 use std::sync::Arc;
 use tera::{Error, Filter, Kwargs, State, TeraResult, Value};
 
@@ -20,7 +20,8 @@ impl Filter<Value, TeraResult<String>> for DateFilter {
             .as_str()
             .map(str::to_owned)
             .unwrap_or_else(|| value.to_string());
-        let date = Date::parse(&text)
+        // Only the calendar day is shown: the zone of a time does not matter.
+        let date = Date::parse(&text, UtcOffset::UTC)
             .ok_or_else(|| Error::message(format!("date(): `{text}` is not a date")))?;
         let style: String = kwargs.get("format")?.unwrap_or_else(|| "medium".into());
         let lang = LangCode(current_lang(&kwargs, state)?);
@@ -35,12 +36,12 @@ impl Filter<Value, TeraResult<String>> for DateFilter {
 mod tests {
     use super::super::fixture::{error_of, render, shared_with};
     use crate::config::LangCode;
-    use crate::content::front_matter::Date;
+    use crate::content::front_matter::{Date, UtcOffset};
 
     #[test]
     fn a_date_is_written_as_the_pages_language_writes_it() {
         let shared = shared_with(&[]);
-        let date = Date::parse("2024-03-05").expect("date");
+        let date = Date::parse("2024-03-05", UtcOffset::UTC).expect("date");
         let expected = shared
             .locales
             .formats(&LangCode("vi".into()))

@@ -30,6 +30,7 @@ impl Function<TeraResult<Value>> for Pages {
             None => lists.all.get(&lang),
         }
         .map_or(&[][..], Vec::as_slice);
+        let lang_of_list = lang.clone();
         let key = ListKey::Pages {
             section,
             lang,
@@ -40,16 +41,31 @@ impl Function<TeraResult<Value>> for Pages {
         Ok(lists.get_or_make(key, || {
             let items = match sort.as_deref() {
                 None => lists.views(&ids[..limit.min(ids.len())]),
-                Some(key) => sorted(lists.views(ids), key, limit),
+                Some(key) => sorted(lists.views(ids), key, limit, |title| {
+                    lists.collators.key(&lang_of_list, title)
+                }),
             };
             Value::from(items)
         }))
     }
 }
 
-/// The first `limit` items by `key`; dates newest first.
-fn sorted(mut v: Vec<Value>, key: &str, limit: usize) -> Vec<Value> {
+/// The first `limit` items by `key`; dates newest first, titles in the
+/// language's alphabetical order (`collate` gives a title's key), each
+/// tie in the list's own order.
+fn sorted(
+    mut v: Vec<Value>,
+    key: &str,
+    limit: usize,
+    collate: impl Fn(&str) -> crate::collation::SortKey,
+) -> Vec<Value> {
     let field = |x: &Value| x.get_from_path(key).cloned().unwrap_or_else(Value::none);
+    if key == "title" {
+        v.sort_by_cached_key(|x| collate(field(x).as_str().unwrap_or_default()));
+        v.truncate(limit);
+        v.shrink_to_fit();
+        return v;
+    }
     v.sort_by(|a, b| {
         let (fa, fb) = (field(a), field(b));
         let ord = fa.partial_cmp(&fb).unwrap_or(std::cmp::Ordering::Equal);
