@@ -177,7 +177,14 @@ fn front_slugs(root: &Path, config: &Config, article: &Article) -> Vec<String> {
             let bytes = std::fs::read(root.join(&file)).ok()?;
             let text = crate::source_text::decode_utf8(&bytes).ok()?;
             let split = crate::content::front_matter::split(&text).ok()?;
-            let parsed = crate::content::front_matter::parse(&file, &text, &split, false, &[]);
+            let parsed = crate::content::front_matter::parse(
+                &file,
+                &text,
+                &split,
+                false,
+                &[],
+                config.timezone,
+            );
             parsed.front.slug
         })
         .collect()
