@@ -586,29 +586,6 @@ impl Session {
             .collect()
     }
 
-    /// Removes the image cache's files that the last full build did not
-    /// use; returns how many.
-    pub fn prune_image_cache(&self) -> usize {
-        self.caches
-            .used_images
-            .as_ref()
-            .map_or(0, |used| self.caches.images.prune(used))
-    }
-
-    /// Keeps the search documents, terms and gzipped files of the build
-    /// just made as the next build's search cache; without search, drops
-    /// a cache an earlier build left.
-    pub fn keep_search_cache(&mut self) {
-        match self.caches.search.take() {
-            // Only time is lost when the cache cannot be kept.
-            Some(spill) => drop(spill.keep()),
-            None if !self.config.search => {
-                let _ = std::fs::remove_dir_all(self.config.root.join(crate::search::CACHE_DIR));
-            }
-            None => {}
-        }
-    }
-
     /// The root folder.
     pub fn root(&self) -> &Path {
         &self.config.root
