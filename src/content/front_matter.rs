@@ -10,6 +10,7 @@
 use super::blocks::{event, place, project};
 use super::reader::{describe, Reader};
 use crate::diagnostics::{closest, line_col, Diagnostic};
+use crate::messages::Message;
 use crate::msg;
 use crate::urls::{shorten_segment, MAX_SEGMENT_BYTES};
 use serde::Serialize;
@@ -347,15 +348,8 @@ fn check_tags(r: &Reader<'_>, front: &mut FrontMatter) {
                 msg!("front-matter.empty-tag", tag = format!("{tag:?}")),
                 msg!("front-matter.empty-tag.hint"),
             )
-        } else if slug.len() > MAX_SEGMENT_BYTES {
-            (
-                msg!(
-                    "front-matter.long-tag",
-                    tag = shorten_segment(tag),
-                    bytes = slug.len()
-                ),
-                msg!("front-matter.long-tag.hint"),
-            )
+        } else if let Some(long) = long_segment(Segment::Tag, tag, &slug) {
+            long
         } else {
             return true;
         };
@@ -401,20 +395,40 @@ fn check_slug(r: &Reader<'_>, front: &mut FrontMatter) {
             msg!("front-matter.slug-no-letters", slug = s),
             msg!("front-matter.slug-no-letters.hint"),
         )
-    } else if slug.len() > MAX_SEGMENT_BYTES {
-        (
-            msg!(
-                "front-matter.long-slug",
-                slug = shorten_segment(s),
-                bytes = slug.len()
-            ),
-            msg!("front-matter.long-slug.hint"),
-        )
+    } else if let Some(long) = long_segment(Segment::Slug, s, &slug) {
+        long
     } else {
         return;
     };
     r.error(&["slug"], message, hint);
     front.slug = None;
+}
+
+/// What a URL segment is made from, for the message when it is too long.
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    Slug,
+    Tag,
+}
+
+/// The error (message and hint) for a `slug:` or a tag, as `written`,
+/// whose URL segment `slug` is longer than a file name can be
+/// ([`MAX_SEGMENT_BYTES`]); `None` when it fits.
+fn long_segment(what: Segment, written: &str, slug: &str) -> Option<(Message, Message)> {
+    if slug.len() <= MAX_SEGMENT_BYTES {
+        return None;
+    }
+    let (shown, bytes) = (shorten_segment(written), slug.len());
+    Some(match what {
+        Segment::Slug => (
+            msg!("front-matter.long-slug", slug = shown, bytes = bytes),
+            msg!("front-matter.long-slug.hint"),
+        ),
+        Segment::Tag => (
+            msg!("front-matter.long-tag", tag = shown, bytes = bytes),
+            msg!("front-matter.long-tag.hint"),
+        ),
+    })
 }
 
 /// The 1-based line of a byte offset in the whole file, for body diagnostics.
@@ -475,6 +489,35 @@ mod tests {
             ["ban-tin", "thu-hut-dau-tu"],
             "plan is a list of words too"
         );
+    }
+
+    #[test]
+    fn a_slug_or_a_tag_longer_than_a_file_name_is_dropped_with_its_length() {
+        let (fits, long) = ("a".repeat(255), "a".repeat(256));
+        let p = parse_text(&format!(
+            "---\ntitle: A\nslug: {fits}\ntags: [{fits}]\n---\n"
+        ));
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert_eq!(p.front.slug.as_deref(), Some(fits.as_str()));
+        assert_eq!(p.front.tags, [fits.as_str()]);
+        let p = parse_text(&format!(
+            "---\ntitle: A\nslug: {long}\ntags:\n  - ok\n  - {long}\n---\n"
+        ));
+        let found: Vec<_> = p
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.is_error()))
+            .collect();
+        assert_eq!(found, [(Some(3), true), (Some(6), true)]);
+        assert!(
+            p.diagnostics[0].message.contains("slug:"),
+            "{}",
+            p.diagnostics[0].message
+        );
+        assert!(p.diagnostics.iter().all(|d| d.message.contains("256")));
+        assert!(p.diagnostics[1].message.contains("tag"));
+        assert_eq!(p.front.slug, None);
+        assert_eq!(p.front.tags, ["ok"]);
     }
 
     #[test]
