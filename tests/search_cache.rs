@@ -126,3 +126,20 @@ fn a_failed_build_keeps_the_last_cache_and_search_off_drops_it() {
     site.build_ok(&[]);
     assert!(!site.path(".mekong-cache/search").exists());
 }
+
+#[test]
+fn check_writes_no_search_cache_in_the_site_folder() {
+    let site = site();
+    site.check(&[]).assert_ok();
+    assert!(
+        !site.path(".mekong-cache/search").exists(),
+        "check left a search cache folder in the site"
+    );
+    // After a build, check reads and writes nothing there either.
+    site.build_ok(&[]);
+    let cache = fs::read(site.path(CACHE)).expect("the build's cache");
+    site.check(&[]).assert_ok();
+    assert_eq!(fs::read(site.path(CACHE)).expect("the cache"), cache);
+    let files = fs::read_dir(site.path(".mekong-cache/search")).expect("the cache folder");
+    assert_eq!(files.count(), 1, "only the build's cache file is there");
+}

@@ -4,7 +4,9 @@
 //! ([`Bodies::Reread`]), and a body's HTML is kept only where more than the
 //! page's own job shows it. Every other page reads and renders its body
 //! again when its job runs, writes its file and lets go of both. The search
-//! index's documents wait in a file of the search cache ([`Spill`]).
+//! index's documents wait in a file of the search cache ([`Spill`]), or in
+//! an anonymous temporary file for a build whose outputs are not kept
+//! (`check`, `report`): those write nothing in the site folder.
 
 use crate::content::{Bodies, Kind};
 use crate::diagnostics::Diagnostics;
@@ -16,16 +18,20 @@ use std::sync::Arc;
 /// Renders every page's Markdown: for `serve` ([`Bodies::Kept`]) reusing
 /// and refilling `cache`; for a one-shot build keeping the HTML of
 /// [`kept_html`] only, with no cache for a next build. With search, a
-/// one-shot build puts each article's document of the index in a file of
-/// the search cache ([`Spill`], returned: kept for the next build when this
-/// one succeeds) instead of keeping every article's HTML for it; an
-/// anonymous temporary file when the cache's folder cannot be made, and
-/// only if no file can be made does it keep them all.
-pub(super) fn render_markdown(
+/// one-shot build puts each article's document of the index in a spill
+/// file ([`Spill`], returned) instead of keeping every article's HTML for
+/// it: in the search cache, kept for the next build when this one
+/// succeeds, when the build keeps its files (`keeps_files`); else (`check`,
+/// `report`) an anonymous temporary file, so that nothing is written in the
+/// site folder (a read-only checkout can be checked). An anonymous file too
+/// when the cache's folder cannot be made, and only if no file can be made
+/// does it keep them all.
+fn render_markdown(
     bodies: Bodies,
     site: &mut Site,
     files: Files<'_>,
     cache: &MarkdownCache,
+    keeps_files: bool,
 ) -> (Diagnostics, MarkdownCache, Option<Arc<Spill>>) {
     match bodies {
         Bodies::Kept => {
@@ -33,12 +39,12 @@ pub(super) fn render_markdown(
             (d, cache, None)
         }
         Bodies::Reread => {
-            let spill = if site.config.search {
-                Spill::cached(&site.config.root)
+            let spill = match (site.config.search, keeps_files) {
+                (false, _) => None,
+                (true, true) => Spill::cached(&site.config.root)
                     .or_else(|_| Spill::new())
-                    .ok()
-            } else {
-                None
+                    .ok(),
+                (true, false) => Spill::new().ok(),
             };
             let kept = match spill {
                 None if site.config.search => site.pages_with_ids().map(|(id, _)| id).collect(),
@@ -66,8 +72,37 @@ fn kept_html(site: &Site) -> HashSet<PageId> {
     kept
 }
 
-/// The caches a one-shot build leaves for the next one.
 impl super::session::Session {
+    /// Renders the site's Markdown (what a one-shot build keeps, or with the
+    /// cache of `serve`) and keeps the cache for the next build; `false`
+    /// when `diags` has errors then (the cache stays the last good one).
+    /// `keeps_files`: whether the build's outputs are kept (see
+    /// [`render_markdown`]).
+    pub(super) fn render_markdown(
+        &mut self,
+        site: &mut Site,
+        diags: &mut Diagnostics,
+        watch: &mut super::session::Stopwatch,
+        keeps_files: bool,
+    ) -> bool {
+        let files = site::Files {
+            statics: &self.theme.statics,
+            images: &self.caches.images,
+        };
+        let (d, markdown, search) =
+            render_markdown(self.bodies, site, files, &self.caches.markdown, keeps_files);
+        self.caches.search = search;
+        diags.extend(d);
+        watch.lap("markdown");
+        if diags.has_errors() {
+            return false;
+        }
+        self.caches.markdown = markdown;
+        true
+    }
+
+    // The caches a one-shot build leaves for the next one.
+
     /// Removes the image cache's files that the last full build did not
     /// use; returns how many.
     pub fn prune_image_cache(&self) -> usize {

@@ -246,7 +246,7 @@ impl Session {
                 }
             }
         }
-        let (site, photos) = self.resolve(&mut diags, &mut watch)?;
+        let (site, photos) = self.resolve(&mut diags, &mut watch, sink.keeps_files())?;
         let rerender = Rerender::after_resolve(
             partial,
             self.last.site.is_some(),
@@ -291,11 +291,13 @@ impl Session {
 
     /// The sources → a [`Site`] with its Markdown rendered and its photo
     /// files (the image catalog is brought up to them), or every error found
-    /// on the way (with the ones already in `diags`).
+    /// on the way (with the ones already in `diags`). `keeps_files`: the
+    /// build's outputs are kept (not `check`'s), and so is its search cache.
     fn resolve(
         &mut self,
         diags: &mut Diagnostics,
         watch: &mut Stopwatch,
+        keeps_files: bool,
     ) -> Result<(Site, Vec<(String, PathBuf)>), Diagnostics> {
         let sources = Sources {
             pages: self.sources.pages.values().cloned().collect(),
@@ -324,35 +326,10 @@ impl Session {
         watch.lap("resolve");
         let photos = crate::outputs::photo_files(&site, &self.theme.statics);
         self.refresh_images(&photos);
-        if !self.render_markdown(&mut site, diags, watch) {
+        if !self.render_markdown(&mut site, diags, watch, keeps_files) {
             return Err(std::mem::take(diags));
         }
         Ok((site, photos))
-    }
-
-    /// Renders the site's Markdown (what a one-shot build keeps, or with the
-    /// cache of `serve`) and keeps the cache for the next build; `false`
-    /// when `diags` has errors then (the cache stays the last good one).
-    pub(super) fn render_markdown(
-        &mut self,
-        site: &mut Site,
-        diags: &mut Diagnostics,
-        watch: &mut Stopwatch,
-    ) -> bool {
-        let files = site::Files {
-            statics: &self.theme.statics,
-            images: &self.caches.images,
-        };
-        let (d, markdown, search) =
-            super::once::render_markdown(self.bodies, site, files, &self.caches.markdown);
-        self.caches.search = search;
-        diags.extend(d);
-        watch.lap("markdown");
-        if diags.has_errors() {
-            return false;
-        }
-        self.caches.markdown = markdown;
-        true
     }
 
     /// Renders `site` (everything, or what `rerender` says), writes the
