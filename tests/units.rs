@@ -75,3 +75,40 @@ fn pages_show_the_unit_name_in_their_language_with_fallback() {
         .read_public("en/news/tin/index.html")
         .contains("Sở Thông tin và Truyền thông"));
 }
+
+#[test]
+fn a_translation_without_a_unit_shows_its_originals_and_its_own_unit_wins() {
+    let site = site_with_units();
+    site.write("content/news/hop-tac.md", article("so-ngoai-vu"));
+    site.write(
+        "content/news/hop-tac.en.md",
+        "---\ntitle: Cooperation with Laos\ndate: 2026-03-01\n---\nText.\n",
+    );
+    site.write("content/news/tin.md", article("so-ngoai-vu"));
+    site.write(
+        "content/news/tin.en.md",
+        "---\ntitle: News\ndate: 2026-02-01\nunit: so-tttt\n---\nText.\n",
+    );
+    site.build_ok(&[]);
+    let foreign = "Department of Foreign Affairs";
+    let en = site.read_public("en/news/hop-tac/index.html");
+    assert!(
+        en.contains(foreign),
+        "the page shows its group's unit: {en}"
+    );
+    let feed = site.read_public("en/atom.xml");
+    assert!(
+        feed.contains(&format!("<author><name>{foreign}</name></author>")),
+        "{feed}"
+    );
+    let csv = site.read_public("data/articles.csv");
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("/en/news/hop-tac/") && l.contains("so-ngoai-vu")),
+        "{csv}"
+    );
+    // The translation's own unit wins, on its page and in its feed entry.
+    let own = site.read_public("en/news/tin/index.html");
+    assert!(own.contains("Sở Thông tin và Truyền thông") && !own.contains(foreign));
+    assert!(feed.contains("<author><name>Sở Thông tin và Truyền thông</name></author>"));
+}

@@ -426,7 +426,7 @@ fn feed(
             escape(&link),
             escape(&link)
         );
-        if let Some(unit) = site.unit_of(p) {
+        if let Some(unit) = p.unit.as_deref() {
             let unit = site.config.unit_name(unit, &p.lang);
             let _ = writeln!(s, "    <author><name>{}</name></author>", escape(unit));
         } else {

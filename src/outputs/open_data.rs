@@ -246,7 +246,7 @@ pub(super) fn row(site: &Site, page: &Page, index: usize) -> Option<(Vec<Cell>, 
 fn article_cells(site: &Site, page: &Page, src: &SourcePage) -> Vec<Cell> {
     let key = src.group_key();
     let key = key.strip_prefix("key:").unwrap_or(&key).to_owned();
-    let unit = site.unit_of(page);
+    let unit = page.unit.as_deref();
     let mut translations: Vec<String> = site
         .translations(page)
         .iter()
@@ -264,7 +264,7 @@ fn article_cells(site: &Site, page: &Page, src: &SourcePage) -> Vec<Cell> {
         Cell::opt(page.section.clone()),
         Cell::opt(unit),
         Cell::opt(unit.map(|u| site.config.unit_name(u, &page.lang))),
-        Cell::List(site.plan_of(page)),
+        Cell::List(page.plan.clone()),
         Cell::opt(src.front.date.map(|d| d.to_string())),
         Cell::opt(src.front.updated.map(|d| d.to_string())),
         Cell::text(url),

@@ -127,8 +127,10 @@ pub(crate) fn page_view<'a>(site: &'a Site, page: &'a Page) -> PageView<'a> {
         project: front.and_then(|f| f.project.as_ref()),
         place: front.and_then(|f| f.place.as_ref()),
         event: front.and_then(|f| f.event.as_ref()),
-        unit: front
-            .and_then(|f| f.unit.as_deref())
+        // The group's unit when the page has none of its own (`Site::attribute`).
+        unit: page
+            .unit
+            .as_deref()
             .map(|u| site.config.unit_name(u, &page.lang)),
         weight: front.and_then(|f| f.weight),
         is_fallback: page.is_fallback,

@@ -186,10 +186,8 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
     } else {
         vec![lang.clone(), config.default_language.clone()]
     };
-    // The same unit as the open data's and the feeds': a version's own, else its original's.
-    let unit_of = |p: PageId, _: &Group| -> String {
-        site.unit_of(&site.pages[p]).unwrap_or_default().to_owned()
-    };
+    // The page's unit, as the pages, open data and feeds show it (`Site::attribute`).
+    let unit_of = |p: PageId| -> String { site.pages[p].unit.clone().unwrap_or_default() };
     let unit_name = |id: &str| -> String {
         if id.is_empty() {
             q.words.get("no-unit")
@@ -222,7 +220,7 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
     for g in &groups {
         for &p in &g.pages {
             let page = &site.pages[p];
-            let unit = unit_of(p, g);
+            let unit = unit_of(p);
             if !wanted(&unit) || !day(site, p).is_some_and(|d| q.period.contains(d)) {
                 continue;
             }
@@ -248,7 +246,7 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
             }
         }
         let original = &site.pages[g.original];
-        let unit = unit_of(g.original, g);
+        let unit = unit_of(g.original);
         let Some(date) = day(site, g.original).filter(|d| q.period.contains(*d)) else {
             continue;
         };
@@ -279,7 +277,7 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
                 .filter(|l| !has(&l.code))
                 .map(|l| l.code.to_string())
                 .collect(),
-            plan: plan_ids(site, g),
+            plan: site.pages[g.original].plan.clone(),
             url: site.permalink(&site.pages[shown].path),
         });
     }
@@ -306,10 +304,6 @@ pub(crate) fn compute(site: &Site, plan: &Plan, locales: &Locales, q: &Query<'_>
     }
 }
 
-fn plan_ids(site: &Site, g: &Group) -> Vec<String> {
-    site.plan_of(&site.pages[g.original])
-}
-
 fn task_rows(
     site: &Site,
     groups: &[Group],
@@ -320,7 +314,7 @@ fn task_rows(
 ) -> Vec<TaskRow> {
     let serving: Vec<&Group> = groups
         .iter()
-        .filter(|g| plan_ids(site, g).contains(&task.id))
+        .filter(|g| site.pages[g.original].plan.contains(&task.id))
         .collect();
     let in_window = |p: PageId| day(site, p).is_some_and(|d| window.contains(d));
     let has_block = |g: &Group, kind: TargetKind| {

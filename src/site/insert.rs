@@ -165,6 +165,13 @@ pub(crate) fn splice(mut site: Site, change: Splice) -> (Site, Relisted) {
         Splice::Removed(file) => remove(&mut site, &file, &mut before),
     };
     relist_language(&mut site, &lang, section.as_deref(), page);
+    // The group that gained or lost a version: its unit and plan may change.
+    let touched: Vec<usize> = page
+        .map(|id| site.pages[id].group)
+        .into_iter()
+        .chain(before.groups.iter().copied())
+        .collect();
+    site.attribute(touched);
     (site, before)
 }
 
@@ -242,6 +249,8 @@ fn add(site: &mut Site, new: Arc<SourcePage>) -> Option<PageId> {
         title: new.front.title.clone().unwrap_or_default(),
         date: new.front.date,
         rendered: Arc::default(),
+        unit: None,
+        plan: Vec::new(),
     };
     site.pages.insert(at, page);
     let id = PageId::new(at);
@@ -385,7 +394,8 @@ mod tests {
             .iter()
             .map(|p| {
                 let file = site.source(p).map(|s| s.file.clone());
-                (&p.path, &p.lang, p.group, file, p.kind, &p.title, p.date)
+                let made = (&p.path, &p.lang, p.group, file, p.kind, &p.title, p.date);
+                (made, &p.unit, &p.plan)
             })
             .collect();
         let files: Vec<_> = site.sources.iter().map(|s| &s.file).collect();

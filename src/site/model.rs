@@ -106,6 +106,12 @@ pub struct Page {
     pub date: Option<Date>,
     /// Rendered Markdown (shared: `serve` reuses it for unchanged pages).
     pub rendered: Arc<Rendered>,
+    /// The unit (`unit:`) the page is the work of: its source's own, else
+    /// its translation group's original's ([`Site::attribute`]).
+    pub unit: Option<String>,
+    /// The plan tasks the page serves: its translation group's (`plan:` is
+    /// written once, on any version), sorted ([`Site::attribute`]).
+    pub plan: Vec<String>,
 }
 
 /// A tag in one language.
@@ -265,28 +271,36 @@ impl Site {
         members.iter().filter_map(|p| self.source(p)).collect()
     }
 
-    /// The unit (`unit:`) an article is the work of: its own, else its
-    /// translation group's original's (a translation is written for the
-    /// unit that wrote the article, as the report counts it).
-    pub fn unit_of(&self, page: &Page) -> Option<&str> {
-        let own = self.source(page).and_then(|s| s.front.unit.as_deref());
-        own.or_else(|| {
-            let original = self.group_sources(page).into_iter().next()?;
-            original.front.unit.as_deref()
-        })
-    }
-
-    /// The tasks of the plan an article serves: `plan:` is written once,
-    /// on any version, and the whole translation group serves them.
-    pub fn plan_of(&self, page: &Page) -> Vec<String> {
-        let mut ids: Vec<String> = self
-            .group_sources(page)
-            .iter()
-            .flat_map(|s| s.front.plan.iter().cloned())
-            .collect();
-        ids.sort();
-        ids.dedup();
-        ids
+    /// Sets [`Page::unit`] and [`Page::plan`] of every page of `groups`
+    /// from the group's sources: the one place a translation inherits them.
+    /// A page's unit is its own `unit:`, else its group's original's (a
+    /// translation is written for the unit that wrote the article); its
+    /// plan is every task any version names. `resolve` attributes every
+    /// group; `serve`'s updates, the groups of the files they change (an
+    /// original's edit reaches its translations). Every output (pages,
+    /// lists, feeds, open data, report) reads the pages' fields.
+    pub(crate) fn attribute(&mut self, groups: impl IntoIterator<Item = usize>) {
+        for g in groups {
+            let Some(&first) = self.groups.get(g).and_then(|m| m.first()) else {
+                continue;
+            };
+            let sources = self.group_sources(&self.pages[first]);
+            let original = sources.first().and_then(|s| s.front.unit.clone());
+            let mut plan: Vec<String> = sources
+                .iter()
+                .flat_map(|s| s.front.plan.iter().cloned())
+                .collect();
+            plan.sort();
+            plan.dedup();
+            for id in self.groups[g].clone() {
+                let own = self
+                    .source(&self.pages[id])
+                    .and_then(|s| s.front.unit.clone());
+                let page = &mut self.pages[id];
+                page.unit = own.or_else(|| original.clone());
+                page.plan = plan.clone();
+            }
+        }
     }
 
     /// The page a link `@/path` from a page in `lang` points to: the same

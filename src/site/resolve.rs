@@ -79,7 +79,7 @@ pub(crate) fn resolve(
     } else {
         BTreeMap::new()
     };
-    let site = Site {
+    let mut site = Site {
         config,
         sources,
         section_assets,
@@ -93,6 +93,7 @@ pub(crate) fn resolve(
         link_index,
         collators,
     };
+    site.attribute(0..site.groups.len());
     (site, diags)
 }
 
@@ -220,6 +221,8 @@ impl PageBuilder<'_> {
             title,
             date: source.and_then(|s| self.sources[s].front.date),
             rendered: Arc::default(),
+            unit: None,
+            plan: Vec::new(),
         }
     }
 

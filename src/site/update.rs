@@ -147,9 +147,18 @@ fn apply(
     rerendered: Vec<Rerendered>,
     cache: &mut MarkdownCache,
 ) -> (Site, Diagnostics) {
+    let sources: Vec<SourceId> = replaced.iter().map(|(s, _)| *s).collect();
     for (source, new) in replaced {
         site.sources[source] = new;
     }
+    // The translations of an edited original take its new unit and plan.
+    let groups: std::collections::BTreeSet<usize> = site
+        .pages
+        .iter()
+        .filter(|p| p.source.is_some_and(|s| sources.contains(&s)))
+        .map(|p| p.group)
+        .collect();
+    site.attribute(groups);
     let mut diags = Diagnostics::new();
     for Rerendered {
         page: id,

@@ -398,6 +398,8 @@ mod tests {
             title: name.into(),
             date: None,
             rendered: Arc::default(),
+            unit: None,
+            plan: Vec::new(),
         };
         (page, Arc::new(source))
     }
