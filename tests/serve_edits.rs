@@ -63,6 +63,25 @@ fn a_title_edit_reaches_the_open_data_and_the_data_page() {
 }
 
 #[test]
+fn a_unit_edit_of_the_original_reaches_its_translations_page_and_feeds() {
+    let site = Site::new("i18n");
+    let server = Server::start(&site);
+    let mut old = "date: 2026-03-10".to_owned();
+    // A unit added, then changed: the English version has none of its own.
+    for (i, how) in BOTH.into_iter().enumerate() {
+        let unit = format!("Tourism Board UNIT-{i}");
+        let new = format!("date: 2026-03-10\nunit: {unit}");
+        edit(&site, "content/tourism/nui-ba-ra.md", &old, &new, how);
+        let author = format!("<author><name>{unit}</name></author>");
+        server.wait_contains("/en/tourism/atom.xml", &author);
+        server.wait_contains("/en/tourism/nui-ba-ra/", &unit);
+        // The Lao feed (its two articles): the language's feed too.
+        server.wait_contains("/lo/atom.xml", &author);
+        old = new;
+    }
+}
+
+#[test]
 fn a_date_edit_moves_the_article_in_its_section_list() {
     let site = Site::new("i18n");
     let server = Server::start(&site);

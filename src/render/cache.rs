@@ -6,17 +6,42 @@
 
 use crate::content::SourcePage;
 use crate::markdown::Rendered;
-use crate::site::Site;
+use crate::site::{Page, Site};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What each page's view was made from in the last `serve` build, keyed by
 /// URL path: a page whose source and rendered Markdown are the very same
-/// shared values has the same view.
+/// shared values, and whose group gives it the same unit and plan, has the
+/// same view.
 #[derive(Default)]
 pub(crate) struct ValueCache {
-    entries: HashMap<String, (Arc<SourcePage>, Arc<Rendered>)>,
+    entries: HashMap<String, Made>,
+}
+
+/// What one page's view was made from.
+struct Made {
+    source: Arc<SourcePage>,
+    rendered: Arc<Rendered>,
+    /// What the page takes from its translation group ([`Page::unit`],
+    /// [`Page::plan`]): an edit of its original changes them, not its own
+    /// source (its feed entry's author, its open data).
+    inherited: (Option<String>, Vec<String>),
+}
+
+impl Made {
+    fn of(source: Arc<SourcePage>, page: &Page) -> Made {
+        Made {
+            source,
+            rendered: page.rendered.clone(),
+            inherited: inherited(page),
+        }
+    }
+}
+
+fn inherited(page: &Page) -> (Option<String>, Vec<String>) {
+    (page.unit.clone(), page.plan.clone())
 }
 
 /// Per page, in page order: whether its view changed, and whether its
@@ -38,12 +63,18 @@ impl ValueCache {
             .map(|p| {
                 let cached = self.entries.get(&p.path);
                 match (cached, p.source) {
-                    (Some((src, rendered)), Some(s)) => {
-                        let same_src = Arc::ptr_eq(src, &site.sources[s]);
-                        if same_src && Arc::ptr_eq(rendered, &p.rendered) {
+                    (Some(made), Some(s)) => {
+                        let same_src = Arc::ptr_eq(&made.source, &site.sources[s]);
+                        // Compared by value: a translation's unit follows
+                        // its original's edit (`Site::attribute`).
+                        let same_group = made.inherited.0 == p.unit && made.inherited.1 == p.plan;
+                        if same_src && Arc::ptr_eq(&made.rendered, &p.rendered) && same_group {
                             (false, false)
                         } else {
-                            (true, src.front != site.sources[s].front)
+                            (
+                                true,
+                                !same_group || made.source.front != site.sources[s].front,
+                            )
                         }
                     }
                     _ => (true, true),
@@ -57,10 +88,8 @@ impl ValueCache {
         }
         for (p, fresh) in site.pages.iter().zip(&changed) {
             if let (Some(s), true) = (p.source, keep && (full || *fresh)) {
-                self.entries.insert(
-                    p.path.clone(),
-                    (site.sources[s].clone(), p.rendered.clone()),
-                );
+                self.entries
+                    .insert(p.path.clone(), Made::of(site.sources[s].clone(), p));
             }
         }
         Changes {
