@@ -203,3 +203,48 @@ fn an_image_saved_under_another_unicode_normalization_is_found() {
     assert!(html.contains("<picture"), "{html}");
     assert!(site.has_public(&format!("images/{nfd}.300w.webp")));
 }
+
+#[test]
+fn a_reference_definition_whose_path_has_a_space_is_an_error_at_its_line() {
+    let site = site_with(
+        "ban-do",
+        "---\ntitle: Bản đồ\n---\n\n![Bản đồ tỉnh][map] và [tệp][x]\n\n\
+         [map]: /images/ban do.png\n[x]: ../a b.md\n",
+    );
+    both_fail(
+        &site,
+        &Expect {
+            severity: "error",
+            file: Some("content/news/ban-do.md"),
+            line: Some(7),
+            message: &[
+                "`[map]: /images/ban do.png`",
+                "does not define `[map]`",
+                "space",
+            ],
+            hint: &["`[map]: </images/ban do.png>`", "%20", "rename"],
+        },
+    );
+    let run = site.check(&[]);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("content/news/ban-do.md"),
+        line: Some(8),
+        message: &["does not define `[x]`"],
+        hint: &["`[x]: <../a b.md>`"],
+    });
+    assert_eq!(run.errors(), 2, "{}", run.describe());
+}
+
+#[test]
+fn a_reference_definition_in_angle_brackets_shows_the_image() {
+    let site = site_with(
+        "ban-do",
+        "---\ntitle: Bản đồ\n---\n\n![Bản đồ tỉnh][map]\n\n[map]: </images/ban do.png>\n",
+    );
+    site.write("static/images/ban do.png", png());
+    site.build_ok(&[]);
+    let html = site.read_public("news/ban-do/index.html");
+    assert!(html.contains("<picture"), "{html}");
+    assert!(!html.contains("[map]"), "{html}");
+}
