@@ -248,3 +248,29 @@ fn a_reference_definition_in_angle_brackets_shows_the_image() {
     assert!(html.contains("<picture"), "{html}");
     assert!(!html.contains("[map]"), "{html}");
 }
+
+#[test]
+fn a_photo_whose_variant_names_would_pass_255_bytes_is_published_under_shorter_ones() {
+    // 250 bytes of name and `.png`: the photo's own name fits in 255, its
+    // variants' (`.300w.webp` added) would not.
+    let name = "ảnh".repeat(50);
+    let site = site_with(
+        "dai",
+        &format!("---\ntitle: Dài\n---\n![Ảnh dài](/images/{name}.png)\n"),
+    );
+    site.write(&format!("static/images/{name}.png"), png());
+    site.build_ok(&[]);
+    let html = site.read_public("news/dai/index.html");
+    assert!(html.contains("<picture"), "{html}");
+    let published: Vec<String> = fs::read_dir(site.public().join("images"))
+        .expect("images/ published")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let variants: Vec<&String> = published.iter().filter(|n| n.contains("w.")).collect();
+    assert!(!variants.is_empty(), "{published:?}");
+    for v in variants {
+        assert!(v.len() <= 255, "{v}: {} bytes", v.len());
+        assert!(v.starts_with("ảnhảnh") && v.contains('~'), "{v}");
+        assert!(html.contains(&pct(v)), "{v} not in {html}");
+    }
+}
