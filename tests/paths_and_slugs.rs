@@ -1,9 +1,11 @@
-//! Paths and slugs as a new editor writes them: a path with a space, a
-//! very long slug or tag, an alias with a host or a query string, a blank
-//! title, a slug of punctuation, a broken link whose closest page is the
-//! linking page itself, and an image saved by a Mac under a decomposed
-//! (NFD) name. Each is an error at the file and line with the fix, in
-//! `check` as in `build`, or (the `<…>` path, the NFD name) simply works.
+//! Paths and slugs as a new editor writes them: a path with a space (in a
+//! link, an image or a reference definition), a very long slug or tag, an
+//! alias with a host or a query string, a blank title, a slug of
+//! punctuation, a broken link whose closest page is the linking page
+//! itself, an image or an article saved by a Mac under a decomposed (NFD)
+//! name, and a photo whose name is near the 255-byte limit. Each is an
+//! error at the file and line with the fix, in `check` as in `build`, or
+//! (the `<…>` path, the NFD names, the long photo name) simply works.
 //!
 //! Fixture: `tests/fixtures/bad/minimal/` (vi + en, `content/news/ok.md`),
 //! with the files of each test written into it.
@@ -247,6 +249,30 @@ fn a_reference_definition_in_angle_brackets_shows_the_image() {
     let html = site.read_public("news/ban-do/index.html");
     assert!(html.contains("<picture"), "{html}");
     assert!(!html.contains("[map]"), "{html}");
+}
+
+#[test]
+fn an_internal_link_finds_an_article_saved_under_another_unicode_normalization() {
+    // `Đà-Lạt` decomposed (a Mac's file name), linked composed; `Huế`
+    // composed on disk, linked decomposed.
+    let da_lat_nfd = "\u{110}a\u{300}-La\u{323}t";
+    let hue_nfd = "Hue\u{302}\u{301}";
+    let site = site_with(
+        "lien-ket",
+        &format!(
+            "---\ntitle: Liên kết\n---\n[Đà Lạt](@/news/Đà-Lạt.md#gioi-thieu) \
+             [Huế](@/news/{hue_nfd}.md)\n"
+        ),
+    );
+    site.write(
+        &format!("content/news/{da_lat_nfd}.md"),
+        "---\ntitle: Đà Lạt\n---\n## Giới thiệu\n",
+    );
+    site.write("content/news/Huế.md", "---\ntitle: Huế\n---\nCố đô.\n");
+    site.build_ok(&[]);
+    let html = site.read_public("news/lien-ket/index.html");
+    assert!(html.contains("href=\"/news/da-lat/#gioi-thieu\""), "{html}");
+    assert!(html.contains("href=\"/news/hue/\""), "{html}");
 }
 
 #[test]
