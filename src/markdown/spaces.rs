@@ -75,7 +75,8 @@ fn definitions(
         let Some((label, dest)) = rest[1..].split_once("]:") else {
             continue;
         };
-        if label.trim().is_empty() || label.contains(['[', ']']) {
+        // `[^1]:` is a footnote's, whose text may well hold spaces.
+        if label.trim().is_empty() || label.starts_with('^') || label.contains(['[', ']']) {
             continue;
         }
         let (path, title) = split_title(dest);
@@ -238,7 +239,7 @@ mod tests {
 
     #[test]
     fn working_reference_definitions_and_code_are_left_alone() {
-        let body = "![a][m] [b][n] [c][o]\n\n[m]: <ok a b.png>\n[n]: @/tourism/a.md\n[o]: /images/x.pdf (the title)\n\n    [p]: /a b.png\n\n```\n[q]: /a b.png\n```\n\n[not a definition]: just words here\n";
+        let body = "![a][m] [b][n] [c][o]\n\n[m]: <ok a b.png>\n[n]: @/tourism/a.md\n[o]: /images/x.pdf (the title)\n\n    [p]: /a b.png\n\n```\n[q]: /a b.png\n```\n\n[not a definition]: just words here\n\nNote[^1].\n\n[^1]: See /files/bao cao.pdf\n[^2]: /files/bao cao.pdf\n";
         let (r, d) = render_simple(body);
         assert!(d.is_empty(), "{d:?}");
         assert!(r.html.contains("src=\"/img/ok a b.png\""), "{}", r.html);
