@@ -13,7 +13,7 @@ pub fn front_matter(data: &[u8]) {
     let file = PathBuf::from("content/fuzz.md");
     if let Ok(split) = front_matter::split(&text) {
         let sectors = vec!["industry".to_string()];
-        let parsed = front_matter::parse(&file, &text, &split, true, &sectors, Default::default());
+        let parsed = front_matter::parse(&file, &text, &split, true, &sectors, &Default::default());
         for d in parsed.diagnostics {
             let _ = d.to_human(false);
         }

@@ -1,9 +1,11 @@
-//! Paths and slugs as a new editor writes them: a path with a space, a
-//! very long slug or tag, an alias with a host or a query string, a blank
-//! title, a slug of punctuation, a broken link whose closest page is the
-//! linking page itself, and an image saved by a Mac under a decomposed
-//! (NFD) name. Each is an error at the file and line with the fix, in
-//! `check` as in `build`, or (the `<…>` path, the NFD name) simply works.
+//! Paths and slugs as a new editor writes them: a path with a space (in a
+//! link, an image or a reference definition), a very long slug or tag, an
+//! alias with a host or a query string, a blank title, a slug of
+//! punctuation, a broken link whose closest page is the linking page
+//! itself, an image or an article saved by a Mac under a decomposed (NFD)
+//! name, and a photo whose name is near the 255-byte limit. Each is an
+//! error at the file and line with the fix, in `check` as in `build`, or
+//! (the `<…>` path, the NFD names, the long photo name) simply works.
 //!
 //! Fixture: `tests/fixtures/bad/minimal/` (vi + en, `content/news/ok.md`),
 //! with the files of each test written into it.
@@ -202,4 +204,99 @@ fn an_image_saved_under_another_unicode_normalization_is_found() {
     let html = site.read_public("news/anh/index.html");
     assert!(html.contains("<picture"), "{html}");
     assert!(site.has_public(&format!("images/{nfd}.300w.webp")));
+}
+
+#[test]
+fn a_reference_definition_whose_path_has_a_space_is_an_error_at_its_line() {
+    let site = site_with(
+        "ban-do",
+        "---\ntitle: Bản đồ\n---\n\n![Bản đồ tỉnh][map] và [tệp][x]\n\n\
+         [map]: /images/ban do.png\n[x]: ../a b.md\n",
+    );
+    both_fail(
+        &site,
+        &Expect {
+            severity: "error",
+            file: Some("content/news/ban-do.md"),
+            line: Some(7),
+            message: &[
+                "`[map]: /images/ban do.png`",
+                "does not define `[map]`",
+                "space",
+            ],
+            hint: &["`[map]: </images/ban do.png>`", "%20", "rename"],
+        },
+    );
+    let run = site.check(&[]);
+    run.expect(&Expect {
+        severity: "error",
+        file: Some("content/news/ban-do.md"),
+        line: Some(8),
+        message: &["does not define `[x]`"],
+        hint: &["`[x]: <../a b.md>`"],
+    });
+    assert_eq!(run.errors(), 2, "{}", run.describe());
+}
+
+#[test]
+fn a_reference_definition_in_angle_brackets_shows_the_image() {
+    let site = site_with(
+        "ban-do",
+        "---\ntitle: Bản đồ\n---\n\n![Bản đồ tỉnh][map]\n\n[map]: </images/ban do.png>\n",
+    );
+    site.write("static/images/ban do.png", png());
+    site.build_ok(&[]);
+    let html = site.read_public("news/ban-do/index.html");
+    assert!(html.contains("<picture"), "{html}");
+    assert!(!html.contains("[map]"), "{html}");
+}
+
+#[test]
+fn an_internal_link_finds_an_article_saved_under_another_unicode_normalization() {
+    // `Đà-Lạt` decomposed (a Mac's file name), linked composed; `Huế`
+    // composed on disk, linked decomposed.
+    let da_lat_nfd = "\u{110}a\u{300}-La\u{323}t";
+    let hue_nfd = "Hue\u{302}\u{301}";
+    let site = site_with(
+        "lien-ket",
+        &format!(
+            "---\ntitle: Liên kết\n---\n[Đà Lạt](@/news/Đà-Lạt.md#gioi-thieu) \
+             [Huế](@/news/{hue_nfd}.md)\n"
+        ),
+    );
+    site.write(
+        &format!("content/news/{da_lat_nfd}.md"),
+        "---\ntitle: Đà Lạt\n---\n## Giới thiệu\n",
+    );
+    site.write("content/news/Huế.md", "---\ntitle: Huế\n---\nCố đô.\n");
+    site.build_ok(&[]);
+    let html = site.read_public("news/lien-ket/index.html");
+    assert!(html.contains("href=\"/news/da-lat/#gioi-thieu\""), "{html}");
+    assert!(html.contains("href=\"/news/hue/\""), "{html}");
+}
+
+#[test]
+fn a_photo_whose_variant_names_would_pass_255_bytes_is_published_under_shorter_ones() {
+    // 250 bytes of name and `.png`: the photo's own name fits in 255, its
+    // variants' (`.300w.webp` added) would not.
+    let name = "ảnh".repeat(50);
+    let site = site_with(
+        "dai",
+        &format!("---\ntitle: Dài\n---\n![Ảnh dài](/images/{name}.png)\n"),
+    );
+    site.write(&format!("static/images/{name}.png"), png());
+    site.build_ok(&[]);
+    let html = site.read_public("news/dai/index.html");
+    assert!(html.contains("<picture"), "{html}");
+    let published: Vec<String> = fs::read_dir(site.public().join("images"))
+        .expect("images/ published")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let variants: Vec<&String> = published.iter().filter(|n| n.contains("w.")).collect();
+    assert!(!variants.is_empty(), "{published:?}");
+    for v in variants {
+        assert!(v.len() <= 255, "{v}: {} bytes", v.len());
+        assert!(v.starts_with("ảnhảnh") && v.contains('~'), "{v}");
+        assert!(html.contains(&pct(v)), "{v} not in {html}");
+    }
 }

@@ -330,6 +330,6 @@ mod tests {
 
     #[test]
     fn today_is_a_valid_date() {
-        assert!(crate::content::front_matter::Date::parse(&today(), Default::default()).is_some());
+        assert!(crate::content::front_matter::Date::parse(&today(), &Default::default()).is_some());
     }
 }

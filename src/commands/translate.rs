@@ -183,7 +183,7 @@ fn front_slugs(root: &Path, config: &Config, article: &Article) -> Vec<String> {
                 &split,
                 false,
                 &[],
-                config.timezone,
+                &config.timezone,
             );
             parsed.front.slug
         })

@@ -30,7 +30,7 @@ pub(crate) use images::{Format, ImagesConfig};
 use languages::chain_of;
 pub(crate) use languages::{LangCode, Language};
 pub(crate) use screens::{Screen, Selector, Window};
-pub(crate) use timezone::UtcOffset;
+pub(crate) use timezone::TimeZone;
 pub(crate) use units::Units;
 
 /// What to do with an article that has no translation in a language.
@@ -181,7 +181,7 @@ pub struct Config {
     /// The URL of the licence of the site's content and open data.
     pub license: Option<String>,
     /// The zone of a front-matter time written without one (`timezone:`).
-    pub timezone: UtcOffset,
+    pub timezone: TimeZone,
     /// Free map for templates.
     pub extra: serde_yaml::Mapping,
 }
@@ -403,14 +403,18 @@ impl Config {
             ));
         }
         let timezone = match raw.timezone.as_deref() {
-            None => UtcOffset::default(),
-            Some(t) => UtcOffset::parse(t).unwrap_or_else(|| {
-                let (msg, hint) = (
+            None => TimeZone::default(),
+            Some(t) => TimeZone::parse(t).unwrap_or_else(|closest| {
+                let hint = match closest {
+                    Some(name) => msg!("config.bad-timezone.did-you-mean", name = name),
+                    None => msg!("config.bad-timezone.hint"),
+                };
+                diags.push(err(
+                    "timezone",
                     msg!("config.bad-timezone", value = t),
-                    msg!("config.bad-timezone.hint"),
-                );
-                diags.push(err("timezone", msg, hint));
-                UtcOffset::default()
+                    hint,
+                ));
+                TimeZone::default()
             }),
         };
         if diags.has_errors() {

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 // defined; the re-exports keep those paths.
 pub(crate) use super::blocks::{Event, Place, Project, ProjectStatus};
 pub(crate) use super::date::Date;
-pub(crate) use crate::config::UtcOffset;
+pub(crate) use crate::config::TimeZone;
 
 /// How a section orders its articles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
@@ -174,7 +174,7 @@ pub(crate) fn parse(
     split: &Split<'_>,
     is_section: bool,
     sectors: &[String],
-    zone: UtcOffset,
+    zone: &TimeZone,
 ) -> Parsed {
     let mut front = FrontMatter::default();
     if split.yaml.trim().is_empty() {
@@ -447,7 +447,7 @@ pub(super) fn parse_text(text: &str) -> Parsed {
         &s,
         false,
         &["industry".to_string()],
-        UtcOffset::default(),
+        &TimeZone::default(),
     )
 }
 

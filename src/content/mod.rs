@@ -529,7 +529,7 @@ fn read_page(
         &split,
         l.kind == Kind::Section,
         &config.sectors,
-        config.timezone,
+        &config.timezone,
     );
     let mut diagnostics = parsed.diagnostics;
     if let Some(d) = unknown_unit(config, &file, &text, split.yaml, &parsed.front) {

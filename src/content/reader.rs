@@ -4,7 +4,7 @@
 //! (`front_matter.rs`) and the typed blocks (`blocks.rs`) read through it.
 
 use super::date::Date;
-use crate::config::UtcOffset;
+use crate::config::TimeZone;
 use crate::diagnostics::{closest, Diagnostic};
 use crate::messages::Message;
 use crate::msg;
@@ -22,7 +22,7 @@ pub(super) struct Reader<'a> {
     pub(super) line_offset: usize,
     pub(super) diags: RefCell<Vec<Diagnostic>>,
     /// The zone of a time written without one.
-    pub(super) zone: UtcOffset,
+    pub(super) zone: &'a TimeZone,
 }
 
 impl Reader<'_> {

@@ -5,6 +5,7 @@
 use super::codec::Source;
 use super::picture::{Picture, Variant, VariantSet};
 use crate::config::{Format, ImagesConfig};
+use crate::urls::MAX_SEGMENT_BYTES;
 use std::sync::Arc;
 
 /// The picture of `source` published at `out` (the original's output path,
@@ -109,31 +110,55 @@ fn scaled_height(source: &Source, width: u32) -> u32 {
 
 /// `images/hero.jpg` → `images/hero.480w.webp`.
 fn variant_path(original: &str, width: u32, format: Format) -> String {
+    variant_name(original, width, format.ext())
+}
+
+/// The variant of `original` at `width` in the format of extension `ext`.
+/// A name that would pass the 255 bytes a file system takes (a source
+/// named near the limit gains `.1600w.webp`) keeps the start of the
+/// source's name and ends with a hash of all of it: the same name in every
+/// build, different for sources that start alike.
+fn variant_name(original: &str, width: u32, ext: &str) -> String {
     let stem = match original.rsplit_once('.') {
         Some((stem, _)) if !stem.ends_with('/') => stem,
         _ => original,
     };
-    format!("{stem}.{width}w.{}", format.ext())
+    let suffix = format!(".{width}w.{ext}");
+    let (dir, name) = match stem.rsplit_once('/') {
+        Some((dir, name)) => (&stem[..=dir.len()], name),
+        None => ("", stem),
+    };
+    if name.len() + suffix.len() <= MAX_SEGMENT_BYTES {
+        return format!("{stem}{suffix}");
+    }
+    let hash = blake3::hash(name.as_bytes()).to_hex();
+    let tag = format!("~{}", &hash[..16]);
+    let mut cut = MAX_SEGMENT_BYTES - suffix.len() - tag.len();
+    while !name.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{dir}{}{tag}{suffix}", &name[..cut])
 }
 
 /// Whether `path` is a variant of `original` as [`variant_path`] names it.
 pub(crate) fn is_variant_of(path: &str, original: &str) -> bool {
-    let stem = match original.rsplit_once('.') {
-        Some((stem, _)) if !stem.ends_with('/') => stem,
-        _ => original,
-    };
-    let Some(rest) = path.strip_prefix(stem).and_then(|r| r.strip_prefix('.')) else {
+    let Some((rest, ext)) = path.rsplit_once('.') else {
         return false;
     };
-    match rest.split_once("w.") {
-        Some((width, ext)) => {
-            !width.is_empty()
-                && width.bytes().all(|b| b.is_ascii_digit())
-                && !ext.is_empty()
-                && ext.bytes().all(|b| b.is_ascii_alphanumeric())
-        }
-        None => false,
+    let Some((_, width)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    let width = width.strip_suffix('w').unwrap_or_default();
+    if ext.is_empty()
+        || !ext.bytes().all(|b| b.is_ascii_alphanumeric())
+        || width.is_empty()
+        || !width.bytes().all(|b| b.is_ascii_digit())
+    {
+        return false;
     }
+    width
+        .parse()
+        .is_ok_and(|w| variant_name(original, w, ext) == path)
 }
 
 #[cfg(test)]
@@ -161,6 +186,26 @@ mod tests {
         assert!(!is_variant_of("images/hero.big.480w.webp", original));
         assert!(!is_variant_of("images/heroic.480w.webp", original));
         assert!(!is_variant_of("images/hero.w.webp", original));
+        assert!(!is_variant_of("images/hero.0480w.webp", original));
+    }
+
+    #[test]
+    fn a_variant_name_too_long_for_a_file_system_is_shortened_the_same_way_each_time() {
+        // 250 bytes of name and `.png`: the source fits in 255, `.1600w.webp`
+        // would not. The cut falls inside an `ả` (3 bytes): it goes back to its start.
+        let name = "ảnh".repeat(50);
+        let original = format!("vi/tin/{name}.png");
+        let long = variant_path(&original, 1600, Format::Webp);
+        let segment = long.rsplit('/').next().unwrap_or_default();
+        assert_eq!(segment.len(), 225 + 17 + 11, "{segment}");
+        assert!(long.starts_with("vi/tin/ảnhảnh") && long.ends_with(".1600w.webp"));
+        assert_eq!(long, variant_path(&original, 1600, Format::Webp));
+        let other = format!("vi/tin/{name}2.png");
+        assert_ne!(long, variant_path(&other, 1600, Format::Webp));
+        assert!(is_variant_of(&long, &original) && !is_variant_of(&long, &other));
+        let short = variant_path(&original, 32, Format::Jpeg);
+        assert!(short.rsplit('/').next().unwrap_or_default().len() <= 255);
+        assert!(is_variant_of(&short, &original));
     }
 
     #[test]

@@ -3,10 +3,14 @@
 //! unless it is written in `<…>`), so the page would show the Markdown as
 //! text and no check would ever see the path.
 //!
+//! The same goes for a reference definition, `[bản đồ]: /images/ban do.png`:
+//! CommonMark takes the line as text, so every `[…][bản đồ]` and
+//! `![…][bản đồ]` that uses it is left as text too, without a word.
+//!
 //! Comes in: the body and the byte ranges of its plain text (outside code
 //! spans and code blocks, which the parser already set apart). Goes out: an
-//! error at each `[…](…)` left as text whose destination looks like a path
-//! with a space, with the path written the way that works.
+//! error at each `[…](…)` or `[label]: …` left as text whose destination
+//! looks like a path with a space, with the path written the way that works.
 
 use super::WithBody;
 use crate::diagnostics::Diagnostic;
@@ -43,6 +47,57 @@ pub(super) fn check(
             let (at, end) = (run.start + at, run.start + from + close + 1);
             diags.push(error(file, body, body_line, at..end, path, title));
         }
+    }
+    diags.extend(definitions(file, body, body_line, text));
+    diags
+}
+
+/// The errors of reference definitions left as text: a line that starts
+/// (after at most three spaces, or a quote's `>`) with `[label]:` in text.
+fn definitions(
+    file: &Path,
+    body: &str,
+    body_line: usize,
+    text: &[Range<usize>],
+) -> Vec<Diagnostic> {
+    let in_text = |at: usize| text.iter().any(|r| r.contains(&at));
+    let mut diags = Vec::new();
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        let line = line.trim_end_matches(['\n', '\r']);
+        let indent = line.len() - line.trim_start_matches([' ', '>']).len();
+        let rest = &line[indent..];
+        if !rest.starts_with('[') || !in_text(start + indent) {
+            continue;
+        }
+        let Some((label, dest)) = rest[1..].split_once("]:") else {
+            continue;
+        };
+        // `[^1]:` is a footnote's, whose text may well hold spaces.
+        if label.trim().is_empty() || label.starts_with('^') || label.contains(['[', ']']) {
+            continue;
+        }
+        let (path, title) = split_title(dest);
+        if path.starts_with('<') || !path.contains(' ') || !looks_like_path(path) {
+            continue;
+        }
+        let written = rest.trim_end();
+        let fixed = format!("[{label}]: <{path}>{title}");
+        let message = msg!(
+            "link.reference-with-space",
+            written = written,
+            path = path,
+            label = label
+        );
+        let (line, col) = super::body_line_col(body, body_line, start + indent);
+        diags.push(
+            Diagnostic::error(file.to_path_buf(), message)
+                .at(line, col)
+                .with_source_body(body, body_line)
+                .hint(msg!("link.path-with-space.hint", fixed = fixed)),
+        );
     }
     diags
 }
@@ -156,6 +211,38 @@ mod tests {
             hint.contains("`[báo cáo *năm*](<../files/bao cao.pdf> \"Báo cáo\")`"),
             "{hint}"
         );
+    }
+
+    #[test]
+    fn a_reference_definition_whose_path_has_a_space_is_an_error_at_its_line() {
+        let body = "Xem ![Bản đồ][map] và [báo cáo][bc].\n\n[map]: /images/ban do.png\n   [bc]: ../files/bao cao.pdf \"Báo cáo\"\n> [q]: ./a b.md\n";
+        let (_, d) = render_simple(body);
+        let at: Vec<_> = d.iter().map(|d| (d.line, d.col)).collect();
+        assert_eq!(
+            at,
+            [(Some(7), Some(1)), (Some(8), Some(4)), (Some(9), Some(3))],
+            "{d:?}"
+        );
+        assert!(d.iter().all(|d| d.is_error()));
+        assert!(
+            d[0].message
+                .contains("`[map]: /images/ban do.png` does not define `[map]`"),
+            "{}",
+            d[0].message
+        );
+        let hint = d[1].hint.clone().unwrap_or_default();
+        assert!(
+            hint.contains("`[bc]: <../files/bao cao.pdf> \"Báo cáo\"`") && hint.contains("%20"),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn working_reference_definitions_and_code_are_left_alone() {
+        let body = "![a][m] [b][n] [c][o]\n\n[m]: <ok a b.png>\n[n]: @/tourism/a.md\n[o]: /images/x.pdf (the title)\n\n    [p]: /a b.png\n\n```\n[q]: /a b.png\n```\n\n[not a definition]: just words here\n\nNote[^1].\n\n[^1]: See /files/bao cao.pdf\n[^2]: /files/bao cao.pdf\n";
+        let (r, d) = render_simple(body);
+        assert!(d.is_empty(), "{d:?}");
+        assert!(r.html.contains("src=\"/img/ok a b.png\""), "{}", r.html);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! dates. In: the text as written; out: a [`Period`] of whole days, first
 //! and last included, that dates are tested against.
 
-use crate::content::front_matter::{Date, UtcOffset};
+use crate::content::front_matter::{Date, TimeZone};
 use serde::Serialize;
 use std::fmt;
 
@@ -30,7 +30,7 @@ impl Day {
     /// `YYYY-MM-DD`.
     pub(crate) fn parse(s: &str) -> Option<Day> {
         // A day has no time, so no zone to read it in.
-        let d = Date::parse(s, UtcOffset::UTC)?;
+        let d = Date::parse(s, &TimeZone::UTC)?;
         d.time.is_none().then(|| Day::of(&d))
     }
 }
@@ -62,6 +62,7 @@ fn last_day(year: i32, month: u8) -> u8 {
         month,
         day: 28,
         time: None,
+        day_offset: 0,
     };
     while d.next_day().month == month {
         d = d.next_day();

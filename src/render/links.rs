@@ -53,7 +53,7 @@ impl LinkTable {
         let path = path.trim_start_matches('/');
         match &self.0 {
             Links::Site(site) => {
-                let members = site.groups.get(*site.link_index.get(path)?)?;
+                let members = site.groups.get(site.link_group(path)?)?;
                 let chain = site.config.language(lang).map_or(&[][..], |l| l.chain());
                 let id = chain
                     .iter()

@@ -303,10 +303,24 @@ impl Site {
         }
     }
 
+    /// The translation group of the article at `@/path`: the path as
+    /// written, else the file named in another Unicode normalization (a
+    /// Mac writes `Đà Lạt.md` decomposed; the link is typed composed).
+    pub(crate) fn link_group(&self, path: &str) -> Option<usize> {
+        let path = path.trim_start_matches('/');
+        self.link_index.get(path).copied().or_else(|| {
+            self.link_index
+                .iter()
+                .filter(|(key, _)| crate::paths::same_text(key, path))
+                .min_by_key(|(key, _)| key.as_str())
+                .map(|(_, &group)| group)
+        })
+    }
+
     /// The page a link `@/path` from a page in `lang` points to: the same
     /// language, else along its fallback chain, else any language.
     pub fn resolve_link(&self, lang: &LangCode, path: &str) -> Option<PageId> {
-        let group = *self.link_index.get(path.trim_start_matches('/'))?;
+        let group = self.link_group(path)?;
         let members = &self.groups[group];
         self.config
             .fallback_chain(lang)

@@ -36,3 +36,4 @@ image_no-file = there is no file { $path }
 image_symlink-outside = the file is a symlink that points outside the site
 link_path-with-space = `{ $written }` is not a link: its path `{ $path }` has a space, so Markdown shows it as text
 link_path-with-space_hint = write the path in angle brackets, `{ $fixed }`, or write each space as `%20`, or rename the file without spaces
+link_reference-with-space = `{ $written }` does not define `[{ $label }]`: its path `{ $path }` has a space, so Markdown shows the line as text and every link or image written with `[{ $label }]` is broken

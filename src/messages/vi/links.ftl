@@ -36,3 +36,4 @@ image_no-file = không có tệp { $path }
 image_symlink-outside = tệp là một liên kết tượng trưng (symlink) trỏ ra ngoài thư mục của trang
 link_path-with-space = `{ $written }` không phải là liên kết: đường dẫn `{ $path }` có dấu cách, nên Markdown hiện nó thành chữ
 link_path-with-space_hint = hãy viết đường dẫn trong dấu ngoặc nhọn, `{ $fixed }`, hoặc viết mỗi dấu cách thành `%20`, hoặc đổi tên tệp không có dấu cách
+link_reference-with-space = `{ $written }` không định nghĩa được `[{ $label }]`: đường dẫn `{ $path }` có dấu cách, nên Markdown hiện dòng này thành chữ và mọi liên kết hay ảnh viết bằng `[{ $label }]` đều hỏng

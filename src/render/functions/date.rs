@@ -4,7 +4,7 @@
 
 use super::{current_lang, Shared};
 use crate::config::LangCode;
-use crate::content::front_matter::{Date, UtcOffset};
+use crate::content::front_matter::{Date, TimeZone};
 use std::sync::Arc;
 use tera::{Error, Filter, Kwargs, State, TeraResult, Value};
 
@@ -21,7 +21,7 @@ impl Filter<Value, TeraResult<String>> for DateFilter {
             .map(str::to_owned)
             .unwrap_or_else(|| value.to_string());
         // Only the calendar day is shown: the zone of a time does not matter.
-        let date = Date::parse(&text, UtcOffset::UTC)
+        let date = Date::parse(&text, &TimeZone::UTC)
             .ok_or_else(|| Error::message(format!("date(): `{text}` is not a date")))?;
         let style: String = kwargs.get("format")?.unwrap_or_else(|| "medium".into());
         let lang = LangCode(current_lang(&kwargs, state)?);
@@ -36,12 +36,12 @@ impl Filter<Value, TeraResult<String>> for DateFilter {
 mod tests {
     use super::super::fixture::{error_of, render, shared_with};
     use crate::config::LangCode;
-    use crate::content::front_matter::{Date, UtcOffset};
+    use crate::content::front_matter::{Date, TimeZone};
 
     #[test]
     fn a_date_is_written_as_the_pages_language_writes_it() {
         let shared = shared_with(&[]);
-        let date = Date::parse("2024-03-05", UtcOffset::UTC).expect("date");
+        let date = Date::parse("2024-03-05", &TimeZone::UTC).expect("date");
         let expected = shared
             .locales
             .formats(&LangCode("vi".into()))
