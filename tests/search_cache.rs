@@ -143,3 +143,59 @@ fn check_writes_no_search_cache_in_the_site_folder() {
     let files = fs::read_dir(site.path(".mekong-cache/search")).expect("the cache folder");
     assert_eq!(files.count(), 1, "only the build's cache file is there");
 }
+
+/// The names of the Vietnamese fragment files (`search/f/N-HASH.json.gz`).
+fn vi_fragment_files(site: &Site) -> Vec<String> {
+    let mut names: Vec<String> = snapshot(&site.public().join("search/f"))
+        .into_keys()
+        .collect();
+    names.sort_by_key(|name| {
+        name.split('-')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(usize::MAX)
+    });
+    names
+}
+
+#[test]
+fn a_new_article_leaves_the_older_articles_fragment_files_as_they_were() {
+    let site = site();
+    // Enough news for several fragment files (about 40 KB of text each).
+    let paragraph = "Tỉnh Bình Phước mời gọi đầu tư vào khu công nghiệp Minh Hưng, \
+                     cửa khẩu Hoa Lư và các vùng trồng điều. "
+        .repeat(30);
+    for n in 0..60 {
+        let (month, day) = (1 + n / 28, 1 + n % 28);
+        site.write(
+            &format!("content/news/ban-tin-{n:02}.md"),
+            format!(
+                "---\ntitle: Bản tin số {n}\ndate: 2026-{month:02}-{day:02}\n---\n\n{paragraph}\n"
+            ),
+        );
+    }
+    site.build_ok(&[]);
+    let before = vi_fragment_files(&site);
+    assert!(
+        before.len() >= 4,
+        "too few fragment files to tell: {before:?}"
+    );
+
+    // The newest article of all: it takes the last number.
+    site.write(
+        "content/news/ban-tin-moi.md",
+        format!("---\ntitle: Bản tin mới\ndate: 2026-11-30\n---\n\nBù Gia Mập. {paragraph}\n"),
+    );
+    site.build_ok(&[]);
+    let after = vi_fragment_files(&site);
+    let kept = before.iter().filter(|name| after.contains(name)).count();
+    assert!(
+        kept + 1 >= before.len(),
+        "only {kept} of {} fragment files kept their name: {before:?} -> {after:?}",
+        before.len()
+    );
+    assert!(
+        vi_index(&site).contains("\"mập\""),
+        "the new article's words are indexed"
+    );
+}

@@ -49,7 +49,7 @@ const FRAGMENT_BYTES: usize = 40 * 1024;
 /// ...unless that would make more fragment files than this per language.
 const MAX_FRAGMENTS: usize = 1000;
 /// Bumped when the format changes (the script checks it).
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// The gzip level of chunks and fragment files (libdeflate's): on L's
 /// fragment files, level 2 makes them 8 % smaller than level 1 at 1.3
 /// times its time, and level 6 only 9 % smaller again at 2.5 times.
@@ -155,11 +155,17 @@ fn language(
     sink: &dyn Sink,
     written: &mut Vec<Result<Record, Diagnostic>>,
 ) {
+    // Oldest first: a new article (the usual edit of a portal) takes the
+    // next number, so the older documents keep theirs, and with them their
+    // fragment files and the beginnings of their postings lists, which the
+    // search cache then finds unchanged. The script ranks ties newest
+    // (highest number) first.
     let ids: Vec<PageId> = site
         .by_date
         .get(lang)
         .map(|v| {
             v.iter()
+                .rev()
                 .copied()
                 .filter(|&i| {
                     let page = &site.pages[i];
@@ -183,14 +189,14 @@ fn language(
         return;
     }
     let mut files = Vec::new();
-    let chunks = match term_chunks(site, &ids, dir, sink, written) {
+    let chunks = match term_chunks(site, &ids, store, dir, sink, written) {
         Ok(chunks) => chunks,
         Err(d) => {
             written.push(Err(d));
             return;
         }
     };
-    let (per, hashes) = fragments(site, &ids, dir, sink, written, &mut files);
+    let (per, hashes) = fragments(site, &ids, store, dir, sink, written, &mut files);
     let mut entry = String::new();
     let _ = write!(
         entry,
@@ -225,18 +231,18 @@ fn language(
 
 /// Makes the term chunks of the documents `ids`, their terms read back from
 /// where the build put them (or kept in memory, in `serve`), and writes
-/// them into `sink` as they are made; returns `(first folded term, file
-/// name, key in the search cache)` of each chunk, in term order, for the
-/// entry file.
+/// them into `sink` as they are made (gzipped, or copied from the search
+/// cache `store`); returns `(first folded term, file name, key in the
+/// search cache)` of each chunk, in term order, for the entry file.
 fn term_chunks(
     site: &Site,
     ids: &[PageId],
+    store: Option<&Spill>,
     dir: &str,
     sink: &dyn Sink,
     written: &mut Vec<Result<Record, Diagnostic>>,
 ) -> Result<Vec<(String, String, Option<Key>)>, Diagnostic> {
     let (spellings, postings) = postings(site, ids)?;
-    let store = store(site, ids);
     let mut order: Vec<(String, u32)> = spellings
         .par_iter()
         .enumerate()
@@ -444,12 +450,13 @@ fn entry_len(group: &[(String, u32)], spellings: &[Box<str>], postings: &[Vec<u3
 }
 
 /// Writes the fragment files into `sink`, in parallel, each as soon as it
-/// is made; returns the documents per file and the files' hashes (8 hex
+/// is made (gzipped, or copied from the search cache `store`); returns the documents per file and the files' hashes (8 hex
 /// digits each, concatenated), and adds each file's path and key in the
 /// search cache to `files`.
 fn fragments(
     site: &Site,
     ids: &[PageId],
+    store: Option<&Spill>,
     dir: &str,
     sink: &dyn Sink,
     written: &mut Vec<Result<Record, Diagnostic>>,
@@ -468,7 +475,6 @@ fn fragments(
         })
         .sum();
     let average = total / ids.len().max(1);
-    let store = store(site, ids);
     let per = (FRAGMENT_BYTES / average.max(1))
         .max(1)
         .max(ids.len().div_ceil(MAX_FRAGMENTS));

@@ -5,7 +5,7 @@
 var script = document.currentScript;
 if (!script || !window.fetch || !window.DecompressionStream) return;
 var d = script.dataset, base = d.index.replace(/index\.json$/, '');
-var entry = null, chunks = {}, frags = {}, PAGE = 10, VERSION = 4;
+var entry = null, chunks = {}, frags = {}, PAGE = 10, VERSION = 5;
 var slots = [].slice.call(document.querySelectorAll('[data-search]'));
 if (!slots.length) {
   var header = document.querySelector('.site-header');
@@ -256,7 +256,7 @@ function search(q) {
         scores = both;
       });
       var list = Object.keys(scores || {}).map(Number);
-      list.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+      list.sort(function (a, b) { return scores[b] - scores[a] || b - a; });
       needles = needles.filter(function (n, i) { return n && needles.indexOf(n) === i; });
       needles.sort(function (a, b) { return b.length - a.length; });
       return { index: index, docs: list, needles: needles.slice(0, 50) };
