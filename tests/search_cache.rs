@@ -23,19 +23,24 @@ fn vi_index(site: &Site) -> String {
     let mut all = String::new();
     for (path, bytes) in snapshot(&site.public().join("search")) {
         let text = if path.ends_with(".gz") {
-            // The gzip trailer's last 4 bytes: the inflated size.
-            let size = u32::from_le_bytes(bytes[bytes.len() - 4..].try_into().expect("a trailer"));
-            let mut inflated = vec![0; size as usize];
-            libdeflater::Decompressor::new()
-                .gzip_decompress(&bytes, &mut inflated)
-                .expect("a gzipped search file");
-            String::from_utf8(inflated).expect("UTF-8")
+            inflate(&bytes)
         } else {
             String::from_utf8(bytes).expect("UTF-8")
         };
         all.push_str(&text);
     }
     all
+}
+
+/// A gzipped search file's text.
+fn inflate(bytes: &[u8]) -> String {
+    // The gzip trailer's last 4 bytes: the inflated size.
+    let size = u32::from_le_bytes(bytes[bytes.len() - 4..].try_into().expect("a trailer"));
+    let mut inflated = vec![0; size as usize];
+    libdeflater::Decompressor::new()
+        .gzip_decompress(bytes, &mut inflated)
+        .expect("a gzipped search file");
+    String::from_utf8(inflated).expect("UTF-8")
 }
 
 fn outputs(site: &Site) -> BTreeMap<String, Vec<u8>> {
@@ -197,5 +202,15 @@ fn a_new_article_leaves_the_older_articles_fragment_files_as_they_were() {
     assert!(
         vi_index(&site).contains("\"mập\""),
         "the new article's words are indexed"
+    );
+    // Oldest first: the newest article is the last document of the last file.
+    let last = after.last().expect("fragment files");
+    let text = inflate(&fs::read(site.public().join("search/f").join(last)).expect("read"));
+    let position = text
+        .find("Bản tin mới")
+        .expect("the new article in the last file");
+    assert!(
+        !text[position..].contains("],["),
+        "the new article is not the last document: {text}"
     );
 }

@@ -101,13 +101,15 @@ try {
   // status is what counts, the files on disk are checked by the test.
   result.persist = { status: response.status(), body: await response.text().catch(() => null) };
 
-  // The preview rebuilds; both pages are shown.
+  // The preview rebuilds; both pages are shown. Two minutes at most, so
+  // that the RESULT line is printed well inside the test's limit.
+  const deadline = Date.now() + 120000;
   for (const [lang, url] of [['vi', `${base}news/khu-cong-nghiep-minh-hung/`], ['en', `${base}en/news/khu-cong-nghiep-minh-hung/`]]) {
     let title = null;
-    for (let i = 0; i < 60 && !title; i++) {
+    while (!title && Date.now() < deadline) {
       // The preview's live reload may restart a navigation while the
       // rebuild lands (net::ERR_ABORTED): that is a retry, not a failure.
-      const r = await page.goto(url).catch(() => null);
+      const r = await page.goto(url, { timeout: 15000 }).catch(() => null);
       if (r && r.status() === 200) {
         title = await page.locator('h1').first().innerText().catch(() => null);
       }
